@@ -1,0 +1,39 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManager.Application.Common.Paging;
+
+/// <summary>One page of a list, with the total count of matching items.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public int TotalPages => PageSize == 0 ? 0 : (int)Math.Ceiling(Total / (double)PageSize);
+}
+
+/// <summary>Messages that return a page carry these two numbers.</summary>
+public interface IPagedRequest
+{
+    int Page { get; }
+
+    int PageSize { get; }
+}
+
+public static class Paging
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, IPagedRequest request, CancellationToken ct)
+    {
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct);
+        return new Paged<T>(items, request.Page, request.PageSize, total);
+    }
+
+    public static void AddPagingRules<T>(this AbstractValidator<T> validator)
+        where T : IPagedRequest
+    {
+        validator.RuleFor(r => r.Page).GreaterThanOrEqualTo(1).WithMessage("Page must be 1 or more");
+        validator.RuleFor(r => r.PageSize).InclusiveBetween(1, MaxPageSize)
+            .WithMessage($"Page size must be between 1 and {MaxPageSize}");
+    }
+}

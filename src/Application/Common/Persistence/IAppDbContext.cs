@@ -1,0 +1,27 @@
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Auditing;
+using CaseManager.Domain.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace CaseManager.Application.Common.Persistence;
+
+/// <summary>
+/// The unit of work (ADR 0003): handlers change aggregates through these sets, and the unit-of-work behaviour
+/// saves them with the command's audit entry in one transaction.
+/// </summary>
+public interface IAppDbContext
+{
+    DbSet<Agency> Agencies { get; }
+
+    DbSet<Person> People { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
+
+    DatabaseFacade Database { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets every tracked change (after a failed command, so that its audit entry is saved alone).</summary>
+    void DiscardChanges();
+}

@@ -1,0 +1,24 @@
+using CaseManager.Application.Common.Access;
+using CaseManager.Application.Common.Auditing;
+using CaseManager.Application.Users.DisableDormantAccounts;
+using FluentValidation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseManager.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the application's own services. The mediator and its behaviours are added by the host.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatorsFromAssemblyContaining<IApplicationMarker>(ServiceLifetime.Scoped, includeInternalTypes: false);
+        services.AddScoped<IRecordAccess, RecordAccess>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.Configure<AccountHousekeepingOptions>(configuration.GetSection(AccountHousekeepingOptions.Section));
+        return services;
+    }
+}
+
+/// <summary>Marks this assembly for scanning.</summary>
+public interface IApplicationMarker;

@@ -1,0 +1,63 @@
+using CaseManager.Application.Common;
+using CaseManager.Application.Common.Auditing;
+using CaseManager.Application.Common.Persistence;
+using CaseManager.Application.Common.Security;
+using CaseManager.Application.People.GetPerson;
+using CaseManager.Domain.Auditing;
+using CaseManager.Domain.Common;
+using CaseManager.Domain.People;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManager.Application.People.CorrectPersonDetails;
+
+/// <summary>
+/// Corrects a person's details. Only the owning agency edits the record. <see cref="Version"/> is the version the
+/// editor read: if someone saved in between, the edit is refused (409) rather than silently overwriting theirs.
+/// </summary>
+[RequiresPolicy(Policies.WriteCaseData)]
+public sealed record CorrectPersonDetailsCommand(
+    PersonId PersonId,
+    int Version,
+    string GivenName,
+    string FamilyName,
+    DateOnly? DateOfBirth,
+    string? Gender = null,
+    PersonIdentifierValues? Identifiers = null,
+    string? Address = null) : ICommand<PersonDetailsView>;
+
+public sealed class CorrectPersonDetailsValidator : AbstractValidator<CorrectPersonDetailsCommand>
+{
+    public CorrectPersonDetailsValidator()
+    {
+        RuleFor(c => c.GivenName).NotEmpty().WithMessage("Enter the person's given name").MaximumLength(100);
+        RuleFor(c => c.FamilyName).NotEmpty().WithMessage("Enter the person's family name").MaximumLength(100);
+        RuleFor(c => c.DateOfBirth).NotNull().WithMessage("Enter the person's date of birth");
+        RuleFor(c => c.Version).GreaterThanOrEqualTo(0);
+    }
+}
+
+public sealed class CorrectPersonDetailsHandler(IAppDbContext db, ICurrentUser currentUser, IAuditTrail audit, TimeProvider clock)
+    : ICommandHandler<CorrectPersonDetailsCommand, PersonDetailsView>
+{
+    public async ValueTask<PersonDetailsView> Handle(CorrectPersonDetailsCommand command, CancellationToken cancellationToken)
+    {
+        var agency = currentUser.Actor.RequireAgency();
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == command.PersonId && p.OwnerAgency == agency, cancellationToken)
+            ?? throw NotFoundException.For("Person", command.PersonId);
+
+        if (person.Version != command.Version)
+        {
+            throw new DomainRuleException("concurrency.stale", "Someone else changed this record after you opened it. Reload it and try again.");
+        }
+
+        person.Correct(
+            new PersonDetails(command.GivenName, command.FamilyName, command.DateOfBirth!.Value, command.Gender,
+                command.Identifiers?.ToDomain(), command.Address),
+            clock.GetUtcNow());
+        audit.Record("person.correct", AuditOutcome.Allowed, AccessRule.Owner,
+            new AuditSubject("Person", person.Id.ToString(), person.Id.Value, person.OwnerAgency));
+        return PersonProjections.ToDetails(person, access: null);
+    }
+}

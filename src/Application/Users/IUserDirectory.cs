@@ -1,0 +1,43 @@
+using CaseManager.Application.Common.Paging;
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Users;
+
+namespace CaseManager.Application.Users;
+
+/// <summary>
+/// The user accounts, kept by the identity store in Infrastructure. Commands change accounts only through
+/// this port, inside the command's unit of work.
+/// </summary>
+public interface IUserDirectory
+{
+    /// <summary>Creates an account; throws a domain rule exception when the email is taken or the password is weak.</summary>
+    Task<UserAccount> CreateAsync(NewUserAccount account, CancellationToken cancellationToken);
+
+    Task<UserAccount?> FindAsync(Guid userId, CancellationToken cancellationToken);
+
+    Task<Paged<UserAccount>> ListAsync(UserFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Disables the account for good: it can no longer sign in and its tokens and cookies stop working.</summary>
+    Task DisableAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Active accounts whose last sign-in (or creation, if never signed in) is before the given instant.</summary>
+    Task<IReadOnlyList<Guid>> FindDormantAsync(DateTimeOffset lastActiveBefore, int max, CancellationToken cancellationToken);
+
+    /// <summary>A one-time token with which the new user sets their own password.</summary>
+    Task<string> CreatePasswordSetupTokenAsync(Guid userId, CancellationToken cancellationToken);
+}
+
+public sealed record NewUserAccount(string Email, string DisplayName, AgencyCode Agency, IReadOnlyList<Role> Roles, string? InitialPassword);
+
+public sealed record UserFilter(string? Search, AgencyCode? Agency, int Page, int PageSize) : IPagedRequest;
+
+public sealed record UserAccount(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    string AgencyCode,
+    IReadOnlyList<Role> Roles,
+    bool IsDisabled,
+    bool IsLockedOut,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? LastSignInAt);

@@ -1,0 +1,158 @@
+using CaseManager.Application.Common.Email;
+using CaseManager.Application.Common.Persistence;
+using CaseManager.Application.Common.Security;
+using CaseManager.Application.Jobs;
+using CaseManager.Application.Users;
+using CaseManager.Infrastructure.Email;
+using CaseManager.Infrastructure.Health;
+using CaseManager.Infrastructure.Identity;
+using CaseManager.Infrastructure.Jobs;
+using CaseManager.Infrastructure.Persistence;
+using CaseManager.Infrastructure.Seeding;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CaseManager.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.Configure<JobOptions>(configuration.GetSection(JobOptions.Section));
+        services.PostConfigure<EmailOptions>(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, environment.ContentRootPath));
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = ResolveConnectionString(configuration, database.Provider, environment);
+        AddDatabase(services, database.Provider, connectionString);
+
+        services.AddScoped<CurrentUserContext>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUserContext>());
+        services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<FirstAdministrator>();
+
+        services.AddIdentityCore<ApplicationUser>(options => ApplyIdentityDefaults(options, configuration))
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<CaseDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<CaseManagerClaimsPrincipalFactory>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+
+        // Keys live in the database so that cookies and bearer tokens survive restarts and work on every node.
+        services.AddDataProtection().SetApplicationName("CaseManager").PersistKeysToDbContext<CaseDbContext>();
+
+        var email = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+        if (string.IsNullOrWhiteSpace(email.SmtpHost))
+        {
+            services.AddSingleton<IEmailSender, PickupDirectoryEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+
+        services.AddSingleton<IServiceLinks, ServiceLinks>();
+
+        AddJobs(services, configuration, database.Provider, connectionString, environment);
+
+        services.AddHealthChecks()
+            .AddCheck<MigrationsAppliedHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    private static void ApplyIdentityDefaults(IdentityOptions options, IConfiguration configuration)
+    {
+        // NCSC guidance: length over composition rules.
+        options.Password.RequiredLength = configuration.GetValue("Security:PasswordMinimumLength", 12);
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 4;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Security:LockoutAttempts", 5);
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:LockoutMinutes", 15));
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedAccount = false;
+    }
+
+    private static string ResolveConnectionString(IConfiguration configuration, DatabaseProvider provider, IHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString("CaseManager");
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            return configured ?? throw new InvalidOperationException(
+                "Database:Provider is PostgreSql but ConnectionStrings:CaseManager is not set.");
+        }
+
+        var builder = new SqliteConnectionStringBuilder(configured ?? "Data Source=App_Data/casemanager.db");
+        builder.DataSource = Path.GetFullPath(builder.DataSource, environment.ContentRootPath);
+        builder.ForeignKeys = true;
+        return builder.ToString();
+    }
+
+    private static void AddDatabase(IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddDbContext<CaseDbContext, PostgresCaseDbContext>(o => o.UseNpgsql(connectionString));
+        }
+        else
+        {
+            services.AddDbContext<CaseDbContext, SqliteCaseDbContext>(o => o.UseSqlite(connectionString));
+        }
+
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<CaseDbContext>());
+    }
+
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString, IHostEnvironment environment)
+    {
+        var jobs = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (provider == DatabaseProvider.PostgreSql)
+            {
+                config.UsePostgreSqlStorage(
+                    o => o.UseNpgsqlConnection(configuration.GetConnectionString("Hangfire") ?? connectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = jobs.PollInterval, PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                var path = Path.GetFullPath(configuration.GetConnectionString("Hangfire") ?? "App_Data/hangfire.db", environment.ContentRootPath);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                config.UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
+            }
+        });
+
+        if (jobs.RunServer)
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = jobs.WorkerCount;
+                o.SchedulePollingInterval = jobs.PollInterval;
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        services.AddSingleton<CommandJob>();
+        services.AddSingleton<RecurringJobs>();
+        services.AddSingleton<IRecurringJobs>(sp => sp.GetRequiredService<RecurringJobs>());
+    }
+}

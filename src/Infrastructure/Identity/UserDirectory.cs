@@ -1,0 +1,147 @@
+using CaseManager.Application.Common.Paging;
+using CaseManager.Application.Users;
+using CaseManager.Domain.Common;
+using CaseManager.Domain.Users;
+using CaseManager.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManager.Infrastructure.Identity;
+
+/// <summary>The user accounts, kept by ASP.NET Core Identity in the same database (and transaction) as case data.</summary>
+public sealed class UserDirectory(UserManager<ApplicationUser> userManager, CaseDbContext db, TimeProvider clock) : IUserDirectory
+{
+    public async Task<UserAccount> CreateAsync(NewUserAccount account, CancellationToken cancellationToken)
+    {
+        var user = new ApplicationUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = account.Email,
+            Email = account.Email,
+            EmailConfirmed = true,
+            DisplayName = account.DisplayName,
+            AgencyCode = account.Agency.Value,
+            CreatedAt = clock.GetUtcNow(),
+            LockoutEnabled = true,
+        };
+
+        var created = string.IsNullOrEmpty(account.InitialPassword)
+            ? await userManager.CreateAsync(user)
+            : await userManager.CreateAsync(user, account.InitialPassword);
+        ThrowIfFailed(created);
+        ThrowIfFailed(await userManager.AddToRolesAsync(user, account.Roles.Select(r => r.ToString())));
+        return ToAccount(user, account.Roles);
+    }
+
+    public async Task<UserAccount?> FindAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var roles = await RolesOf([user.Id], cancellationToken);
+        return ToAccount(user, roles.GetValueOrDefault(user.Id, []));
+    }
+
+    public async Task<Paged<UserAccount>> ListAsync(UserFilter filter, CancellationToken cancellationToken)
+    {
+        var users = db.Users.AsNoTracking();
+        if (filter.Agency is { } agency)
+        {
+            users = users.Where(u => u.AgencyCode == agency.Value);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var pattern = $"%{filter.Search.Trim().ToUpperInvariant()}%";
+#pragma warning disable CA1304, CA1311 // Translated to SQL UPPER(), not run in .NET.
+            users = users.Where(u => EF.Functions.Like(u.NormalizedEmail!, pattern) || EF.Functions.Like(u.DisplayName.ToUpper(), pattern));
+#pragma warning restore CA1304, CA1311
+        }
+
+        var page = await users.OrderBy(u => u.AgencyCode).ThenBy(u => u.DisplayName).ToPagedAsync(filter, cancellationToken);
+        var roles = await RolesOf(page.Items.Select(u => u.Id).ToList(), cancellationToken);
+        return new Paged<UserAccount>(
+            page.Items.Select(u => ToAccount(u, roles.GetValueOrDefault(u.Id, []))).ToList(),
+            page.Page,
+            page.PageSize,
+            page.Total);
+    }
+
+    public async Task DisableAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await userManager.FindByIdAsync(userId.ToString()) ?? throw new DomainRuleException("user.not-found", "No such user");
+        user.IsDisabled = true;
+        user.LockoutEnabled = true;
+        user.LockoutEnd = DateTimeOffset.MaxValue;
+        ThrowIfFailed(await userManager.UpdateAsync(user));
+
+        // A new security stamp makes every cookie and bearer token issued before now invalid.
+        ThrowIfFailed(await userManager.UpdateSecurityStampAsync(user));
+    }
+
+    public async Task<IReadOnlyList<Guid>> FindDormantAsync(DateTimeOffset lastActiveBefore, int max, CancellationToken cancellationToken)
+    {
+        // Compared in memory: SQLite cannot order or compare DateTimeOffset columns in SQL, and accounts number in the thousands.
+        var candidates = await db.Users.AsNoTracking()
+            .Where(u => !u.IsDisabled)
+            .Select(u => new { u.Id, u.CreatedAt, u.LastSignInAt })
+            .ToListAsync(cancellationToken);
+        return candidates
+            .Where(u => (u.LastSignInAt ?? u.CreatedAt) < lastActiveBefore)
+            .Select(u => u.Id)
+            .Take(max)
+            .ToList();
+    }
+
+    public async Task<string> CreatePasswordSetupTokenAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await userManager.FindByIdAsync(userId.ToString()) ?? throw new DomainRuleException("user.not-found", "No such user");
+        return await userManager.GeneratePasswordResetTokenAsync(user);
+    }
+
+    private async Task<Dictionary<Guid, List<Role>>> RolesOf(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var pairs = await (
+                from userRole in db.UserRoles
+                join role in db.Roles on userRole.RoleId equals role.Id
+                where userIds.Contains(userRole.UserId)
+                select new { userRole.UserId, role.Name })
+            .ToListAsync(cancellationToken);
+        return pairs
+            .GroupBy(p => p.UserId)
+            .ToDictionary(
+                g => g.Key,
+                g => g.Select(p => Enum.Parse<Role>(p.Name!)).Order().ToList());
+    }
+
+    private UserAccount ToAccount(ApplicationUser user, IReadOnlyList<Role> roles) => new(
+        user.Id,
+        user.Email ?? string.Empty,
+        user.DisplayName,
+        user.AgencyCode,
+        roles,
+        user.IsDisabled,
+        !user.IsDisabled && user.LockoutEnd is { } end && end > clock.GetUtcNow(),
+        user.CreatedAt,
+        user.LastSignInAt);
+
+    private static void ThrowIfFailed(IdentityResult result)
+    {
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        var error = result.Errors.First();
+        var code = error.Code switch
+        {
+            nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail) => "user.email-taken",
+            _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => "user.weak-password",
+            _ => "user.invalid",
+        };
+        throw new DomainRuleException(code, string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+}

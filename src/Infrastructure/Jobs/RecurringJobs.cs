@@ -1,0 +1,63 @@
+using CaseManager.Application.Jobs;
+using CaseManager.Application.Users.DisableDormantAccounts;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CaseManager.Infrastructure.Jobs;
+
+/// <summary><c>Jobs:*</c>: when recurring jobs run, in the partnership's time zone.</summary>
+public sealed class JobOptions
+{
+    public const string Section = "Jobs";
+
+    public string TimeZone { get; set; } = "Europe/London";
+
+    public string HousekeepingCron { get; set; } = "30 2 * * *";
+
+    /// <summary>Whether this process also processes jobs (a web-only node can set it to false).</summary>
+    public bool RunServer { get; set; } = true;
+
+    public int WorkerCount { get; set; } = 2;
+
+    /// <summary>How often the server looks for due recurring jobs and queued work; tests shorten it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+}
+
+/// <summary>The recurring jobs, with stable ids. Registered at start-up; re-registering the same id updates it.</summary>
+public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage storage, IOptions<JobOptions> options) : IRecurringJobs
+{
+    public const string Housekeeping = "housekeeping";
+
+    public void RegisterAll()
+    {
+        var settings = options.Value;
+        var recurringOptions = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) };
+        manager.AddOrUpdate<CommandJob>(
+            Housekeeping,
+            job => job.Run(new DisableDormantAccountsCommand(), CancellationToken.None),
+            settings.HousekeepingCron,
+            recurringOptions);
+    }
+
+    public IReadOnlyList<RecurringJobSummary> List()
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetRecurringJobs()
+            .OrderBy(j => j.Id, StringComparer.Ordinal)
+            .Select(j => new RecurringJobSummary(j.Id, j.Cron, j.TimeZoneId, j.LastExecution, j.NextExecution, j.LastJobState))
+            .ToList();
+    }
+
+    public bool Trigger(string jobId)
+    {
+        using var connection = storage.GetConnection();
+        if (!connection.GetRecurringJobs([jobId]).Any(j => !j.Removed))
+        {
+            return false;
+        }
+
+        manager.Trigger(jobId);
+        return true;
+    }
+}

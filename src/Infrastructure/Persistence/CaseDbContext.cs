@@ -1,0 +1,111 @@
+using CaseManager.Application.Common.Persistence;
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Auditing;
+using CaseManager.Domain.Common;
+using CaseManager.Domain.People;
+using CaseManager.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManager.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database context: case data, identity, audit and data-protection keys share a database and so a
+/// transaction. Provider-specific subclasses exist only to keep one migration set per provider.
+/// </summary>
+public abstract class CaseDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IAppDbContext, IDataProtectionKeyContext
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public void DiscardChanges() => ChangeTracker.Clear();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<AggregateRoot>())
+        {
+            if (entry.State == EntityState.Modified || HasChangedOwnedEntries(entry))
+            {
+                entry.Entity.IncrementVersion();
+            }
+        }
+
+        var newAuditEntries = ChangeTracker.Entries<AuditEntry>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity)
+            .ToList();
+        if (newAuditEntries.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // Chaining reads the latest hash, so it must hold the chain lock until the new entries are committed.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            await LockAuditChainAsync(cancellationToken);
+            var previous = await AuditEntries.AsNoTracking()
+                .OrderByDescending(a => a.Sequence)
+                .Select(a => a.Hash)
+                .FirstOrDefaultAsync(cancellationToken) ?? AuditChain.Genesis;
+            foreach (var auditEntry in newAuditEntries)
+            {
+                var hash = AuditChain.HashOf(auditEntry, previous);
+                auditEntry.Chain(previous, hash);
+                previous = hash;
+            }
+
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Serialises writers of the audit chain. SQLite needs nothing more: its write transactions are already
+    /// exclusive (BEGIN IMMEDIATE). PostgreSQL overrides this with a transaction-level advisory lock.
+    /// </summary>
+    protected virtual Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CaseDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<AgencyCode>().HaveConversion<AgencyCodeConverter>().HaveMaxLength(20);
+        configurationBuilder.Properties<PersonId>().HaveConversion<PersonIdConverter>();
+        configurationBuilder.Properties<Scheme>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<DataCategory>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<AuditOutcome>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<AccessRule>().HaveConversion<string>().HaveMaxLength(30);
+    }
+
+    private static bool HasChangedOwnedEntries(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AggregateRoot> entry) =>
+        entry.State == EntityState.Unchanged
+        && entry.References.Any(r => r.TargetEntry is { State: EntityState.Added or EntityState.Modified or EntityState.Deleted }
+            && r.TargetEntry.Metadata.IsOwned());
+}

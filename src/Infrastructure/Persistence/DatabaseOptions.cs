@@ -1,0 +1,18 @@
+namespace CaseManager.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary><c>Database:*</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations at start-up. On by default in Development only; production runs <c>migrate</c>.</summary>
+    public bool? MigrateOnStartup { get; set; }
+}

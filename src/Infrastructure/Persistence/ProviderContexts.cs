@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManager.Infrastructure.Persistence;
+
+/// <summary>The embedded default: one SQLite file. Migrations in Persistence/Migrations/Sqlite.</summary>
+public sealed class SqliteCaseDbContext(DbContextOptions<SqliteCaseDbContext> options) : CaseDbContext(options);
+
+/// <summary>The multi-node mode. Migrations in Persistence/Migrations/PostgreSql.</summary>
+public sealed class PostgresCaseDbContext(DbContextOptions<PostgresCaseDbContext> options) : CaseDbContext(options)
+{
+    // Any fixed number will do: it names the lock that orders writers of the audit chain.
+    private const long AuditChainLockKey = 0x4341_5345_4155_4454;
+
+    protected override Task LockAuditChainAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditChainLockKey})", cancellationToken);
+}

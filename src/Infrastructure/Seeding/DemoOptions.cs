@@ -1,0 +1,13 @@
+namespace CaseManager.Infrastructure.Seeding;
+
+/// <summary><c>Demo:*</c>. Demo data is seeded in Development (or when <see cref="Seed"/> is true), never in Production.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    public bool? Seed { get; set; }
+
+    public string Password { get; set; } = DefaultPassword;
+
+    public const string DefaultPassword = "CaseManager-Demo-2026";
+}

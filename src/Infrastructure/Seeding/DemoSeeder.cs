@@ -1,0 +1,112 @@
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.People;
+using CaseManager.Infrastructure.Identity;
+using CaseManager.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CaseManager.Infrastructure.Seeding;
+
+/// <summary>
+/// Seeds the demo partnership and a few people whose stories come from the partnership's strategy page.
+/// Idempotent: what exists already is left alone, so restarting never duplicates anything.
+/// </summary>
+public sealed partial class DemoSeeder(
+    CaseDbContext db,
+    UserManager<ApplicationUser> userManager,
+    IOptions<DemoOptions> options,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var (code, name, schemes) in DemoPartnership.Agencies)
+        {
+            var agencyCode = AgencyCode.Parse(code);
+            if (!await db.Agencies.AnyAsync(a => a.Code == agencyCode, cancellationToken))
+            {
+                db.Agencies.Add(Agency.Register(agencyCode, name, schemes, now));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var usersByEmail = new Dictionary<string, ApplicationUser>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (email, displayName, agency, roles) in DemoPartnership.Users)
+        {
+            var user = await userManager.FindByEmailAsync(email);
+            if (user is null)
+            {
+                user = new ApplicationUser
+                {
+                    Id = Guid.CreateVersion7(),
+                    UserName = email,
+                    Email = email,
+                    EmailConfirmed = true,
+                    DisplayName = displayName,
+                    AgencyCode = agency,
+                    CreatedAt = now,
+                    LockoutEnabled = true,
+                };
+                Check(await userManager.CreateAsync(user, options.Value.Password));
+                Check(await userManager.AddToRolesAsync(user, roles.Select(r => r.ToString())));
+            }
+
+            usersByEmail[email] = user;
+        }
+
+        if (!await db.People.AnyAsync(cancellationToken))
+        {
+            foreach (var (owner, creator, details) in DemoPeople(now))
+            {
+                db.People.Add(Person.Register(details, AgencyCode.Parse(owner), usersByEmail[creator].Id, now));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        LogSeeded(DemoPartnership.Agencies.Count, DemoPartnership.Users.Count);
+    }
+
+    private static IEnumerable<(string Owner, string Creator, PersonDetails Details)> DemoPeople(DateTimeOffset now)
+    {
+        // A: 14 offences in 2009-10, mostly while drunk; taken onto IOM, completed alcohol treatment.
+        yield return ("POLICE", "iom.officer@police.demo", new PersonDetails(
+            "Adam", "Ashby", new DateOnly(1986, 3, 14), "Male",
+            PersonIdentifiers.Create("11/482913K", "D482913", null, null), "14 Coniscliffe Court, Darlington"));
+
+        // T: custodial sentence, prison visits, restorative justice, negative drug tests.
+        yield return ("PROBATION", "offender.manager@probation.demo", new PersonDetails(
+            "Tom", "Tindall", new DateOnly(1990, 7, 2), "Male",
+            PersonIdentifiers.Create("09/233871P", "X233871", null, null), "HMP Holme House (in custody)"));
+
+        // K: alcohol recovery, now a recovery worker and mentor.
+        yield return ("DAAT", "recovery.worker@daat.demo", new PersonDetails(
+            "Kerry", "Kirkbride", new DateOnly(1979, 11, 20), "Female",
+            PersonIdentifiers.Create(null, null, "9434765919", null), "3 Bondgate Mews, Darlington"));
+
+        // A family worked by the Family Intervention Team.
+        yield return ("FIT", "keyworker@fit.demo", new PersonDetails(
+            "Dawn", "Marsh", new DateOnly(1984, 5, 9), "Female", null, "27 Cockerton Green, Darlington"));
+        yield return ("FIT", "keyworker@fit.demo", new PersonDetails(
+            "Jayden", "Marsh", DateOnly.FromDateTime(now.UtcDateTime).AddYears(-15).AddDays(-40), "Male",
+            PersonIdentifiers.Create(null, null, null, "H801200001234"), "27 Cockerton Green, Darlington"));
+        yield return ("FIT", "keyworker@fit.demo", new PersonDetails(
+            "Chloe", "Marsh", DateOnly.FromDateTime(now.UtcDateTime).AddYears(-11).AddDays(-200), "Female",
+            PersonIdentifiers.Create(null, null, null, "H801200005678"), "27 Cockerton Green, Darlington"));
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo seeding failed: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo partnership ready: {Agencies} agencies, {Users} users")]
+    private partial void LogSeeded(int agencies, int users);
+}

@@ -1,0 +1,71 @@
+using CaseManager.Application.Agencies.CreateAgency;
+using CaseManager.Application.Agencies.ListAgencies;
+using CaseManager.Application.Common.Paging;
+using CaseManager.Application.Common.Security;
+using CaseManager.Application.Jobs;
+using CaseManager.Application.Jobs.ListRecurringJobs;
+using CaseManager.Application.Jobs.TriggerRecurringJob;
+using CaseManager.Application.Users;
+using CaseManager.Application.Users.CreateUser;
+using CaseManager.Application.Users.DisableUser;
+using CaseManager.Application.Users.ListUsers;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CaseManager.Web.Endpoints;
+
+public static class AdminEndpoints
+{
+    public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/admin")
+            .WithTags("Administration")
+            .RequireAuthorization(Policies.Administer)
+            .WithStandardProblems();
+
+        group.MapPost("/agencies", async Task<Created<AgencyListItem>> (CreateAgencyCommand command, ISender sender, CancellationToken ct) =>
+            {
+                var agency = await sender.Send(command, ct);
+                return TypedResults.Created($"/api/v1/admin/agencies/{agency.Code}", agency);
+            })
+            .WithSummary("Add an agency to the partnership, with the schemes it takes part in")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/agencies", async Task<Ok<IReadOnlyList<AgencyListItem>>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListAgenciesQuery(), ct)))
+            .WithSummary("The partnership's agencies");
+
+        group.MapPost("/users", async Task<Created<UserAccount>> (CreateUserCommand command, ISender sender, CancellationToken ct) =>
+            {
+                var user = await sender.Send(command, ct);
+                return TypedResults.Created($"/api/v1/admin/users/{user.Id}", user);
+            })
+            .WithSummary("Create a user in an agency; without initialPassword the user is emailed a link to set one")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/users", async Task<Ok<Paged<UserAccount>>> (string? search, string? agencyCode, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListUsersQuery(search, agencyCode, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .WithSummary("Users, filtered by text and agency");
+
+        group.MapPost("/users/{id:guid}/disable", async Task<NoContent> (Guid id, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new DisableUserCommand(id), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Disable a user: they cannot sign in, and their sessions and tokens stop working at once")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/jobs", async Task<Ok<IReadOnlyList<RecurringJobSummary>>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListRecurringJobsQuery(), ct)))
+            .WithSummary("The recurring background jobs and when they last and next run");
+
+        group.MapPost("/jobs/{jobId}/trigger", async Task<Accepted> (string jobId, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new TriggerRecurringJobCommand(jobId), ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .WithSummary("Run a recurring job now")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,75 @@
+using CaseManager.Application.Users.GetCurrentUser;
+using CaseManager.Web.Security;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace CaseManager.Web.Endpoints;
+
+public static class AuthEndpoints
+{
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Auth");
+
+        group.MapPost("/auth/token", IssueToken)
+            .AllowAnonymous()
+            .WithSummary("Exchange an email and password for a bearer token")
+            .WithDescription("Five failed attempts in a row lock the account for the configured time; while locked, even the right password is refused.")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem();
+
+        group.MapGet("/me", async Task<Ok<CurrentUserProfile>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetCurrentUserQuery(), ct)))
+            .WithSummary("The signed-in user, their agency and roles")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+    }
+
+    private static async Task<IResult> IssueToken(TokenRequest request, SignInService signIn)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(request.Email))
+            {
+                errors["email"] = ["Enter your email address"];
+            }
+
+            if (string.IsNullOrEmpty(request.Password))
+            {
+                errors["password"] = ["Enter your password"];
+            }
+
+            return TypedResults.ValidationProblem(errors, title: "The request is not valid");
+        }
+
+        var attempt = await signIn.CheckAsync(request.Email, request.Password);
+        return attempt.Outcome switch
+        {
+            SignInOutcome.Succeeded => TypedResults.SignIn(attempt.Principal!, authenticationScheme: IdentityConstants.BearerScheme),
+            SignInOutcome.LockedOut => TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Account locked",
+                detail: SignInMessages.LockedOut(attempt.LockedUntil),
+                extensions: new Dictionary<string, object?> { ["code"] = "account.locked-out" }),
+            _ => TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Sign-in failed",
+                detail: SignInMessages.Failed,
+                extensions: new Dictionary<string, object?> { ["code"] = "account.invalid-credentials" }),
+        };
+    }
+}
+
+public sealed record TokenRequest(string? Email, string? Password);
+
+public static class SignInMessages
+{
+    public const string Failed = "The email address or password is not right.";
+
+    public static string LockedOut(DateTimeOffset? until) =>
+        until is { } end && end < DateTimeOffset.MaxValue.AddYears(-1)
+            ? $"This account is locked after too many failed sign-in attempts. Try again after {end.ToUniversalTime():HH:mm} UTC, or ask your administrator."
+            : "This account is locked. Ask your administrator.";
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CaseManager.Web.Pages.Admin;
+
+public sealed class AdminIndexModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}

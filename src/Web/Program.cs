@@ -1,0 +1,104 @@
+using System.Text.Json.Serialization;
+using CaseManager.Application;
+using CaseManager.Application.Common.Behaviours;
+using CaseManager.Application.Common.Security;
+using CaseManager.Infrastructure;
+using CaseManager.Web.Endpoints;
+using CaseManager.Web.Errors;
+using CaseManager.Web.OpenApi;
+using CaseManager.Web.Security;
+using CaseManager.Web.Startup;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication(builder.Configuration);
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(IApplicationMarker)];
+    options.PipelineBehaviors =
+    [
+        typeof(LoggingBehaviour<,>),
+        typeof(AuthorizationBehaviour<,>),
+        typeof(ValidationBehaviour<,>),
+        typeof(UnitOfWorkBehaviour<,>),
+    ];
+});
+builder.Services.AddWebSecurity(builder.Configuration);
+builder.Services.AddRazorPages(options =>
+    {
+        options.Conventions.AllowAnonymousToFolder("/Account");
+        options.Conventions.AllowAnonymousToPage("/Error");
+        options.Conventions.AllowAnonymousToPage("/NotFound");
+        options.Conventions.AllowAnonymousToPage("/Accessibility");
+        options.Conventions.AuthorizeFolder("/People", Policies.ReadCaseData);
+        options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
+    })
+    .AddMvcOptions(options => options.Filters.Add<PageExceptionFilter>());
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "CaseManager.Antiforgery";
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddCaseManagerOpenApi();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+var app = builder.Build();
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app, args);
+}
+
+await StartupTasks.RunAsync(app);
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseExceptionHandler("/Error");
+
+// An empty error response becomes problem details for the API and a GOV.UK error page for people.
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseMiddleware<ActiveAccountMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference(options => options.WithTitle("CaseManager API")).AllowAnonymous();
+}
+
+app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administer, "/hangfire", new DashboardOptions
+{
+    DashboardTitle = "CaseManager jobs",
+    AppPath = "/admin",
+    DisplayStorageConnectionString = false,
+});
+
+app.MapAuthEndpoints();
+app.MapPeopleEndpoints();
+app.MapAdminEndpoints();
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The web host's entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;
