@@ -56,7 +56,11 @@ public sealed class Person : AggregateRoot, IAgencyOwned
     }
 
     /// <summary>Corrects the person's details; the caller has already been allowed to edit this record.</summary>
-    public void Correct(PersonDetails details, DateTimeOffset at) => Apply(details, at);
+    public void Correct(PersonDetails details, DateTimeOffset at)
+    {
+        Apply(details, at);
+        IncrementVersion();
+    }
 
     public string FullName => $"{GivenName} {FamilyName}";
 

@@ -32,7 +32,8 @@ public abstract class CaseDbContext(DbContextOptions options)
     {
         foreach (var entry in ChangeTracker.Entries<AggregateRoot>())
         {
-            if (entry.State == EntityState.Modified || HasChangedOwnedEntries(entry))
+            var changed = entry.State == EntityState.Modified || HasChangedOwnedEntries(entry);
+            if (changed && !entry.Property(a => a.Version).IsModified)
             {
                 entry.Entity.IncrementVersion();
             }

@@ -1,0 +1,67 @@
+using CaseManager.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CaseManager.TestSupport;
+
+/// <summary>
+/// The real web host on a fresh SQLite file of its own, with the demo partnership seeded and a fake clock.
+/// One instance per test class; files are deleted when it is disposed.
+/// </summary>
+public class CaseManagerFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "casemanager-tests", Guid.NewGuid().ToString("N"));
+
+    public CaseManagerFactory()
+    {
+        Directory.CreateDirectory(_folder);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public string DatabasePath => Path.Combine(_folder, "casemanager.db");
+
+    public string MailFolder => Path.Combine(_folder, "mail");
+
+    public string DemoPassword => DemoOptions.DefaultPassword;
+
+    /// <summary>Extra settings a test class needs, applied after the defaults.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:CaseManager", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:Hangfire", Path.Combine(_folder, "hangfire.db"));
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
+        builder.UseSetting("Jobs:RunServer", "false");
+        foreach (var (key, value) in Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a background thread is left for the OS temp cleaner.
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CaseManager.TestSupport;
+
+namespace CaseManager.Web.FunctionalTests;
+
+public sealed class AdminApiTests(CaseManagerFactory factory) : IClassFixture<CaseManagerFactory>
+{
+    [Fact]
+    public async Task CreateAgency_ByAdministrator_Returns201AndListsIt()
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+
+        var response = await admin.PostAsJsonAsync("/api/v1/admin/agencies", new { code = "mind", name = "Mind (charity)", schemes = new[] { "AdultTreatment", "fit" } });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var agency = await response.Content.ReadFromJsonAsync<JsonElement>();
+        agency.GetProperty("code").GetString().Should().Be("MIND");
+        agency.GetProperty("schemes").EnumerateArray().Select(s => s.GetString()).Should().BeEquivalentTo("AdultTreatment", "Fit");
+        var list = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/agencies");
+        list.EnumerateArray().Select(a => a.GetProperty("code").GetString()).Should().Contain("MIND");
+    }
+
+    [Fact]
+    public async Task CreateAgency_WithTakenCode_Returns409WithCode()
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+
+        var response = await admin.PostAsJsonAsync("/api/v1/admin/agencies", new { code = "POLICE", name = "Another police", schemes = Array.Empty<string>() });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("agency.code-taken");
+    }
+
+    [Fact]
+    public async Task CreateAgency_WithUnknownScheme_Returns400()
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+
+        var response = await admin.PostAsJsonAsync("/api/v1/admin/agencies", new { code = "NEWCO", name = "New", schemes = new[] { "Astrology" } });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task CreateAgency_WithBadCode_Returns400WithFieldError()
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+
+        var response = await admin.PostAsJsonAsync("/api/v1/admin/agencies", new { code = "1 bad code!", name = "", schemes = Array.Empty<string>() });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.TryGetProperty("code", out _).Should().BeTrue();
+        errors.TryGetProperty("name", out _).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task AdminRoutes_ForCaseworker_Return403()
+    {
+        var caseworker = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+
+        var agencies = await caseworker.PostAsJsonAsync("/api/v1/admin/agencies", new { code = "SNEAKY", name = "Sneaky", schemes = Array.Empty<string>() });
+        var users = await caseworker.GetAsync("/api/v1/admin/users");
+
+        agencies.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        users.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task CreateUser_WithInitialPassword_CanSignInWithThatAgencyAndRoles()
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+
+        var response = await admin.PostAsJsonAsync("/api/v1/admin/users", new
+        {
+            email = "new.worker@housing.demo",
+            displayName = "New Worker",
+            agencyCode = "HOUSING",
+            roles = new[] { "Caseworker", "manager" },
+            initialPassword = "a long enough password",
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var client = await factory.ApiClientForAsync("new.worker@housing.demo", "a long enough password");
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        me.GetProperty("agency").GetProperty("code").GetString().Should().Be("HOUSING");
+        me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Should().BeEquivalentTo("Caseworker", "Manager");
+    }
+
+    [Fact]
+    public async Task CreateUser_WithoutPassword_EmailsASetPasswordLink()
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+
+        var response = await admin.PostAsJsonAsync("/api/v1/admin/users", new
+        {
+            email = "invited@csc.demo",
+            displayName = "Invited Person",
+            agencyCode = "CSC",
+            roles = new[] { "Caseworker" },
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var mail = Directory.GetFiles(factory.MailFolder, "*.eml").Select(File.ReadAllText).Single(m => m.Contains("invited@csc.demo", StringComparison.Ordinal));
+        mail.Should().Contain("/account/set-password?userId=");
+    }
+
+    [Fact]
+    public async Task CreateUser_WithTakenEmailOrWeakPassword_Returns409()
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+
+        var taken = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email = DemoUsers.PoliceCaseworker, displayName = "Dup", agencyCode = "POLICE", roles = new[] { "Caseworker" }, initialPassword = "a long enough password" });
+        var weak = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email = "weak@police.demo", displayName = "Weak", agencyCode = "POLICE", roles = new[] { "Caseworker" }, initialPassword = "short" });
+
+        taken.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("user.email-taken");
+        weak.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await weak.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("user.weak-password");
+    }
+
+    [Fact]
+    public async Task CreateUser_InUnknownAgencyOrWithoutRoles_IsRefused()
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+
+        var unknownAgency = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email = "x@nowhere.demo", displayName = "X", agencyCode = "NOWHERE", roles = new[] { "Caseworker" }, initialPassword = "a long enough password" });
+        var noRoles = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email = "y@police.demo", displayName = "Y", agencyCode = "POLICE", roles = Array.Empty<string>() });
+
+        unknownAgency.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        noRoles.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task DisableUser_StopsTheirExistingTokenAndSignIn()
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+        var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email = "leaver@police.demo", displayName = "Leaver", agencyCode = "POLICE", roles = new[] { "Caseworker" }, initialPassword = "a long enough password" });
+        var userId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var leaver = await factory.ApiClientForAsync("leaver@police.demo", "a long enough password");
+
+        var disable = await admin.PostAsync($"/api/v1/admin/users/{userId}/disable", null);
+
+        disable.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await leaver.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var signIn = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = "leaver@police.demo", password = "a long enough password" });
+        signIn.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var again = await admin.PostAsync($"/api/v1/admin/users/{userId}/disable", null);
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task DisableUser_Unknown_Returns404()
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+
+        var response = await admin.PostAsync($"/api/v1/admin/users/{Guid.NewGuid()}/disable", null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ListUsers_FiltersByAgency()
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+
+        var page = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users?agencyCode=FIT");
+
+        page.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("agencyCode").GetString()).Should().OnlyContain(code => code == "FIT")
+            .And.HaveCountGreaterThanOrEqualTo(2);
+    }
+
+    [Fact]
+    public async Task Jobs_ListHousekeepingAndTriggerIt()
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+
+        var jobs = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/jobs");
+        var trigger = await admin.PostAsync("/api/v1/admin/jobs/housekeeping/trigger", null);
+        var unknown = await admin.PostAsync("/api/v1/admin/jobs/no-such-job/trigger", null);
+
+        jobs.EnumerateArray().Select(j => j.GetProperty("id").GetString()).Should().Contain("housekeeping");
+        trigger.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CaseManager.TestSupport;
+
+namespace CaseManager.Web.FunctionalTests;
+
+public sealed class AuthApiTests(CaseManagerFactory factory) : IClassFixture<CaseManagerFactory>
+{
+    [Fact]
+    public async Task Token_WithRightPassword_ReturnsBearerToken()
+    {
+        var client = factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoUsers.PoliceCaseworker, password = factory.DemoPassword });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("tokenType").GetString().Should().Be("Bearer");
+        body.GetProperty("accessToken").GetString().Should().NotBeNullOrEmpty();
+        body.GetProperty("expiresIn").GetInt64().Should().BePositive();
+    }
+
+    [Fact]
+    public async Task Me_WithToken_ReturnsUserAgencyAndRoles()
+    {
+        var client = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+
+        me.GetProperty("email").GetString().Should().Be(DemoUsers.PoliceCaseworker);
+        me.GetProperty("agency").GetProperty("code").GetString().Should().Be("POLICE");
+        me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Should().Equal("Caseworker");
+    }
+
+    [Fact]
+    public async Task Me_WithoutToken_Returns401ProblemDetails()
+    {
+        var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/api/v1/me");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task Me_WithForgedToken_Returns401()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", "not-a-real-token");
+
+        var response = await client.GetAsync("/api/v1/me");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Token_WithWrongPasswordOrUnknownEmail_GivesTheSameRefusal()
+    {
+        var client = factory.CreateClient();
+
+        var wrongPassword = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoUsers.DaatWorker, password = "not the password" });
+        var unknownEmail = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "nobody@nowhere.demo", password = "not the password" });
+
+        wrongPassword.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        unknownEmail.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var first = await wrongPassword.Content.ReadFromJsonAsync<JsonElement>();
+        var second = await unknownEmail.Content.ReadFromJsonAsync<JsonElement>();
+        first.GetProperty("detail").GetString().Should().Be(second.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Token_AfterFiveFailures_IsRefusedEvenWithRightPassword()
+    {
+        var client = factory.CreateClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var failed = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoUsers.ProbationCaseworker, password = $"wrong {attempt}" });
+            failed.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        }
+
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoUsers.ProbationCaseworker, password = factory.DemoPassword });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("title").GetString().Should().Be("Account locked");
+        problem.GetProperty("detail").GetString().Should().Contain("locked");
+        problem.GetProperty("code").GetString().Should().Be("account.locked-out");
+    }
+
+    [Fact]
+    public async Task Token_WithEmptyBody_Returns400WithErrors()
+    {
+        var client = factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "", password = "" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").TryGetProperty("email", out _).Should().BeTrue();
+        problem.GetProperty("errors").TryGetProperty("password", out _).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task SignInAttempts_AreAudited()
+    {
+        var client = factory.CreateClient();
+        var before = await factory.AuditCountAsync("account.sign-in");
+
+        await client.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoUsers.FitKeyworker, password = "wrong password here" });
+        await client.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoUsers.FitKeyworker, password = factory.DemoPassword });
+
+        (await factory.AuditCountAsync("account.sign-in")).Should().Be(before + 2);
+    }
+}
