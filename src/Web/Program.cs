@@ -10,6 +10,7 @@ using CaseManager.Web.Security;
 using CaseManager.Web.Startup;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,7 +34,6 @@ builder.Services.AddRazorPages(options =>
     {
         options.Conventions.AllowAnonymousToFolder("/Account");
         options.Conventions.AllowAnonymousToPage("/Error");
-        options.Conventions.AllowAnonymousToPage("/NotFound");
         options.Conventions.AllowAnonymousToPage("/Accessibility");
         options.Conventions.AuthorizeFolder("/People", Policies.ReadCaseData);
         options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
@@ -59,6 +59,15 @@ if (CommandLine.IsCommand(args))
 
 await StartupTasks.RunAsync(app);
 
+if (app.Configuration.GetValue("Hosting:BehindProxy", false))
+{
+    // TLS ends at the proxy: trust its X-Forwarded-* headers so that cookies are marked Secure and links use https.
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+    forwarded.KnownIPNetworks.Clear();
+    forwarded.KnownProxies.Clear();
+    app.UseForwardedHeaders(forwarded);
+}
+
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler("/Error");
 
@@ -68,6 +77,7 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages =
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
 
 app.UseStaticFiles();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CaseManager.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseManager.Web.FunctionalTests;
 
@@ -108,7 +109,7 @@ public sealed class AdminApiTests(CaseManagerFactory factory) : IClassFixture<Ca
     }
 
     [Fact]
-    public async Task CreateUser_WithTakenEmailOrWeakPassword_Returns409()
+    public async Task CreateUser_WithTakenEmail_Returns409AndWeakPassword_Returns400()
     {
         var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
 
@@ -117,19 +118,21 @@ public sealed class AdminApiTests(CaseManagerFactory factory) : IClassFixture<Ca
 
         taken.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("user.email-taken");
-        weak.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await weak.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("user.weak-password");
+        weak.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await weak.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("initialPassword", out _).Should().BeTrue();
+        (await factory.QueryDbAsync(db => db.Users.AnyAsync(u => u.Email == "weak@police.demo"))).Should().BeFalse();
     }
 
     [Fact]
-    public async Task CreateUser_InUnknownAgencyOrWithoutRoles_IsRefused()
+    public async Task CreateUser_InUnknownAgencyOrWithoutRoles_Returns400()
     {
         var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
 
         var unknownAgency = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email = "x@nowhere.demo", displayName = "X", agencyCode = "NOWHERE", roles = new[] { "Caseworker" }, initialPassword = "a long enough password" });
         var noRoles = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email = "y@police.demo", displayName = "Y", agencyCode = "POLICE", roles = Array.Empty<string>() });
 
-        unknownAgency.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        unknownAgency.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await unknownAgency.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("agencyCode", out _).Should().BeTrue();
         noRoles.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 

@@ -47,7 +47,10 @@ public sealed class AuditEntry
 
     public AgencyCode? OwnerAgency { get; private set; }
 
-    /// <summary>Short free text: never the record's content, only what is needed to explain the entry.</summary>
+    /// <summary>
+    /// Short free text explaining the entry: never the content of the record read, but what the actor asked for
+    /// (search terms included, so that the IG lead can answer "who was looking for this person").
+    /// </summary>
     public string? Detail { get; private set; }
 
     public string PreviousHash { get; private set; }
@@ -57,7 +60,9 @@ public sealed class AuditEntry
     public static AuditEntry Record(AuditFacts facts, DateTimeOffset at) => new()
     {
         Id = Guid.CreateVersion7(),
-        At = at,
+
+        // Whole microseconds: PostgreSQL keeps no finer, and the hash must match what is stored.
+        At = at.AddTicks(-(at.Ticks % 10)),
         ActorUserId = facts.ActorUserId,
         ActorEmail = facts.ActorEmail,
         ActorAgency = facts.ActorAgency,

@@ -1,4 +1,5 @@
 using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Users;
 using CaseManager.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -48,6 +49,12 @@ public sealed class FirstAdministrator(CaseDbContext db, UserManager<Application
         {
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
+
+        db.AuditEntries.Add(AuditEntry.Record(
+            new AuditFacts(null, "system", null, "account.create-admin", AuditOutcome.Allowed, AccessRule.System, "User", user.Id.ToString(),
+                Detail: $"First administrator {email} in {code} created from the command line"),
+            clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static class RoleIds

@@ -3,6 +3,8 @@ using CaseManager.Application.Users;
 using CaseManager.Domain.Common;
 using CaseManager.Domain.Users;
 using CaseManager.Infrastructure.Persistence;
+using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,11 +91,23 @@ public sealed class UserDirectory(UserManager<ApplicationUser> userManager, Case
             .Where(u => !u.IsDisabled)
             .Select(u => new { u.Id, u.CreatedAt, u.LastSignInAt })
             .ToListAsync(cancellationToken);
-        return candidates
+        var dormant = candidates
             .Where(u => (u.LastSignInAt ?? u.CreatedAt) < lastActiveBefore)
+            .OrderBy(u => u.LastSignInAt ?? u.CreatedAt)
             .Select(u => u.Id)
-            .Take(max)
             .ToList();
+
+        // Never leave the partnership without an administrator: the most recently active one is kept.
+        var administratorRole = Persistence.Configurations.RoleConfiguration.RoleIds[Role.Administrator];
+        var activeAdministrators = await db.UserRoles.Where(r => r.RoleId == administratorRole)
+            .Join(db.Users.Where(u => !u.IsDisabled), r => r.UserId, u => u.Id, (r, u) => u.Id)
+            .ToListAsync(cancellationToken);
+        if (activeAdministrators.Count > 0 && activeAdministrators.All(dormant.Contains))
+        {
+            dormant.Remove(dormant.Last(activeAdministrators.Contains));
+        }
+
+        return dormant.Take(max).ToList();
     }
 
     public async Task<string> CreatePasswordSetupTokenAsync(Guid userId, CancellationToken cancellationToken)
@@ -135,13 +149,17 @@ public sealed class UserDirectory(UserManager<ApplicationUser> userManager, Case
             return;
         }
 
-        var error = result.Errors.First();
-        var code = error.Code switch
+        // A weak password is bad input (400 on the password field); a taken email breaks a rule (409).
+        var passwordErrors = result.Errors.Where(e => e.Code.StartsWith("Password", StringComparison.Ordinal)).ToList();
+        if (passwordErrors.Count > 0)
         {
-            nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail) => "user.email-taken",
-            _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => "user.weak-password",
-            _ => "user.invalid",
-        };
+            throw new ValidationException(passwordErrors.Select(e => new ValidationFailure(nameof(NewUserAccount.InitialPassword), e.Description)));
+        }
+
+        var error = result.Errors.First();
+        var code = error.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail)
+            ? "user.email-taken"
+            : "user.invalid";
         throw new DomainRuleException(code, string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 }

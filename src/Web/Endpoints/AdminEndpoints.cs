@@ -1,4 +1,5 @@
 using CaseManager.Application.Agencies.CreateAgency;
+using CaseManager.Application.Agencies.GetAgency;
 using CaseManager.Application.Agencies.ListAgencies;
 using CaseManager.Application.Common.Paging;
 using CaseManager.Application.Common.Security;
@@ -8,6 +9,7 @@ using CaseManager.Application.Jobs.TriggerRecurringJob;
 using CaseManager.Application.Users;
 using CaseManager.Application.Users.CreateUser;
 using CaseManager.Application.Users.DisableUser;
+using CaseManager.Application.Users.GetUser;
 using CaseManager.Application.Users.ListUsers;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,6 +36,16 @@ public static class AdminEndpoints
         group.MapGet("/agencies", async Task<Ok<IReadOnlyList<AgencyListItem>>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListAgenciesQuery(), ct)))
             .WithSummary("The partnership's agencies");
+
+        group.MapGet("/agencies/{code}", async Task<Ok<AgencyListItem>> (string code, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetAgencyQuery(code), ct)))
+            .WithSummary("One agency and its schemes")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/users/{id:guid}", async Task<Ok<UserAccount>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetUserQuery(id), ct)))
+            .WithSummary("One user")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/users", async Task<Created<UserAccount>> (CreateUserCommand command, ISender sender, CancellationToken ct) =>
             {

@@ -1,8 +1,11 @@
 using CaseManager.Application.Users.GetCurrentUser;
+using CaseManager.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using CaseManager.Web.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace CaseManager.Web.Endpoints;
 
@@ -19,6 +22,13 @@ public static class AuthEndpoints
             .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem();
+
+        group.MapPost("/auth/refresh", RefreshToken)
+            .AllowAnonymous()
+            .WithSummary("Exchange a refresh token for a new bearer token")
+            .WithDescription("Refused once the account is disabled or its security stamp has changed (password or roles changed).")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapGet("/me", async Task<Ok<CurrentUserProfile>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetCurrentUserQuery(), ct)))
@@ -60,9 +70,31 @@ public static class AuthEndpoints
                 extensions: new Dictionary<string, object?> { ["code"] = "account.invalid-credentials" }),
         };
     }
+
+    private static async Task<IResult> RefreshToken(
+        RefreshRequest request,
+        IOptionsMonitor<BearerTokenOptions> bearerOptions,
+        SignInManager<ApplicationUser> signInManager,
+        TimeProvider clock)
+    {
+        var ticket = string.IsNullOrEmpty(request.RefreshToken)
+            ? null
+            : bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        var user = ticket?.Properties.ExpiresUtc is { } expires && clock.GetUtcNow() < expires
+            ? await signInManager.ValidateSecurityStampAsync(ticket.Principal)
+            : null;
+        if (user is null || user.IsDisabled)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in again", detail: "The refresh token is not valid any more.");
+        }
+
+        return TypedResults.SignIn(await signInManager.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+    }
 }
 
 public sealed record TokenRequest(string? Email, string? Password);
+
+public sealed record RefreshRequest(string? RefreshToken);
 
 public static class SignInMessages
 {

@@ -55,11 +55,12 @@ public sealed class SignInService(
         return new SignInAttempt(SignInOutcome.Succeeded, await signInManager.CreateUserPrincipalAsync(user), null);
     }
 
-    private async Task AuditAsync(ApplicationUser? user, string email, AuditOutcome outcome, string? detail)
+    /// <summary>Audits an account event that happens before anyone is signed in (so outside the mediator pipeline).</summary>
+    public async Task AuditAsync(ApplicationUser? user, string email, AuditOutcome outcome, string? detail, string action = "account.sign-in")
     {
         AgencyCode? agency = user is not null && AgencyCode.TryParse(user.AgencyCode, out var code) ? code : null;
         db.AuditEntries.Add(AuditEntry.Record(
-            new AuditFacts(user?.Id, user?.Email ?? Truncate(email), agency, "account.sign-in", outcome, AccessRule.None, Detail: detail),
+            new AuditFacts(user?.Id, user?.Email ?? Truncate(email), agency, action, outcome, AccessRule.None, Detail: detail),
             clock.GetUtcNow()));
         await db.SaveChangesAsync();
     }

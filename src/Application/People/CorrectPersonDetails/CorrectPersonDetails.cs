@@ -25,16 +25,14 @@ public sealed record CorrectPersonDetailsCommand(
     DateOnly? DateOfBirth,
     string? Gender = null,
     PersonIdentifierValues? Identifiers = null,
-    string? Address = null) : ICommand<PersonDetailsView>;
+    string? Address = null) : ICommand<PersonDetailsView>, IPersonDetailsInput;
 
 public sealed class CorrectPersonDetailsValidator : AbstractValidator<CorrectPersonDetailsCommand>
 {
-    public CorrectPersonDetailsValidator()
+    public CorrectPersonDetailsValidator(TimeProvider clock)
     {
-        RuleFor(c => c.GivenName).NotEmpty().WithMessage("Enter the person's given name").MaximumLength(100);
-        RuleFor(c => c.FamilyName).NotEmpty().WithMessage("Enter the person's family name").MaximumLength(100);
-        RuleFor(c => c.DateOfBirth).NotNull().WithMessage("Enter the person's date of birth");
-        RuleFor(c => c.Version).GreaterThanOrEqualTo(0);
+        Include(new PersonDetailsRules(clock));
+        RuleFor(c => c.Version).GreaterThanOrEqualTo(0).WithMessage("Version must be the version you read");
     }
 }
 

@@ -17,26 +17,11 @@ public sealed record RegisterPersonCommand(
     DateOnly? DateOfBirth,
     string? Gender = null,
     PersonIdentifierValues? Identifiers = null,
-    string? Address = null) : ICommand<PersonDetailsView>;
+    string? Address = null) : ICommand<PersonDetailsView>, IPersonDetailsInput;
 
 public sealed class RegisterPersonValidator : AbstractValidator<RegisterPersonCommand>
 {
-    public RegisterPersonValidator(TimeProvider clock)
-    {
-        RuleFor(c => c.GivenName).NotEmpty().WithMessage("Enter the person's given name")
-            .MaximumLength(100).WithMessage("Given name must be 100 characters or fewer");
-        RuleFor(c => c.FamilyName).NotEmpty().WithMessage("Enter the person's family name")
-            .MaximumLength(100).WithMessage("Family name must be 100 characters or fewer");
-        RuleFor(c => c.DateOfBirth).NotNull().WithMessage("Enter the person's date of birth")
-            .Must(dob => dob <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("Date of birth must be in the past");
-        RuleFor(c => c.Gender).MaximumLength(50).WithMessage("Gender must be 50 characters or fewer");
-        RuleFor(c => c.Address).MaximumLength(500).WithMessage("Address must be 500 characters or fewer");
-        RuleFor(c => c.Identifiers!.NhsNumber)
-            .Must(nhs => string.IsNullOrWhiteSpace(nhs) || NhsNumber.IsValid(nhs))
-            .WithMessage("Enter a valid NHS number: 10 digits with a correct check digit")
-            .OverridePropertyName("identifiers.nhsNumber")
-            .When(c => c.Identifiers is not null);
-    }
+    public RegisterPersonValidator(TimeProvider clock) => Include(new PersonDetailsRules(clock));
 }
 
 public sealed class RegisterPersonHandler(IAppDbContext db, ICurrentUser currentUser, IAuditTrail audit, TimeProvider clock)

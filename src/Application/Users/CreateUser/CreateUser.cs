@@ -4,7 +4,6 @@ using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
-using CaseManager.Domain.Common;
 using CaseManager.Domain.Users;
 using FluentValidation;
 using Mediator;
@@ -47,7 +46,7 @@ public sealed class CreateUserHandler(
         var agency = AgencyCode.Parse(command.AgencyCode);
         if (!await db.Agencies.AnyAsync(a => a.Code == agency, cancellationToken))
         {
-            throw new DomainRuleException("user.unknown-agency", $"There is no agency with code {agency}");
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(command.AgencyCode), "Select an agency from the list")]);
         }
 
         var account = await users.CreateAsync(

@@ -1,4 +1,6 @@
+using CaseManager.Domain.Auditing;
 using CaseManager.Infrastructure.Identity;
+using CaseManager.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +11,7 @@ namespace CaseManager.Web.Pages.Account;
 /// A new user sets their password from the link in their invitation email. This is part of signing in, so it
 /// sits at the edge with ASP.NET Core Identity rather than in a mediator command (there is no actor yet).
 /// </summary>
-public sealed class SetPasswordModel(UserManager<ApplicationUser> userManager) : PageModel
+public sealed class SetPasswordModel(UserManager<ApplicationUser> userManager, SignInService signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid UserId { get; set; }
@@ -44,6 +46,8 @@ public sealed class SetPasswordModel(UserManager<ApplicationUser> userManager) :
         var result = user is null || user.IsDisabled || string.IsNullOrEmpty(Token)
             ? IdentityResult.Failed(new IdentityError { Code = "InvalidToken", Description = "This link is not valid or has expired. Ask your administrator for a new one." })
             : await userManager.ResetPasswordAsync(user, Token, Input.Password!);
+        await signIn.AuditAsync(user, user?.Email ?? UserId.ToString(), result.Succeeded ? AuditOutcome.Allowed : AuditOutcome.Refused,
+            result.Succeeded ? null : "Invalid link or weak password", "account.set-password");
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -1,6 +1,6 @@
-using CaseManager.Application.Common;
 using CaseManager.Application.Users;
 using CaseManager.Application.Users.DisableUser;
+using CaseManager.Application.Users.GetUser;
 using CaseManager.Web.Errors;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaseManager.Web.Pages.Admin.Users;
 
-public sealed class DisableUserModel(ISender sender, IUserDirectory users) : PageModel, IReloadablePage
+public sealed class DisableUserModel(ISender sender) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -26,5 +26,5 @@ public sealed class DisableUserModel(ISender sender, IUserDirectory users) : Pag
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        Account = await users.FindAsync(Id, cancellationToken) ?? throw NotFoundException.For("User", Id);
+        Account = await sender.Send(new GetUserQuery(Id), cancellationToken);
 }

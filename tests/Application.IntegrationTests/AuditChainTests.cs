@@ -1,0 +1,42 @@
+using CaseManager.Application.People;
+using CaseManager.Application.People.RegisterPerson;
+using CaseManager.Infrastructure.Persistence;
+using CaseManager.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManager.Application.IntegrationTests;
+
+public sealed class AuditChainTests(CaseManagerFactory factory) : IClassFixture<CaseManagerFactory>
+{
+    [Fact]
+    public async Task Entries_WrittenAtTheSameMoment_FormOneUnbrokenChain()
+    {
+        var police = await factory.ActorForAsync(DemoUsers.PoliceCaseworker);
+        var fit = await factory.ActorForAsync(DemoUsers.FitKeyworker);
+
+        await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
+            factory.SendAsAsync<PersonDetailsView>(i % 2 == 0 ? police : fit, new RegisterPersonCommand("Chain", $"Link{i}", new DateOnly(1990, 1, 1)))));
+
+        var entries = await factory.QueryDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync());
+        entries.Count.Should().BeGreaterThanOrEqualTo(48);
+        var previous = AuditChain.Genesis;
+        foreach (var entry in entries)
+        {
+            entry.PreviousHash.Should().Be(previous, "entry {0} must follow the one before it", entry.Sequence);
+            entry.Hash.Should().Be(AuditChain.HashOf(entry, previous), "entry {0} must not have been altered", entry.Sequence);
+            previous = entry.Hash;
+        }
+    }
+
+    [Fact]
+    public async Task AlteredEntry_NoLongerMatchesItsHash()
+    {
+        await factory.SendAsAsync<PersonDetailsView>(DemoUsers.PoliceCaseworker, new RegisterPersonCommand("Tamper", "Target", new DateOnly(1990, 1, 1)));
+        await factory.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE AuditEntries SET ActorEmail = 'someone.else@police.demo' WHERE Action = 'person.create'"));
+
+        var altered = await factory.QueryDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Action == "person.create").ToListAsync());
+
+        altered.Should().OnlyContain(entry => AuditChain.HashOf(entry, entry.PreviousHash) != entry.Hash);
+    }
+}
