@@ -1,0 +1,38 @@
+using Npgsql;
+
+namespace CaseManager.TestSupport;
+
+/// <summary>
+/// The web host in its multi-node mode: PostgreSQL for case data and for Hangfire, on a database of its own that
+/// is dropped afterwards. The server comes from CASEMANAGER_TEST_POSTGRES (run-tests.sh starts one).
+/// </summary>
+public sealed class PostgresFactory : CaseManagerFactory
+{
+    public const string EnvironmentVariable = "CASEMANAGER_TEST_POSTGRES";
+
+    private readonly string _database = $"casemanager_test_{Guid.NewGuid():N}";
+
+    public static string? ServerConnectionString => Environment.GetEnvironmentVariable(EnvironmentVariable);
+
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database }.ToString();
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
+    [
+        new("Database:Provider", "PostgreSql"),
+        new("ConnectionStrings:CaseManager", ConnectionString),
+        new("ConnectionStrings:Hangfire", ConnectionString),
+    ];
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && ServerConnectionString is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres" }.ToString());
+            connection.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+            drop.ExecuteNonQuery();
+        }
+    }
+}
