@@ -1,5 +1,6 @@
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
+using CaseManager.Application.Common.Time;
 using CaseManager.Application.Users.DisableDormantAccounts;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
@@ -15,6 +16,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<IApplicationMarker>(ServiceLifetime.Scoped, includeInternalTypes: false);
         services.AddScoped<IRecordAccess, RecordAccess>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.Configure<PartnershipOptions>(configuration.GetSection(PartnershipOptions.Section));
+        services.AddSingleton<PartnershipClock>();
         services.Configure<AccountHousekeepingOptions>(configuration.GetSection(AccountHousekeepingOptions.Section));
         return services;
     }

@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Access;
 using CaseManager.Domain.People;
 
 namespace CaseManager.Application.People;
@@ -10,11 +11,6 @@ public sealed record PersonIdentifierValues(string? Pnc, string? Crn, string? Nh
 
     public PersonIdentifiers ToDomain() => PersonIdentifiers.Create(Pnc, Crn, NhsNumber, Upn);
 }
-
-/// <summary>
-/// Why the reader may see a record that another agency owns (null when the reader's agency owns it).
-/// </summary>
-public sealed record RecordAccessExplanation(string Rule, Guid? AgreementId = null, Guid? ConsentId = null, Guid? GrantId = null);
 
 public sealed record PersonDetailsView(
     Guid Id,
@@ -38,4 +34,5 @@ public sealed record PersonListItem(
     string? Pnc,
     string? Crn,
     string OwnerAgency,
-    string DataCategory);
+    string DataCategory,
+    RecordAccessExplanation? Access = null);

@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Time;
 using CaseManager.Application.Jobs;
 using CaseManager.Application.Users.DisableDormantAccounts;
 using Hangfire;
@@ -6,12 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace CaseManager.Infrastructure.Jobs;
 
-/// <summary><c>Jobs:*</c>: when recurring jobs run, in the partnership's time zone.</summary>
+/// <summary><c>Jobs:*</c>: when recurring jobs run (in the partnership's time zone, <c>Partnership:TimeZone</c>).</summary>
 public sealed class JobOptions
 {
     public const string Section = "Jobs";
-
-    public string TimeZone { get; set; } = "Europe/London";
 
     public string HousekeepingCron { get; set; } = "30 2 * * *";
 
@@ -25,14 +24,14 @@ public sealed class JobOptions
 }
 
 /// <summary>The recurring jobs, with stable ids. Registered at start-up; re-registering the same id updates it.</summary>
-public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage storage, IOptions<JobOptions> options) : IRecurringJobs
+public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage storage, IOptions<JobOptions> options, PartnershipClock partnership) : IRecurringJobs
 {
     public const string Housekeeping = "housekeeping";
 
     public void RegisterAll()
     {
         var settings = options.Value;
-        var recurringOptions = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) };
+        var recurringOptions = new RecurringJobOptions { TimeZone = partnership.Zone };
         manager.AddOrUpdate<CommandJob>(
             Housekeeping,
             job => job.Run(new DisableDormantAccountsCommand(), CancellationToken.None),

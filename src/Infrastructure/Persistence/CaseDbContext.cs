@@ -1,8 +1,10 @@
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
+using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
 using CaseManager.Domain.People;
+using CaseManager.Domain.Sharing;
 using CaseManager.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +25,14 @@ public abstract class CaseDbContext(DbContextOptions options)
     public DbSet<Person> People => Set<Person>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<SharingAgreement> SharingAgreements => Set<SharingAgreement>();
+
+    public DbSet<Consent> Consents => Set<Consent>();
+
+    public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -99,6 +109,16 @@ public abstract class CaseDbContext(DbContextOptions options)
     {
         configurationBuilder.Properties<AgencyCode>().HaveConversion<AgencyCodeConverter>().HaveMaxLength(20);
         configurationBuilder.Properties<PersonId>().HaveConversion<PersonIdConverter>();
+        configurationBuilder.Properties<CaseId>().HaveConversion<CaseIdConverter>();
+        configurationBuilder.Properties<SharingAgreementId>().HaveConversion<SharingAgreementIdConverter>();
+        configurationBuilder.Properties<ConsentId>().HaveConversion<ConsentIdConverter>();
+        configurationBuilder.Properties<BreakGlassGrantId>().HaveConversion<BreakGlassGrantIdConverter>();
+        configurationBuilder.Properties<CaseStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<LawfulBasis>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<ConsentStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ConsentGivenBy>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<RiskCategory>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<BreakGlassReviewOutcome>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<Scheme>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<DataCategory>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<AuditOutcome>().HaveConversion<string>().HaveMaxLength(20);

@@ -7,3 +7,11 @@ namespace CaseManager.Infrastructure.Persistence;
 internal sealed class AgencyCodeConverter() : ValueConverter<AgencyCode, string>(code => code.Value, value => AgencyCode.FromTrusted(value));
 
 internal sealed class PersonIdConverter() : ValueConverter<PersonId, Guid>(id => id.Value, value => new PersonId(value));
+
+internal sealed class CaseIdConverter() : ValueConverter<CaseManager.Domain.Cases.CaseId, Guid>(id => id.Value, value => new CaseManager.Domain.Cases.CaseId(value));
+
+internal sealed class SharingAgreementIdConverter() : ValueConverter<CaseManager.Domain.Sharing.SharingAgreementId, Guid>(id => id.Value, value => new CaseManager.Domain.Sharing.SharingAgreementId(value));
+
+internal sealed class ConsentIdConverter() : ValueConverter<CaseManager.Domain.Sharing.ConsentId, Guid>(id => id.Value, value => new CaseManager.Domain.Sharing.ConsentId(value));
+
+internal sealed class BreakGlassGrantIdConverter() : ValueConverter<CaseManager.Domain.Sharing.BreakGlassGrantId, Guid>(id => id.Value, value => new CaseManager.Domain.Sharing.BreakGlassGrantId(value));

@@ -1,4 +1,6 @@
+using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Common;
+using CaseManager.Domain.People;
 
 namespace CaseManager.Application.Common.Access;
 
@@ -11,4 +13,26 @@ public interface IRecordAccess
 {
     IQueryable<T> Readable<T>(IQueryable<T> source)
         where T : class, IAgencyOwned;
+
+    /// <summary>
+    /// Why the actor may read a record they have already been given: null when their agency owns it, otherwise the
+    /// agreement (and consent) or break-glass grant that allows it. Used to show and audit the rule.
+    /// </summary>
+    Task<RecordAccessExplanation?> ExplainAsync(PersonId personId, AgencyCode owner, DataCategory category, CancellationToken cancellationToken);
+}
+
+/// <summary>Why a reader may see a record another agency owns (API.md "access").</summary>
+public sealed record RecordAccessExplanation(
+    string Rule,
+    Guid? AgreementId = null,
+    Guid? ConsentId = null,
+    Guid? GrantId = null,
+    string? AgreementName = null,
+    DateTimeOffset? GrantExpiresAt = null);
+
+public static class AccessRules
+{
+    public const string SharingAgreement = nameof(SharingAgreement);
+    public const string Consent = nameof(Consent);
+    public const string BreakGlass = nameof(BreakGlass);
 }

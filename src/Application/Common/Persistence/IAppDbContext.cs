@@ -1,6 +1,8 @@
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
+using CaseManager.Domain.Cases;
 using CaseManager.Domain.People;
+using CaseManager.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -17,6 +19,14 @@ public interface IAppDbContext
     DbSet<Person> People { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<Case> Cases { get; }
+
+    DbSet<SharingAgreement> SharingAgreements { get; }
+
+    DbSet<Consent> Consents { get; }
+
+    DbSet<BreakGlassGrant> BreakGlassGrants { get; }
 
     DatabaseFacade Database { get; }
 

@@ -34,9 +34,10 @@ public sealed class GetPersonHandler(IAppDbContext db, IRecordAccess access, IAu
             throw NotFoundException.For("Person", query.PersonId);
         }
 
-        audit.Record("person.read", AuditOutcome.Allowed, AccessRule.Owner, subject);
+        var explanation = await access.ExplainAsync(person.Id, person.OwnerAgency, person.DataCategory, cancellationToken);
+        audit.Record("person.read", AuditOutcome.Allowed, AccessAudit.RuleOf(explanation), subject, AccessAudit.DetailOf(explanation));
         await db.SaveChangesAsync(cancellationToken);
-        return PersonProjections.ToDetails(person, access: null);
+        return PersonProjections.ToDetails(person, explanation);
     }
 }
 

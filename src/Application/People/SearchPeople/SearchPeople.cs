@@ -3,6 +3,7 @@ using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Paging;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
+using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.People;
 using FluentValidation;
@@ -49,10 +50,25 @@ public sealed class SearchPeopleHandler(IAppDbContext db, IRecordAccess access, 
                 p.OwnerAgency.Value, p.DataCategory.ToString()))
             .ToPagedAsync(query, cancellationToken);
 
+        // Shared people say why they are shown, and each cross-agency disclosure is audited with its rule (IS9).
+        var items = new List<PersonListItem>(page.Items.Count);
+        foreach (var item in page.Items)
+        {
+            var owner = AgencyCode.FromTrusted(item.OwnerAgency);
+            var explanation = await access.ExplainAsync(new PersonId(item.Id), owner, DataCategory.Identity, cancellationToken);
+            if (explanation is not null)
+            {
+                audit.Record("person.search-result", AuditOutcome.Allowed, AccessAudit.RuleOf(explanation),
+                    new AuditSubject("Person", item.Id.ToString(), item.Id, owner), AccessAudit.DetailOf(explanation));
+            }
+
+            items.Add(item with { Access = explanation });
+        }
+
         audit.Record("person.search", AuditOutcome.Allowed, AccessRule.Owner,
             detail: $"Search \"{text}\": {page.Total} found, page {page.Page}");
         await db.SaveChangesAsync(cancellationToken);
-        return page;
+        return page with { Items = items };
     }
 
     private static IQueryable<Person> Filter(IQueryable<Person> people, string text)

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+
+namespace CaseManager.Application.Common.Time;
+
+/// <summary><c>Partnership:*</c>: settings that belong to the partnership as a whole.</summary>
+public sealed class PartnershipOptions
+{
+    public const string Section = "Partnership";
+
+    /// <summary>The time zone whose calendar decides "today" for agreements, consents and reviews.</summary>
+    public string TimeZone { get; set; } = "Europe/London";
+
+    /// <summary>Months after which consent must be reviewed, when no review date is given (DOMAIN.md IS7).</summary>
+    public int ConsentReviewMonths { get; set; } = 12;
+
+    /// <summary>How long break-glass access lasts (DOMAIN.md IS7 (3)).</summary>
+    public TimeSpan BreakGlassDuration { get; set; } = TimeSpan.FromHours(24);
+}
+
+/// <summary>Now, and today's date in the partnership's time zone.</summary>
+public sealed class PartnershipClock(TimeProvider clock, IOptions<PartnershipOptions> options)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
+
+    public TimeZoneInfo Zone => _zone;
+}

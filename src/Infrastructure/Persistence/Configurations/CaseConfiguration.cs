@@ -1,0 +1,22 @@
+using CaseManager.Domain.Cases;
+using CaseManager.Domain.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CaseManager.Infrastructure.Persistence.Configurations;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> builder)
+    {
+        builder.ToTable("Cases");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.IsOpen);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+
+        // "Is this person enrolled in this scheme?" is asked inside every shared read.
+        builder.HasIndex(c => new { c.PersonId, c.Scheme, c.Status });
+        builder.HasIndex(c => new { c.OwnerAgency, c.Status });
+    }
+}

@@ -1,0 +1,87 @@
+using CaseManager.Domain.People;
+using CaseManager.Domain.Sharing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CaseManager.Infrastructure.Persistence.Configurations;
+
+internal sealed class SharingAgreementConfiguration : IEntityTypeConfiguration<SharingAgreement>
+{
+    public void Configure(EntityTypeBuilder<SharingAgreement> builder)
+    {
+        builder.ToTable("SharingAgreements");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Name).HasMaxLength(200).IsRequired();
+        builder.Property(a => a.SpecialCategoryCondition).HasMaxLength(300);
+        builder.Property(a => a.Gateway).HasMaxLength(300);
+        builder.Property(a => a.EndReason).HasMaxLength(500);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.OwnsMany(a => a.Agencies, agencies =>
+        {
+            agencies.ToTable("SharingAgreementAgencies");
+            agencies.WithOwner().HasForeignKey("AgreementId");
+            agencies.HasKey("AgreementId", nameof(AgreementAgency.Agency));
+            agencies.HasIndex(nameof(AgreementAgency.Agency));
+        });
+        builder.OwnsMany(a => a.Categories, categories =>
+        {
+            categories.ToTable("SharingAgreementCategories");
+            categories.WithOwner().HasForeignKey("AgreementId");
+            categories.HasKey("AgreementId", nameof(AgreementCategory.Category));
+        });
+        builder.OwnsMany(a => a.Purposes, purposes =>
+        {
+            purposes.ToTable("SharingAgreementPurposes");
+            purposes.WithOwner().HasForeignKey("AgreementId");
+            purposes.HasKey("AgreementId", nameof(AgreementPurpose.Scheme));
+        });
+        builder.Navigation(a => a.Agencies).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.Categories).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.Purposes).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
+{
+    public void Configure(EntityTypeBuilder<Consent> builder)
+    {
+        builder.ToTable("Consents");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Evidence).HasMaxLength(1000);
+        builder.Property(c => c.WithdrawalReason).HasMaxLength(500);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsMany(c => c.Recipients, recipients =>
+        {
+            recipients.ToTable("ConsentRecipients");
+            recipients.WithOwner().HasForeignKey("ConsentId");
+            recipients.HasKey("ConsentId", nameof(ConsentRecipient.Agency));
+        });
+        builder.OwnsMany(c => c.Categories, categories =>
+        {
+            categories.ToTable("ConsentCategories");
+            categories.WithOwner().HasForeignKey("ConsentId");
+            categories.HasKey("ConsentId", nameof(ConsentCategory.Category));
+        });
+        builder.Navigation(c => c.Recipients).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(c => c.Categories).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(c => new { c.PersonId, c.Purpose, c.Status });
+    }
+}
+
+internal sealed class BreakGlassGrantConfiguration : IEntityTypeConfiguration<BreakGlassGrant>
+{
+    public void Configure(EntityTypeBuilder<BreakGlassGrant> builder)
+    {
+        builder.ToTable("BreakGlassGrants");
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Justification).HasMaxLength(2000).IsRequired();
+        builder.Property(g => g.ReviewNote).HasMaxLength(2000);
+        builder.Property(g => g.PersonInformedNote).HasMaxLength(1000);
+        builder.Property(g => g.Version).IsConcurrencyToken();
+        builder.Ignore(g => g.ExpiresAt);
+        builder.HasOne<Person>().WithMany().HasForeignKey(g => g.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(g => new { g.PersonId, g.UserId, g.ExpiresAtUtc });
+        builder.HasIndex(g => g.ReviewedAt);
+    }
+}
