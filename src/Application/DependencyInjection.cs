@@ -1,5 +1,6 @@
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
+using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Time;
 using CaseManager.Application.Users.DisableDormantAccounts;
 using FluentValidation;
@@ -16,6 +17,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<IApplicationMarker>(ServiceLifetime.Scoped, includeInternalTypes: false);
         services.AddScoped<IRecordAccess, RecordAccess>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<PersonGate>();
+        services.AddScoped<AfterCommit>();
         services.Configure<PartnershipOptions>(configuration.GetSection(PartnershipOptions.Section));
         services.AddSingleton<PartnershipClock>();
         services.Configure<AccountHousekeepingOptions>(configuration.GetSection(AccountHousekeepingOptions.Section));

@@ -11,6 +11,7 @@ using CaseManager.Infrastructure.Persistence;
 using CaseManager.Infrastructure.Seeding;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -122,24 +123,27 @@ public static class DependencyInjection
     private static void AddJobs(IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString, IHostEnvironment environment)
     {
         var jobs = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
-        services.AddHangfire(config =>
+
+        // The storage is this host's own singleton, not Hangfire's process-wide JobStorage.Current, so that two
+        // hosts in one process (as in the tests) never share or swap their queues. Registered before AddHangfire,
+        // whose own registration only fills the gap.
+        services.AddSingleton<JobStorage>(_ =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
             if (provider == DatabaseProvider.PostgreSql)
             {
-                config.UsePostgreSqlStorage(
-                    o => o.UseNpgsqlConnection(configuration.GetConnectionString("Hangfire") ?? connectionString),
+                return new PostgreSqlStorage(
+                    new NpgsqlConnectionFactory(configuration.GetConnectionString("Hangfire") ?? connectionString, new PostgreSqlStorageOptions()),
                     new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = jobs.PollInterval, PrepareSchemaIfNecessary = true });
             }
-            else
-            {
-                var path = Path.GetFullPath(configuration.GetConnectionString("Hangfire") ?? "App_Data/hangfire.db", environment.ContentRootPath);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                config.UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
-            }
+
+            var path = Path.GetFullPath(configuration.GetConnectionString("Hangfire") ?? "App_Data/hangfire.db", environment.ContentRootPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
         });
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
 
         if (jobs.RunServer)
         {

@@ -105,6 +105,7 @@ app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administer, "/hangfire"
 app.MapAuthEndpoints();
 app.MapPeopleEndpoints();
 app.MapAdminEndpoints();
+app.MapSharingEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();

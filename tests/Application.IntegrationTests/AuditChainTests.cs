@@ -1,6 +1,6 @@
 using CaseManager.Application.People;
 using CaseManager.Application.People.RegisterPerson;
-using CaseManager.Infrastructure.Persistence;
+using CaseManager.Domain.Auditing;
 using CaseManager.TestSupport;
 using Microsoft.EntityFrameworkCore;
 

@@ -31,7 +31,7 @@ public sealed class JobProcessingTests(ProcessingFactory factory) : IClassFixtur
 
     private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
     {
-        for (var attempt = 0; attempt < 60; attempt++)
+        for (var attempt = 0; attempt < 180; attempt++)
         {
             if (await condition())
             {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CaseManager.Infrastructure.Persistence;
+using CaseManager.Domain.Auditing;
 using CaseManager.TestSupport;
 using Microsoft.EntityFrameworkCore;
 

@@ -23,6 +23,9 @@ public interface IUserDirectory
     /// <summary>Active accounts whose last sign-in (or creation, if never signed in) is before the given instant.</summary>
     Task<IReadOnlyList<Guid>> FindDormantAsync(DateTimeOffset lastActiveBefore, int max, CancellationToken cancellationToken);
 
+    /// <summary>Email addresses of the active users who hold a role, across the partnership.</summary>
+    Task<IReadOnlyList<string>> EmailsOfRoleAsync(Role role, CancellationToken cancellationToken);
+
     /// <summary>A one-time token with which the new user sets their own password.</summary>
     Task<string> CreatePasswordSetupTokenAsync(Guid userId, CancellationToken cancellationToken);
 }

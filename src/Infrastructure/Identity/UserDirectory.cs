@@ -86,16 +86,11 @@ public sealed class UserDirectory(UserManager<ApplicationUser> userManager, Case
 
     public async Task<IReadOnlyList<Guid>> FindDormantAsync(DateTimeOffset lastActiveBefore, int max, CancellationToken cancellationToken)
     {
-        // Compared in memory: SQLite cannot order or compare DateTimeOffset columns in SQL, and accounts number in the thousands.
-        var candidates = await db.Users.AsNoTracking()
-            .Where(u => !u.IsDisabled)
-            .Select(u => new { u.Id, u.CreatedAt, u.LastSignInAt })
-            .ToListAsync(cancellationToken);
-        var dormant = candidates
-            .Where(u => (u.LastSignInAt ?? u.CreatedAt) < lastActiveBefore)
+        var dormant = await db.Users.AsNoTracking()
+            .Where(u => !u.IsDisabled && (u.LastSignInAt ?? u.CreatedAt) < lastActiveBefore)
             .OrderBy(u => u.LastSignInAt ?? u.CreatedAt)
             .Select(u => u.Id)
-            .ToList();
+            .ToListAsync(cancellationToken);
 
         // Never leave the partnership without an administrator: the most recently active one is kept.
         var administratorRole = Persistence.Configurations.RoleConfiguration.RoleIds[Role.Administrator];
@@ -108,6 +103,14 @@ public sealed class UserDirectory(UserManager<ApplicationUser> userManager, Case
         }
 
         return dormant.Take(max).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> EmailsOfRoleAsync(Role role, CancellationToken cancellationToken)
+    {
+        var roleId = Persistence.Configurations.RoleConfiguration.RoleIds[role];
+        return await db.UserRoles.Where(r => r.RoleId == roleId)
+            .Join(db.Users.Where(u => !u.IsDisabled), r => r.UserId, u => u.Id, (r, u) => u.Email!)
+            .ToListAsync(cancellationToken);
     }
 
     public async Task<string> CreatePasswordSetupTokenAsync(Guid userId, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Cases;
 using CaseManager.Domain.People;
+using CaseManager.Domain.Sharing;
 using CaseManager.Infrastructure.Identity;
 using CaseManager.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -66,6 +68,7 @@ public sealed partial class DemoSeeder(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await SeedSharingAsync(usersByEmail, now, cancellationToken);
         }
 
         LogSeeded(DemoPartnership.Agencies.Count, DemoPartnership.Users.Count);
@@ -97,6 +100,77 @@ public sealed partial class DemoSeeder(
         yield return ("FIT", "keyworker@fit.demo", new PersonDetails(
             "Chloe", "Marsh", DateOnly.FromDateTime(now.UtcDateTime).AddYears(-11).AddDays(-200), "Female",
             PersonIdentifiers.Create(null, null, null, "H801200005678"), "27 Cockerton Green, Darlington"));
+    }
+
+    /// <summary>
+    /// The schemes the demo people are enrolled in, and the partnership's agreements: IOM offending data shared
+    /// between police and probation without consent (public task, Crime and Disorder Act s115); Think Family data
+    /// shared across FIT, housing, children's social care and the drug and alcohol team with consent; health data
+    /// covered by no agreement that does without consent.
+    /// </summary>
+    private async Task SeedSharingAsync(Dictionary<string, ApplicationUser> users, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var people = await db.People.ToDictionaryAsync(p => p.FamilyName + "/" + p.GivenName, p => p.Id, cancellationToken);
+        Case Open(string person, Scheme scheme, string agency, int monthsAgo, string worker) =>
+            Case.Open(people[person], scheme, AgencyCode.Parse(agency), today.AddMonths(-monthsAgo), users[worker].Id, now);
+
+        db.Cases.AddRange(
+            Open("Ashby/Adam", Scheme.Iom, "POLICE", 8, "iom.officer@police.demo"),
+            Open("Ashby/Adam", Scheme.AdultTreatment, "DAAT", 7, "recovery.worker@daat.demo"),
+            Open("Tindall/Tom", Scheme.Iom, "PROBATION", 14, "offender.manager@probation.demo"),
+            Open("Kirkbride/Kerry", Scheme.AdultTreatment, "DAAT", 20, "recovery.worker@daat.demo"),
+            Open("Marsh/Dawn", Scheme.Fit, "FIT", 5, "keyworker@fit.demo"),
+            Open("Marsh/Dawn", Scheme.AdultTreatment, "DAAT", 4, "recovery.worker@daat.demo"));
+
+        var ig = users["ig.lead@council.demo"].Id;
+        var since = new DateOnly(today.Year - 2, 4, 1);
+        db.SharingAgreements.AddRange(
+            SharingAgreement.Create(
+                new SharingAgreementTerms(
+                    "IOM: offending information between police and probation",
+                    [AgencyCode.Parse("POLICE"), AgencyCode.Parse("PROBATION")],
+                    [DataCategory.Identity, DataCategory.Offending],
+                    [Scheme.Iom],
+                    LawfulBasis.PublicTask,
+                    null,
+                    "Crime and Disorder Act 1998 s115",
+                    ConsentRequired: false,
+                    since,
+                    null),
+                ig,
+                now),
+            SharingAgreement.Create(
+                new SharingAgreementTerms(
+                    "Think Family: whole-family working with consent",
+                    [AgencyCode.Parse("FIT"), AgencyCode.Parse("HOUSING"), AgencyCode.Parse("CSC"), AgencyCode.Parse("DAAT")],
+                    [DataCategory.Identity, DataCategory.ChildrenSafeguarding, DataCategory.EducationEmploymentBenefits, DataCategory.HealthSubstanceMisuse],
+                    [Scheme.Fit, Scheme.HighImpactHousehold, Scheme.TroubledFamilies],
+                    LawfulBasis.PublicTask,
+                    null,
+                    "Children Act 2004 s10",
+                    ConsentRequired: true,
+                    since,
+                    null),
+                ig,
+                now));
+
+        db.Consents.Add(Consent.Record(
+            new ConsentDecision(
+                people["Marsh/Dawn"],
+                Scheme.Fit,
+                [AgencyCode.Parse("FIT"), AgencyCode.Parse("HOUSING"), AgencyCode.Parse("CSC"), AgencyCode.Parse("DAAT")],
+                [DataCategory.Identity, DataCategory.ChildrenSafeguarding, DataCategory.HealthSubstanceMisuse],
+                ConsentStatus.Given,
+                ConsentGivenBy.Self,
+                today.AddMonths(-5),
+                null,
+                "Signed Think Family consent form, scanned to the family file"),
+            AgencyCode.Parse("FIT"),
+            users["keyworker@fit.demo"].Id,
+            today.AddMonths(7),
+            now));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static void Check(IdentityResult result)

@@ -11,7 +11,7 @@ namespace CaseManager.Application.Common.Behaviours;
 /// A command that fails is rolled back, and the failure alone is then audited.
 /// Queries pass straight through; a query that audits a read saves its own entry.
 /// </summary>
-public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IAppDbContext db, IAuditTrail audit, ICurrentUser currentUser)
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IAppDbContext db, IAuditTrail audit, ICurrentUser currentUser, AfterCommit afterCommit)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -37,6 +37,7 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IAppDbContext db, I
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.DiscardChanges();
+            afterCommit.Discard();
             if (exception is not FluentValidation.ValidationException)
             {
                 audit.Record(action, AuditOutcome.Failed, rule, detail: exception.GetType().Name);
@@ -46,6 +47,7 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IAppDbContext db, I
             throw;
         }
 
+        await afterCommit.RunAsync(cancellationToken);
         return response;
     }
 }

@@ -13,8 +13,20 @@ public sealed class PartnershipOptions
     /// <summary>Months after which consent must be reviewed, when no review date is given (DOMAIN.md IS7).</summary>
     public int ConsentReviewMonths { get; set; } = 12;
 
-    /// <summary>How long break-glass access lasts (DOMAIN.md IS7 (3)).</summary>
-    public TimeSpan BreakGlassDuration { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>How many hours break-glass access lasts (DOMAIN.md IS7 (3)).</summary>
+    public int BreakGlassHours { get; set; } = 24;
+
+    /// <summary>
+    /// Categories whose existence a refused reader may learn of ("records held by agency X, ask them"). Health and
+    /// victim-sensitive records are left out by default: even their existence is sensitive.
+    /// </summary>
+    public List<CaseManager.Domain.Agencies.DataCategory> DiscloseWithheldCategories { get; set; } =
+    [
+        CaseManager.Domain.Agencies.DataCategory.Identity,
+        CaseManager.Domain.Agencies.DataCategory.Offending,
+        CaseManager.Domain.Agencies.DataCategory.ChildrenSafeguarding,
+        CaseManager.Domain.Agencies.DataCategory.EducationEmploymentBenefits,
+    ];
 }
 
 /// <summary>Now, and today's date in the partnership's time zone.</summary>

@@ -19,7 +19,7 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -49,8 +49,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     AgencyCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    LastSignInAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSignInAt = table.Column<long>(type: "INTEGER", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -62,7 +62,7 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
                     LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -78,7 +78,7 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     Sequence = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
                     ActorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ActorEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     ActorAgency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
@@ -124,7 +124,7 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Gender = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
                     SearchName = table.Column<string>(type: "TEXT", maxLength: 201, nullable: false),
                     Crn = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
@@ -136,6 +136,29 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_People", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SharingAgreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LawfulBasis = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SpecialCategoryCondition = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Gateway = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ConsentRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SharingAgreements", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -262,6 +285,185 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "BreakGlassGrants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserAgency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Justification = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RiskCategory = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    GrantedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReviewedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewOutcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PersonInformed = table.Column<bool>(type: "INTEGER", nullable: true),
+                    PersonInformedNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BreakGlassGrants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BreakGlassGrants_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Scheme = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OwnerAgency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DataCategory = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExitedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AllocatedTo = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cases_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Consents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerAgency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DataCategory = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    GivenBy = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WithdrawnBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    WithdrawalReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consents_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SharingAgreementAgencies",
+                columns: table => new
+                {
+                    Agency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SharingAgreementAgencies", x => new { x.AgreementId, x.Agency });
+                    table.ForeignKey(
+                        name: "FK_SharingAgreementAgencies_SharingAgreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "SharingAgreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SharingAgreementCategories",
+                columns: table => new
+                {
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SharingAgreementCategories", x => new { x.AgreementId, x.Category });
+                    table.ForeignKey(
+                        name: "FK_SharingAgreementCategories_SharingAgreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "SharingAgreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SharingAgreementPurposes",
+                columns: table => new
+                {
+                    Scheme = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SharingAgreementPurposes", x => new { x.AgreementId, x.Scheme });
+                    table.ForeignKey(
+                        name: "FK_SharingAgreementPurposes_SharingAgreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "SharingAgreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsentCategories",
+                columns: table => new
+                {
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ConsentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsentCategories", x => new { x.ConsentId, x.Category });
+                    table.ForeignKey(
+                        name: "FK_ConsentCategories_Consents_ConsentId",
+                        column: x => x.ConsentId,
+                        principalTable: "Consents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsentRecipients",
+                columns: table => new
+                {
+                    Agency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ConsentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsentRecipients", x => new { x.ConsentId, x.Agency });
+                    table.ForeignKey(
+                        name: "FK_ConsentRecipients_Consents_ConsentId",
+                        column: x => x.ConsentId,
+                        principalTable: "Consents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "AspNetRoles",
                 columns: new[] { "Id", "ConcurrencyStamp", "Name", "NormalizedName" },
@@ -338,6 +540,31 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "SubjectPersonId", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BreakGlassGrants_PersonId_UserId_ExpiresAtUtc",
+                table: "BreakGlassGrants",
+                columns: new[] { "PersonId", "UserId", "ExpiresAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BreakGlassGrants_ReviewedAt",
+                table: "BreakGlassGrants",
+                column: "ReviewedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OwnerAgency_Status",
+                table: "Cases",
+                columns: new[] { "OwnerAgency", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_PersonId_Scheme_Status",
+                table: "Cases",
+                columns: new[] { "PersonId", "Scheme", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consents_PersonId_Purpose_Status",
+                table: "Consents",
+                columns: new[] { "PersonId", "Purpose", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_DateOfBirth",
                 table: "People",
                 column: "DateOfBirth");
@@ -351,6 +578,11 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_People_SearchName",
                 table: "People",
                 column: "SearchName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharingAgreementAgencies_Agency",
+                table: "SharingAgreementAgencies",
+                column: "Agency");
         }
 
         /// <inheritdoc />
@@ -378,10 +610,28 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BreakGlassGrants");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "ConsentCategories");
+
+            migrationBuilder.DropTable(
+                name: "ConsentRecipients");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "People");
+                name: "SharingAgreementAgencies");
+
+            migrationBuilder.DropTable(
+                name: "SharingAgreementCategories");
+
+            migrationBuilder.DropTable(
+                name: "SharingAgreementPurposes");
 
             migrationBuilder.DropTable(
                 name: "Agencies");
@@ -391,6 +641,15 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Consents");
+
+            migrationBuilder.DropTable(
+                name: "SharingAgreements");
+
+            migrationBuilder.DropTable(
+                name: "People");
         }
     }
 }

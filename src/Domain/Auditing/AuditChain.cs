@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CaseManager.Domain.Auditing;
 
-namespace CaseManager.Infrastructure.Persistence;
+namespace CaseManager.Domain.Auditing;
 
 /// <summary>
 /// The hash chain of the audit trail: each entry's hash covers its own fields and the previous entry's hash, so

@@ -1,0 +1,38 @@
+using CaseManager.Domain.Sharing;
+
+namespace CaseManager.Application.Consents;
+
+public sealed record ConsentView(
+    Guid Id,
+    Guid PersonId,
+    string Purpose,
+    IReadOnlyList<string> RecipientAgencies,
+    IReadOnlyList<string> DataCategories,
+    string Status,
+    string GivenBy,
+    DateOnly RecordedOn,
+    DateOnly ReviewOn,
+    string? Evidence,
+    string OwnerAgency,
+    bool CountsToday,
+    DateTimeOffset? WithdrawnAt,
+    string? WithdrawalReason,
+    int Version)
+{
+    public static ConsentView From(Consent consent, DateOnly today) => new(
+        consent.Id.Value,
+        consent.PersonId.Value,
+        consent.Purpose.ToString(),
+        consent.Recipients.Select(r => r.Agency.Value).Order().ToList(),
+        consent.Categories.Select(c => c.Category.ToString()).ToList(),
+        consent.Status.ToString(),
+        consent.GivenBy.ToString(),
+        consent.RecordedOn,
+        consent.ReviewOn,
+        consent.Evidence,
+        consent.OwnerAgency.Value,
+        consent.CountsOn(today),
+        consent.WithdrawnAt,
+        consent.WithdrawalReason,
+        consent.Version);
+}

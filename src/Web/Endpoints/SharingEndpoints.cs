@@ -1,0 +1,152 @@
+using CaseManager.Application.Auditing;
+using CaseManager.Application.Auditing.ExportSubjectAccess;
+using CaseManager.Application.Auditing.SearchAudit;
+using CaseManager.Application.Auditing.VerifyAuditChain;
+using CaseManager.Application.BreakGlass;
+using CaseManager.Application.BreakGlass.ListBreakGlassGrants;
+using CaseManager.Application.BreakGlass.RecordPersonInformed;
+using CaseManager.Application.BreakGlass.ReviewBreakGlass;
+using CaseManager.Application.BreakGlass.UseBreakGlass;
+using CaseManager.Application.Common.Paging;
+using CaseManager.Application.Common.Security;
+using CaseManager.Application.Consents;
+using CaseManager.Application.Consents.ListConsents;
+using CaseManager.Application.Consents.RecordConsent;
+using CaseManager.Application.Consents.WithdrawConsent;
+using CaseManager.Application.People.GetWithheldRecords;
+using CaseManager.Application.Sharing;
+using CaseManager.Application.Sharing.CreateSharingAgreement;
+using CaseManager.Application.Sharing.EndSharingAgreement;
+using CaseManager.Application.Sharing.ListSharingAgreements;
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.People;
+using CaseManager.Domain.Sharing;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CaseManager.Web.Endpoints;
+
+/// <summary>Consent, sharing agreements, break-glass and the audit trail (DOMAIN.md IS1–IS9).</summary>
+public static class SharingEndpoints
+{
+    public static void MapSharingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var people = app.MapGroup("/api/v1/people/{id:guid}").WithTags("Consent and break-glass").WithStandardProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        people.MapPost("/consents", async Task<Created<ConsentView>> (Guid id, RecordConsentRequest body, ISender sender, CancellationToken ct) =>
+            {
+                var consent = await sender.Send(new RecordConsentCommand(new PersonId(id), body.Purpose, body.RecipientAgencies ?? [], body.DataCategories ?? [],
+                    body.Status, body.GivenBy, body.RecordedOn, body.ReviewOn, body.Evidence), ct);
+                return TypedResults.Created($"/api/v1/people/{id}/consents/{consent.Id}", consent);
+            })
+            .RequireAuthorization(Policies.WriteCaseData)
+            .WithSummary("Record a person's consent (or refusal) to share for a scheme with named agencies");
+
+        people.MapGet("/consents", async Task<Ok<IReadOnlyList<ConsentView>>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListConsentsQuery(new PersonId(id)), ct)))
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("A person's consent decisions, newest first");
+
+        people.MapPost("/consents/{consentId:guid}/withdraw", async Task<Ok<ConsentView>> (Guid id, Guid consentId, WithdrawConsentRequest? body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new WithdrawConsentCommand(new PersonId(id), new ConsentId(consentId), body?.Reason), ct)))
+            .RequireAuthorization(Policies.WriteCaseData)
+            .WithSummary("Withdraw consent; sharing that relied on it stops on the next request")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        people.MapPost("/break-glass", async Task<Created<BreakGlassView>> (Guid id, BreakGlassRequest body, ISender sender, CancellationToken ct) =>
+            {
+                var grant = await sender.Send(new UseBreakGlassCommand(new PersonId(id), body.Justification ?? string.Empty, body.RiskCategory), ct);
+                return TypedResults.Created($"/api/v1/break-glass/{grant.Id}", grant);
+            })
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("Emergency access to everything held on a person, for a limited time, reviewed by the IG lead");
+
+        people.MapGet("/withheld", async Task<Ok<IReadOnlyList<WithheldRecords>>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetWithheldRecordsQuery(new PersonId(id)), ct)))
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("Which agencies hold records on this person that are not shared with the caller (where the policy allows saying so)");
+
+        people.MapGet("/subject-access-export", async Task<IResult> (Guid id, ISender sender, CancellationToken ct) =>
+            {
+                var export = await sender.Send(new ExportSubjectAccessQuery(new PersonId(id)), ct);
+                return TypedResults.Json(export, statusCode: StatusCodes.Status200OK, contentType: "application/json");
+            })
+            .RequireAuthorization(Policies.InformationGovernance)
+            .WithSummary("Everything held on a person and who accessed it (subject access request)")
+            .Produces<SubjectAccessExport>();
+
+        var agreements = app.MapGroup("/api/v1/sharing-agreements").WithTags("Sharing agreements").WithStandardProblems();
+
+        agreements.MapPost("/", async Task<Created<SharingAgreementView>> (CreateSharingAgreementCommand command, ISender sender, CancellationToken ct) =>
+            {
+                var agreement = await sender.Send(command, ct);
+                return TypedResults.Created($"/api/v1/sharing-agreements/{agreement.Id}", agreement);
+            })
+            .RequireAuthorization(Policies.InformationGovernance)
+            .WithSummary("Record an information-sharing agreement")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        agreements.MapGet("/", async Task<Ok<IReadOnlyList<SharingAgreementView>>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListSharingAgreementsQuery(), ct)))
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("The partnership's sharing agreements");
+
+        agreements.MapPost("/{id:guid}/end", async Task<Ok<SharingAgreementView>> (Guid id, EndAgreementRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new EndSharingAgreementCommand(new SharingAgreementId(id), body.Reason ?? string.Empty), ct)))
+            .RequireAuthorization(Policies.InformationGovernance)
+            .WithSummary("End an agreement: nothing is shared under it from now on")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var breakGlass = app.MapGroup("/api/v1/break-glass").WithTags("Consent and break-glass").WithStandardProblems();
+
+        breakGlass.MapGet("/", async Task<Ok<Paged<BreakGlassView>>> (bool? awaitingReview, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListBreakGlassGrantsQuery(awaitingReview ?? false, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .RequireAuthorization(Policies.InformationGovernance)
+            .WithSummary("Break-glass uses, those awaiting review first");
+
+        breakGlass.MapPost("/{id:guid}/review", async Task<Ok<BreakGlassView>> (Guid id, ReviewBreakGlassRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ReviewBreakGlassCommand(new BreakGlassGrantId(id), body.Outcome, body.Note ?? string.Empty), ct)))
+            .RequireAuthorization(Policies.InformationGovernance)
+            .WithSummary("Mark a break-glass use justified or not")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        breakGlass.MapPost("/{id:guid}/person-informed", async Task<Ok<BreakGlassView>> (Guid id, PersonInformedRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RecordPersonInformedCommand(new BreakGlassGrantId(id), body.Informed, body.Note), ct)))
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("Record whether the person was told of the access, or why that would be unsafe")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var audit = app.MapGroup("/api/v1/audit").WithTags("Audit").WithStandardProblems().RequireAuthorization(Policies.InformationGovernance);
+
+        audit.MapGet("/", async Task<Ok<Paged<AuditEntryView>>> (Guid? personId, Guid? userId, string? agencyCode, DateOnly? from, DateOnly? to, bool? sharedOnly, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SearchAuditQuery(personId, userId, agencyCode, from, to, sharedOnly ?? false, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .WithSummary("Search the audit trail by person, user, agency and date");
+
+        audit.MapGet("/verify", async Task<Ok<AuditChainReport>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new VerifyAuditChainQuery(), ct)))
+            .WithSummary("Recompute the audit hash chain and report the first altered or missing entry");
+    }
+}
+
+public sealed record RecordConsentRequest(
+    Scheme Purpose,
+    IReadOnlyList<string>? RecipientAgencies,
+    IReadOnlyList<DataCategory>? DataCategories,
+    ConsentStatus Status,
+    ConsentGivenBy GivenBy,
+    DateOnly? RecordedOn,
+    DateOnly? ReviewOn,
+    string? Evidence);
+
+public sealed record WithdrawConsentRequest(string? Reason);
+
+public sealed record BreakGlassRequest(string? Justification, RiskCategory RiskCategory);
+
+public sealed record EndAgreementRequest(string? Reason);
+
+public sealed record ReviewBreakGlassRequest(BreakGlassReviewOutcome Outcome, string? Note);
+
+public sealed record PersonInformedRequest(bool Informed, string? Note);
