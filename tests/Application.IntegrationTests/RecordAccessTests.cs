@@ -91,7 +91,7 @@ public sealed class RecordAccessTests : IDisposable
         _factory.Clock.Advance(TimeSpan.FromHours(24).Add(TimeSpan.FromMinutes(1)));
         var after = () => _factory.SendAsAsync<PersonDetailsView>(DemoUsers.FitKeyworker, new GetPersonQuery(adam));
 
-        grant.ExpiresAt.Should().Be(CaseManagerFactory.Start.AddHours(24));
+        grant.ExpiresAt.Should().Be(CaseManagerFactory.StartOfTests.AddHours(24));
         during.Access!.Rule.Should().Be(AccessRules.BreakGlass);
         during.Access.GrantId.Should().Be(grant.Id);
         await after.Should().ThrowAsync<NotFoundException>();

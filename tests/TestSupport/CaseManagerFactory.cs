@@ -13,7 +13,7 @@ namespace CaseManager.TestSupport;
 /// </summary>
 public class CaseManagerFactory : WebApplicationFactory<Program>
 {
-    public static readonly DateTimeOffset Start = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset StartOfTests = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "casemanager-tests", Guid.NewGuid().ToString("N"));
 
@@ -22,7 +22,7 @@ public class CaseManagerFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_folder);
     }
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; } = new(StartOfTests);
 
     public string DatabasePath => Path.Combine(_folder, "casemanager.db");
 

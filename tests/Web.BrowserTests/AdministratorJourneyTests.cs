@@ -1,3 +1,4 @@
+using CaseManager.TestSupport;
 using CaseManager.Web.BrowserTests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,3 +1,4 @@
+using CaseManager.TestSupport;
 using System.Text.RegularExpressions;
 using CaseManager.Web.BrowserTests.Support;
 using FluentAssertions;
@@ -60,7 +61,7 @@ public sealed class CaseworkerJourneyTests(BrowserFixture browser) : IClassFixtu
         }
 
         await using var fit = await browser.NewSessionAsync();
-        await fit.SignInAsync(DemoUsers.FitCaseworker);
+        await fit.SignInAsync(DemoUsers.FitKeyworker);
 
         await fit.SearchPeopleAsync(familyName);
 

@@ -1,3 +1,4 @@
+using CaseManager.TestSupport;
 using CaseManager.Web.BrowserTests.Support;
 using FluentAssertions;
 using Microsoft.Playwright;
@@ -28,11 +29,11 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
     {
         await using var session = await browser.NewSessionAsync();
 
-        await session.SignInAsync(DemoUsers.FitCaseworker, "not-the-password");
+        await session.SignInAsync(DemoUsers.FitKeyworker, "not-the-password");
 
         (await session.Page.TitleAsync()).Should().StartWith("Error: ");
         await Expect(session.Page.GetByTestId("error-summary")).ToContainTextAsync("The email address or password is not right.");
-        await Expect(session.Page.GetByLabel("Email address")).ToHaveValueAsync(DemoUsers.FitCaseworker);
+        await Expect(session.Page.GetByLabel("Email address")).ToHaveValueAsync(DemoUsers.FitKeyworker);
         await Expect(session.Page.GetByLabel("Password")).ToHaveValueAsync(string.Empty);
     }
 
@@ -46,7 +47,7 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to CaseManager" })).ToBeVisibleAsync();
 
-        await session.SubmitSignInAsync(DemoUsers.FitCaseworker);
+        await session.SubmitSignInAsync(DemoUsers.FitKeyworker);
 
         new Uri(page.Url).AbsolutePath.Should().Be("/people");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "People", Exact = true })).ToBeVisibleAsync();

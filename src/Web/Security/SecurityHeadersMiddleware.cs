@@ -28,7 +28,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         if (!context.Request.Path.StartsWithSegments("/assets") && !context.Request.Path.StartsWithSegments("/lib"))
         {
             // Case data must not linger in shared or browser caches.
-            headers.CacheControl = "no-store";
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
         }
 
         return next(context);

@@ -1,3 +1,4 @@
+using CaseManager.Infrastructure.Seeding;
 using System.Globalization;
 using Microsoft.Playwright;
 
@@ -54,14 +55,14 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public Task ClickAsync(ILocator target) => NavigateAsync(() => target.ClickAsync());
 
-    public async Task SignInAsync(string email, string password = DemoUsers.Password)
+    public async Task SignInAsync(string email, string password = DemoOptions.DefaultPassword)
     {
         await VisitAsync("/");
         await SubmitSignInAsync(email, password);
     }
 
     /// <summary>Fills in and submits the sign-in form already on screen.</summary>
-    public async Task SubmitSignInAsync(string email, string password = DemoUsers.Password)
+    public async Task SubmitSignInAsync(string email, string password = DemoOptions.DefaultPassword)
     {
         await Page.GetByLabel("Email address").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync(password);
