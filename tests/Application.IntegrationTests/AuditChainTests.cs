@@ -1,3 +1,4 @@
+using CaseManager.Application.Auditing.VerifyAuditChain;
 using CaseManager.Application.People;
 using CaseManager.Application.People.RegisterPerson;
 using CaseManager.Domain.Auditing;
@@ -17,15 +18,10 @@ public sealed class AuditChainTests(CaseManagerFactory factory) : IClassFixture<
         await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
             factory.SendAsAsync<PersonDetailsView>(i % 2 == 0 ? police : fit, new RegisterPersonCommand("Chain", $"Link{i}", new DateOnly(1990, 1, 1)))));
 
-        var entries = await factory.QueryDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync());
-        entries.Count.Should().BeGreaterThanOrEqualTo(48);
-        var previous = AuditChain.Genesis;
-        foreach (var entry in entries)
-        {
-            entry.PreviousHash.Should().Be(previous, "entry {0} must follow the one before it", entry.Sequence);
-            entry.Hash.Should().Be(AuditChain.HashOf(entry, previous), "entry {0} must not have been altered", entry.Sequence);
-            previous = entry.Hash;
-        }
+        var report = await factory.SendAsAsync<AuditChainReport>(DemoUsers.InformationGovernance, new VerifyAuditChainQuery());
+
+        report.Valid.Should().BeTrue();
+        report.Entries.Should().BeGreaterThanOrEqualTo(48);
     }
 
     [Fact]
