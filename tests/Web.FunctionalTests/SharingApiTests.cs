@@ -98,7 +98,12 @@ public sealed class SharingApiTests(CaseManagerFactory factory) : IClassFixture<
         var list = await fit.GetAsync($"/api/v1/people/{kerry}/consents");
         var record = await fit.PostAsJsonAsync($"/api/v1/people/{kerry}/consents", new
         {
-            purpose = "Iom", recipientAgencies = new[] { "FIT" }, dataCategories = new[] { "Offending" }, status = "Given", givenBy = "Self", recordedOn = "2026-11-01",
+            purpose = "Iom",
+            recipientAgencies = new[] { "FIT" },
+            dataCategories = new[] { "Offending" },
+            status = "Given",
+            givenBy = "Self",
+            recordedOn = "2026-11-01",
         });
 
         list.StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -140,13 +145,23 @@ public sealed class SharingApiTests(CaseManagerFactory factory) : IClassFixture<
 
         var victim = await ig.PostAsJsonAsync("/api/v1/sharing-agreements", new
         {
-            name = "Victims", agencies = new[] { "POLICE", "HOUSING" }, dataCategories = new[] { "VictimSensitive" }, purposes = new[] { "Fit" },
-            lawfulBasis = "PublicTask", consentRequired = false, validFrom = "2026-01-01",
+            name = "Victims",
+            agencies = new[] { "POLICE", "HOUSING" },
+            dataCategories = new[] { "VictimSensitive" },
+            purposes = new[] { "Fit" },
+            lawfulBasis = "PublicTask",
+            consentRequired = false,
+            validFrom = "2026-01-01",
         });
         var health = await ig.PostAsJsonAsync("/api/v1/sharing-agreements", new
         {
-            name = "Health", agencies = new[] { "DAAT", "POLICE" }, dataCategories = new[] { "HealthSubstanceMisuse" }, purposes = new[] { "Iom" },
-            lawfulBasis = "PublicTask", consentRequired = false, validFrom = "2026-01-01",
+            name = "Health",
+            agencies = new[] { "DAAT", "POLICE" },
+            dataCategories = new[] { "HealthSubstanceMisuse" },
+            purposes = new[] { "Iom" },
+            lawfulBasis = "PublicTask",
+            consentRequired = false,
+            validFrom = "2026-01-01",
         });
 
         victim.StatusCode.Should().Be(HttpStatusCode.Conflict);
