@@ -76,6 +76,9 @@ public sealed class PeopleApiTests(CaseManagerFactory factory) : IClassFixture<C
 
         read.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         search.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var refusals = await factory.QueryDbAsync(db => db.AuditEntries
+            .Where(a => a.Action == "http.forbidden" && a.ActorEmail == DemoUsers.Administrator).Select(a => a.Detail).ToListAsync());
+        refusals.Should().Contain($"GET /api/v1/people/{id}");
     }
 
     [Fact]
