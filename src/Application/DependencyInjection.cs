@@ -19,7 +19,12 @@ public static class DependencyInjection
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<PersonGate>();
         services.AddScoped<AfterCommit>();
-        services.Configure<PartnershipOptions>(configuration.GetSection(PartnershipOptions.Section));
+        services.AddOptions<PartnershipOptions>()
+            .Bind(configuration.GetSection(PartnershipOptions.Section))
+            .Validate(o => o.BreakGlassHours is >= 1 and <= 168, "Partnership:BreakGlassHours must be between 1 and 168")
+            .Validate(o => o.ConsentReviewMonths is >= 1 and <= 60, "Partnership:ConsentReviewMonths must be between 1 and 60")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Partnership:TimeZone must be a known time zone id")
+            .ValidateOnStart();
         services.AddSingleton<PartnershipClock>();
         services.Configure<AccountHousekeepingOptions>(configuration.GetSection(AccountHousekeepingOptions.Section));
         return services;

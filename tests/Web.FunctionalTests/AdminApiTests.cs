@@ -185,7 +185,7 @@ public sealed class AdminApiTests(CaseManagerFactory factory) : IClassFixture<Ca
         var unknown = await admin.PostAsync("/api/v1/admin/jobs/no-such-job/trigger", null);
 
         jobs.EnumerateArray().Select(j => j.GetProperty("id").GetString()).Should().Contain("housekeeping");
-        trigger.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        trigger.StatusCode.Should().Be(HttpStatusCode.Accepted, await trigger.Content.ReadAsStringAsync());
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }

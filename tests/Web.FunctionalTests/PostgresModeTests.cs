@@ -26,6 +26,7 @@ public sealed class PostgresModeTests(PostgresFactory factory) : IClassFixture<P
     [Fact]
     public async Task People_CreateReadAndRefuse_WorkOnPostgres()
     {
+        PostgresFactory.ServerConnectionString.Should().NotBeNull($"{PostgresFactory.EnvironmentVariable} must name a PostgreSQL server");
         var police = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
         var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
 
@@ -42,6 +43,7 @@ public sealed class PostgresModeTests(PostgresFactory factory) : IClassFixture<P
     [Fact]
     public async Task AuditChain_UnderConcurrentWrites_StaysUnbrokenOnPostgres()
     {
+        PostgresFactory.ServerConnectionString.Should().NotBeNull($"{PostgresFactory.EnvironmentVariable} must name a PostgreSQL server");
         var police = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>

@@ -197,6 +197,28 @@ public sealed class SharingApiTests(CaseManagerFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task MissingEnumFields_Return400InsteadOfDefaulting()
+    {
+        var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var ig = await factory.ApiClientForAsync(DemoUsers.InformationGovernance);
+        var jayden = await PersonIdAsync("Marsh", "Jayden");
+
+        var breakGlass = await fit.PostAsJsonAsync($"/api/v1/people/{jayden}/break-glass", new { justification = "A long enough justification for the record" });
+        var consent = await fit.PostAsJsonAsync($"/api/v1/people/{jayden}/consents", new { recipientAgencies = new[] { "CSC" }, dataCategories = new[] { "Identity" }, recordedOn = "2026-11-01" });
+        var agreement = await ig.PostAsJsonAsync("/api/v1/sharing-agreements", new { name = "No basis", agencies = new[] { "YOS", "CSC" }, dataCategories = new[] { "Identity" }, purposes = new[] { "Fit" }, consentRequired = true, validFrom = "2026-01-01" });
+
+        breakGlass.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await breakGlass.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("riskCategory", out _).Should().BeTrue();
+        consent.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var consentErrors = (await consent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        consentErrors.TryGetProperty("purpose", out _).Should().BeTrue();
+        consentErrors.TryGetProperty("status", out _).Should().BeTrue();
+        consentErrors.TryGetProperty("givenBy", out _).Should().BeTrue();
+        agreement.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await agreement.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("lawfulBasis", out _).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task BreakGlass_OnUnknownPerson_Returns404()
     {
         var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);

@@ -38,9 +38,10 @@ public sealed class Case : AggregateRoot, IPersonRecord
 
     public bool IsOpen => Status != CaseStatus.Exited;
 
-    public static Case Open(PersonId personId, Scheme scheme, AgencyCode owner, DateOnly startDate, Guid? allocatedTo, DateTimeOffset at)
+    /// <summary>"Today" is the partnership's calendar day, which decides what "in the future" means.</summary>
+    public static Case Open(PersonId personId, Scheme scheme, AgencyCode owner, DateOnly startDate, Guid? allocatedTo, DateTimeOffset at, DateOnly today)
     {
-        if (startDate > DateOnly.FromDateTime(at.UtcDateTime))
+        if (startDate > today)
         {
             throw new DomainRuleException("case.start-in-future", "The start date cannot be in the future");
         }

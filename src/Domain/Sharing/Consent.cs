@@ -60,9 +60,9 @@ public sealed class Consent : AggregateRoot, IPersonRecord
 
     public string? WithdrawalReason { get; private set; }
 
-    public static Consent Record(ConsentDecision decision, AgencyCode recordingAgency, Guid recordedBy, DateOnly defaultReviewOn, DateTimeOffset at)
+    /// <summary>"Today" is the partnership's calendar day, which decides what "in the future" means.</summary>
+    public static Consent Record(ConsentDecision decision, AgencyCode recordingAgency, Guid recordedBy, DateOnly defaultReviewOn, DateOnly today)
     {
-        var today = DateOnly.FromDateTime(at.UtcDateTime);
         if (decision.RecordedOn > today)
         {
             throw new DomainRuleException("consent.recorded-in-future", "The date consent was given cannot be in the future");

@@ -116,8 +116,8 @@ public sealed class SharingAgreement : AggregateRoot
         return agreement;
     }
 
-    /// <summary>Ends the agreement: from the given day on, nothing is shared under it.</summary>
-    public void End(string reason, DateTimeOffset at)
+    /// <summary>Ends the agreement: from today (the partnership's calendar) on, nothing is shared under it.</summary>
+    public void End(string reason, DateTimeOffset at, DateOnly today)
     {
         if (EndedAt is not null)
         {
@@ -126,7 +126,7 @@ public sealed class SharingAgreement : AggregateRoot
 
         EndReason = Guard.Required(reason, "agreement.end-reason-required", "Say why the agreement is ending", 500);
         EndedAt = at;
-        var yesterday = DateOnly.FromDateTime(at.UtcDateTime).AddDays(-1);
+        var yesterday = today.AddDays(-1);
         ValidTo = ValidTo is { } to && to < yesterday ? to : yesterday;
         IncrementVersion();
     }

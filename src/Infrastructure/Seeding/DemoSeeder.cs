@@ -113,7 +113,7 @@ public sealed partial class DemoSeeder(
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var people = await db.People.ToDictionaryAsync(p => p.FamilyName + "/" + p.GivenName, p => p.Id, cancellationToken);
         Case Open(string person, Scheme scheme, string agency, int monthsAgo, string worker) =>
-            Case.Open(people[person], scheme, AgencyCode.Parse(agency), today.AddMonths(-monthsAgo), users[worker].Id, now);
+            Case.Open(people[person], scheme, AgencyCode.Parse(agency), today.AddMonths(-monthsAgo), users[worker].Id, now, today);
 
         db.Cases.AddRange(
             Open("Ashby/Adam", Scheme.Iom, "POLICE", 8, "iom.officer@police.demo"),
@@ -169,7 +169,7 @@ public sealed partial class DemoSeeder(
             AgencyCode.Parse("FIT"),
             users["keyworker@fit.demo"].Id,
             today.AddMonths(7),
-            now));
+            today));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -75,6 +75,7 @@ public static class AuthEndpoints
         RefreshRequest request,
         IOptionsMonitor<BearerTokenOptions> bearerOptions,
         SignInManager<ApplicationUser> signInManager,
+        SignInService signIn,
         TimeProvider clock)
     {
         var ticket = string.IsNullOrEmpty(request.RefreshToken)
@@ -83,11 +84,13 @@ public static class AuthEndpoints
         var user = ticket?.Properties.ExpiresUtc is { } expires && clock.GetUtcNow() < expires
             ? await signInManager.ValidateSecurityStampAsync(ticket.Principal)
             : null;
-        if (user is null || user.IsDisabled)
+        if (user is null || user.IsDisabled || await signInManager.UserManager.IsLockedOutAsync(user))
         {
+            await signIn.AuditAsync(user, user?.Email ?? "unknown", Domain.Auditing.AuditOutcome.Refused, "Refresh token refused", "account.refresh");
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in again", detail: "The refresh token is not valid any more.");
         }
 
+        await signIn.AuditAsync(user, user.Email!, Domain.Auditing.AuditOutcome.Allowed, null, "account.refresh");
         return TypedResults.SignIn(await signInManager.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
     }
 }

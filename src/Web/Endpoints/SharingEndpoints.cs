@@ -132,21 +132,21 @@ public static class SharingEndpoints
 }
 
 public sealed record RecordConsentRequest(
-    Scheme Purpose,
+    Scheme? Purpose,
     IReadOnlyList<string>? RecipientAgencies,
     IReadOnlyList<DataCategory>? DataCategories,
-    ConsentStatus Status,
-    ConsentGivenBy GivenBy,
+    ConsentStatus? Status,
+    ConsentGivenBy? GivenBy,
     DateOnly? RecordedOn,
     DateOnly? ReviewOn,
     string? Evidence);
 
 public sealed record WithdrawConsentRequest(string? Reason);
 
-public sealed record BreakGlassRequest(string? Justification, RiskCategory RiskCategory);
+public sealed record BreakGlassRequest(string? Justification, RiskCategory? RiskCategory);
 
 public sealed record EndAgreementRequest(string? Reason);
 
-public sealed record ReviewBreakGlassRequest(BreakGlassReviewOutcome Outcome, string? Note);
+public sealed record ReviewBreakGlassRequest(BreakGlassReviewOutcome? Outcome, string? Note);
 
 public sealed record PersonInformedRequest(bool Informed, string? Note);

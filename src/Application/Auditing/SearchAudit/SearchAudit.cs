@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Paging;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
@@ -37,7 +38,7 @@ public sealed class SearchAuditValidator : AbstractValidator<SearchAuditQuery>
     }
 }
 
-public sealed class SearchAuditHandler(IAppDbContext db, PartnershipClock clock) : IQueryHandler<SearchAuditQuery, Paged<AuditEntryView>>
+public sealed class SearchAuditHandler(IAppDbContext db, PartnershipClock clock, IAuditTrail audit) : IQueryHandler<SearchAuditQuery, Paged<AuditEntryView>>
 {
     private static readonly AccessRule[] SharedRules = [AccessRule.SharingAgreement, AccessRule.Consent, AccessRule.BreakGlass];
 
@@ -78,6 +79,10 @@ public sealed class SearchAuditHandler(IAppDbContext db, PartnershipClock clock)
         }
 
         var page = await entries.OrderByDescending(e => e.Sequence).ToPagedAsync(query, cancellationToken);
+        audit.Record("audit.search", AuditOutcome.Allowed, AccessRule.Role,
+            query.PersonId is { } subject ? new AuditSubject("Person", subject.ToString(), subject) : null,
+            $"person {query.PersonId}, user {query.UserId}, agency {query.AgencyCode}, {query.From}–{query.To}, shared only {query.SharedOnly}: {page.Total} found");
+        await db.SaveChangesAsync(cancellationToken);
         return new Paged<AuditEntryView>(page.Items.Select(AuditEntryView.From).ToList(), page.Page, page.PageSize, page.Total);
     }
 

@@ -13,13 +13,13 @@ namespace CaseManager.Application.BreakGlass.ReviewBreakGlass;
 
 /// <summary>The information governance lead marks a break-glass use justified or not, with a note.</summary>
 [RequiresPolicy(Policies.InformationGovernance)]
-public sealed record ReviewBreakGlassCommand(BreakGlassGrantId GrantId, BreakGlassReviewOutcome Outcome, string Note) : ICommand<BreakGlassView>;
+public sealed record ReviewBreakGlassCommand(BreakGlassGrantId GrantId, BreakGlassReviewOutcome? Outcome, string Note) : ICommand<BreakGlassView>;
 
 public sealed class ReviewBreakGlassValidator : AbstractValidator<ReviewBreakGlassCommand>
 {
     public ReviewBreakGlassValidator()
     {
-        RuleFor(c => c.Outcome).IsInEnum().WithMessage("Say whether the access was justified");
+        RuleFor(c => c.Outcome).NotNull().WithMessage("Say whether the access was justified").IsInEnum().WithMessage("Say whether the access was justified");
         RuleFor(c => c.Note).NotEmpty().WithMessage("Add a note explaining the decision").MaximumLength(2000);
     }
 }
@@ -31,7 +31,7 @@ public sealed class ReviewBreakGlassHandler(IAppDbContext db, ICurrentUser curre
     {
         var grant = await db.BreakGlassGrants.SingleOrDefaultAsync(g => g.Id == command.GrantId, cancellationToken)
             ?? throw NotFoundException.For("Break-glass grant", command.GrantId);
-        grant.Review(command.Outcome, command.Note, currentUser.Actor.RequireUserId(), clock.Now);
+        grant.Review(command.Outcome!.Value, command.Note, currentUser.Actor.RequireUserId(), clock.Now);
         audit.Record("break-glass.review", AuditOutcome.Allowed, AccessRule.Role,
             new AuditSubject("BreakGlassGrant", grant.Id.ToString(), grant.PersonId.Value), $"{command.Outcome}: {command.Note}");
         return BreakGlassView.From(grant, clock.Now);

@@ -21,7 +21,7 @@ namespace CaseManager.Application.BreakGlass.UseBreakGlass;
 /// justified in writing, audited, and reviewed by the information governance lead, who is told by email.
 /// </summary>
 [RequiresPolicy(Policies.ReadCaseData)]
-public sealed record UseBreakGlassCommand(PersonId PersonId, string Justification, RiskCategory RiskCategory) : ICommand<BreakGlassView>;
+public sealed record UseBreakGlassCommand(PersonId PersonId, string Justification, RiskCategory? RiskCategory) : ICommand<BreakGlassView>;
 
 public sealed class UseBreakGlassValidator : AbstractValidator<UseBreakGlassCommand>
 {
@@ -30,7 +30,7 @@ public sealed class UseBreakGlassValidator : AbstractValidator<UseBreakGlassComm
         RuleFor(c => c.Justification).NotEmpty().WithMessage("Explain why you need access now")
             .MinimumLength(20).WithMessage("Explain why you need access now, in at least 20 characters")
             .MaximumLength(2000);
-        RuleFor(c => c.RiskCategory).IsInEnum().WithMessage("Select the kind of risk");
+        RuleFor(c => c.RiskCategory).NotNull().WithMessage("Select the kind of risk").IsInEnum().WithMessage("Select the kind of risk");
     }
 }
 
@@ -50,7 +50,7 @@ public sealed class UseBreakGlassHandler(
         var owner = await db.People.Where(p => p.Id == command.PersonId).Select(p => (Domain.Agencies.AgencyCode?)p.OwnerAgency).SingleOrDefaultAsync(cancellationToken)
             ?? throw NotFoundException.For("Person", command.PersonId);
         var actor = currentUser.Actor;
-        var grant = BreakGlassGrant.Grant(command.PersonId, actor.RequireUserId(), actor.RequireAgency(), command.Justification, command.RiskCategory,
+        var grant = BreakGlassGrant.Grant(command.PersonId, actor.RequireUserId(), actor.RequireAgency(), command.Justification, command.RiskCategory!.Value,
             TimeSpan.FromHours(options.Value.BreakGlassHours), clock.Now);
         db.BreakGlassGrants.Add(grant);
         audit.Record("break-glass.use", AuditOutcome.Allowed, AccessRule.BreakGlass,

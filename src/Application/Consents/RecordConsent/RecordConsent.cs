@@ -18,11 +18,11 @@ namespace CaseManager.Application.Consents.RecordConsent;
 [RequiresPolicy(Policies.WriteCaseData)]
 public sealed record RecordConsentCommand(
     PersonId PersonId,
-    Scheme Purpose,
+    Scheme? Purpose,
     IReadOnlyList<string> RecipientAgencies,
     IReadOnlyList<DataCategory> DataCategories,
-    ConsentStatus Status,
-    ConsentGivenBy GivenBy,
+    ConsentStatus? Status,
+    ConsentGivenBy? GivenBy,
     DateOnly? RecordedOn,
     DateOnly? ReviewOn,
     string? Evidence) : ICommand<ConsentView>;
@@ -31,13 +31,13 @@ public sealed class RecordConsentValidator : AbstractValidator<RecordConsentComm
 {
     public RecordConsentValidator(PartnershipClock clock)
     {
-        RuleFor(c => c.Purpose).IsInEnum().WithMessage("Select the scheme the consent is for");
+        RuleFor(c => c.Purpose).NotNull().WithMessage("Select the scheme the consent is for").IsInEnum().WithMessage("Select the scheme the consent is for");
         RuleFor(c => c.RecipientAgencies).NotEmpty().WithMessage("Select the agencies the person agrees may see their data");
         RuleForEach(c => c.RecipientAgencies).Must(code => AgencyCode.TryParse(code, out _)).WithMessage("Agency codes must be valid");
         RuleFor(c => c.DataCategories).NotEmpty().WithMessage("Select the categories of data the consent covers");
         RuleForEach(c => c.DataCategories).IsInEnum();
         RuleFor(c => c.Status).Must(s => s is ConsentStatus.Given or ConsentStatus.Refused).WithMessage("Say whether consent was given or refused");
-        RuleFor(c => c.GivenBy).IsInEnum().WithMessage("Say who gave or refused consent");
+        RuleFor(c => c.GivenBy).NotNull().WithMessage("Say who gave or refused consent").IsInEnum().WithMessage("Say who gave or refused consent");
         RuleFor(c => c.RecordedOn).NotNull().WithMessage("Enter the date consent was given or refused")
             .Must(d => d <= clock.Today).WithMessage("The date cannot be in the future");
         RuleFor(c => c.ReviewOn).GreaterThan(c => c.RecordedOn).When(c => c.ReviewOn is not null && c.RecordedOn is not null)
@@ -67,14 +67,14 @@ public sealed class RecordConsentHandler(
         var actor = currentUser.Actor;
         var recordedOn = command.RecordedOn!.Value;
         var consent = Consent.Record(
-            new ConsentDecision(command.PersonId, command.Purpose, recipients, command.DataCategories, command.Status, command.GivenBy,
+            new ConsentDecision(command.PersonId, command.Purpose!.Value, recipients, command.DataCategories, command.Status!.Value, command.GivenBy!.Value,
                 recordedOn, command.ReviewOn, command.Evidence),
             actor.RequireAgency(),
             actor.RequireUserId(),
             recordedOn.AddMonths(options.Value.ConsentReviewMonths),
-            clock.Now);
+            clock.Today);
         db.Consents.Add(consent);
-        audit.Record($"consent.{command.Status.ToString().ToLowerInvariant()}", AuditOutcome.Allowed, AccessRule.Owner,
+        audit.Record($"consent.{consent.Status.ToString().ToLowerInvariant()}", AuditOutcome.Allowed, AccessRule.Owner,
             new AuditSubject("Consent", consent.Id.ToString(), command.PersonId.Value, consent.OwnerAgency),
             $"{command.Purpose} to {string.Join(", ", recipients)} for {string.Join(", ", command.DataCategories)} ({command.GivenBy})");
         return ConsentView.From(consent, clock.Today);

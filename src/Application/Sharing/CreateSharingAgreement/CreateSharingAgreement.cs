@@ -18,7 +18,7 @@ public sealed record CreateSharingAgreementCommand(
     IReadOnlyList<string> Agencies,
     IReadOnlyList<DataCategory> DataCategories,
     IReadOnlyList<Scheme> Purposes,
-    LawfulBasis LawfulBasis,
+    LawfulBasis? LawfulBasis,
     string? SpecialCategoryCondition,
     string? Gateway,
     bool ConsentRequired,
@@ -37,7 +37,7 @@ public sealed class CreateSharingAgreementValidator : AbstractValidator<CreateSh
         RuleForEach(c => c.DataCategories).IsInEnum();
         RuleFor(c => c.Purposes).NotEmpty().WithMessage("Select the schemes the agreement is for");
         RuleForEach(c => c.Purposes).IsInEnum();
-        RuleFor(c => c.LawfulBasis).IsInEnum();
+        RuleFor(c => c.LawfulBasis).NotNull().WithMessage("Select the lawful basis (UK GDPR Article 6)").IsInEnum().WithMessage("Select the lawful basis (UK GDPR Article 6)");
         RuleFor(c => c.SpecialCategoryCondition).MaximumLength(300);
         RuleFor(c => c.Gateway).MaximumLength(300);
         RuleFor(c => c.ValidFrom).NotNull().WithMessage("Enter the date the agreement starts");
@@ -60,7 +60,7 @@ public sealed class CreateSharingAgreementHandler(IAppDbContext db, ICurrentUser
         }
 
         var agreement = SharingAgreement.Create(
-            new SharingAgreementTerms(command.Name, agencies, command.DataCategories, command.Purposes, command.LawfulBasis,
+            new SharingAgreementTerms(command.Name, agencies, command.DataCategories, command.Purposes, command.LawfulBasis!.Value,
                 command.SpecialCategoryCondition, command.Gateway, command.ConsentRequired, command.ValidFrom!.Value, command.ValidTo),
             currentUser.Actor.RequireUserId(),
             clock.Now);

@@ -27,7 +27,7 @@ public sealed class EndSharingAgreementHandler(IAppDbContext db, IAuditTrail aud
     {
         var agreement = await db.SharingAgreements.SingleOrDefaultAsync(a => a.Id == command.AgreementId, cancellationToken)
             ?? throw NotFoundException.For("Sharing agreement", command.AgreementId);
-        agreement.End(command.Reason, clock.Now);
+        agreement.End(command.Reason, clock.Now, clock.Today);
         audit.Record("agreement.end", AuditOutcome.Allowed, AccessRule.Role, new AuditSubject("SharingAgreement", agreement.Id.ToString()), command.Reason);
         return SharingAgreementView.From(agreement, clock.Today);
     }
