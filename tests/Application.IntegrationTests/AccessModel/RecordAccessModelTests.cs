@@ -1,0 +1,335 @@
+using CaseManager.Application.Common;
+using CaseManager.Application.Common.Access;
+using CaseManager.Application.Common.Paging;
+using CaseManager.Application.Common.Persistence;
+using CaseManager.Application.Common.Security;
+using CaseManager.Application.People;
+using CaseManager.Application.People.GetPerson;
+using CaseManager.Application.People.SearchPeople;
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Cases;
+using CaseManager.Domain.People;
+using CaseManager.Domain.Sharing;
+using CaseManager.Domain.Users;
+using CaseManager.Infrastructure.Identity;
+using CaseManager.TestSupport;
+using CsCheck;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace CaseManager.Application.IntegrationTests.AccessModel;
+
+/// <summary>
+/// The model-based test of the IS7 access rule. CsCheck generates whole partnerships (<see cref="WorldGenerator"/>);
+/// each is written to one shared database, and for every generated user every read path is compared, record by
+/// record, with <see cref="AccessReference"/>. A decision is one (world, user, record) triple; the test asserts it
+/// checked at least <see cref="MinimumDecisions"/> of them, and that every branch of the rule was reached.
+/// </summary>
+public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory factory, ITestOutputHelper output)
+    : IClassFixture<RecordAccessModelTests.QuietFactory>
+{
+    private const int MinimumDecisions = 10_000;
+    private const int MinimumPerReason = 100;
+
+    private static readonly int Worlds =
+        int.TryParse(Environment.GetEnvironmentVariable("CASEMANAGER_MODEL_WORLDS"), out var worlds) && worlds > 0 ? worlds : 400;
+
+    [Fact]
+    public async Task EveryReadPath_OnGeneratedPartnerships_AgreesWithTheReferenceRule()
+    {
+        var tally = new Tally();
+
+        await SampleWorldsAsync(tally);
+
+        output.WriteLine(tally.Summary());
+        tally.Worlds.Should().BeGreaterThanOrEqualTo(Worlds);
+        tally.Decisions.Should().BeGreaterThanOrEqualTo(MinimumDecisions);
+        foreach (var reason in Enum.GetValues<Reason>())
+        {
+            tally.Count(reason).Should().BeGreaterThanOrEqualTo(MinimumPerReason, "every branch of the rule must be exercised ({0})", reason);
+        }
+    }
+
+    [Fact]
+    public async Task ExplainAsync_WhenAConsentForAnotherPurposeOfTheAgreementAlsoMatches_NamesTheConsentThatAllowsTheRead()
+    {
+        var today = DateOnly.FromDateTime(CaseManagerFactory.Start.UtcDateTime);
+        var world = new World(
+            CaseManagerFactory.Start,
+            Agencies: [new("MA", []), new("MB", [Scheme.TroubledFamilies])],
+            Users: [new(0, 1, [Role.Caseworker])],
+            People: [new(0, 0)],
+            Cases: [new(0, 0, Scheme.TroubledFamilies, 0, CaseStatus.Active, DataCategory.ChildrenSafeguarding, false)],
+            Agreements: [new(0, [0, 1], [DataCategory.Identity], [Scheme.AdultTreatment, Scheme.TroubledFamilies], true, today.AddDays(-1), null, false)],
+            Consents:
+            [
+                new(0, 0, 0, Scheme.AdultTreatment, [1], [DataCategory.Identity], ConsentStatus.Given, today.AddDays(-1), today.AddDays(365)),
+                new(1, 0, 0, Scheme.TroubledFamilies, [1], [DataCategory.Identity], ConsentStatus.Given, today.AddDays(-1), today.AddDays(365)),
+            ],
+            Grants: []);
+
+        var differences = await DifferencesAsync(world, tally: null);
+
+        differences.Should().BeEmpty("the rule and every read path must agree in this world:{0}{1}{0}{2}", Environment.NewLine, world.Describe(), Report(differences));
+    }
+
+    /// <summary>
+    /// Runs the generated worlds. On a failure CsCheck shrinks with the iterations it has left; the smallest failing
+    /// world it saw is then minimised (<see cref="WorldMinimiser"/>) and reported with CsCheck's seed.
+    /// </summary>
+    private async Task SampleWorldsAsync(Tally tally)
+    {
+        World? smallest = null;
+        try
+        {
+            await WorldGenerator.World.SampleAsync(
+                async world =>
+                {
+                    var differences = await DifferencesAsync(world, tally);
+                    if (differences.Count > 0)
+                    {
+                        smallest = smallest is null || world.Size < smallest.Size ? world : smallest;
+                        throw new XunitException(Report(differences));
+                    }
+                },
+                writeLine: output.WriteLine,
+                iter: Worlds,
+                threads: 1,
+                print: world => Environment.NewLine + world.Describe());
+        }
+        catch (CsCheckException failure) when (smallest is not null)
+        {
+            var minimal = await WorldMinimiser.MinimiseAsync(smallest, async world => (await DifferencesAsync(world, tally: null)).Count > 0);
+            throw new XunitException(
+                $"{failure.Message}{Environment.NewLine}{Environment.NewLine}"
+                + $"The same failure with everything it does not need taken away:{Environment.NewLine}{minimal.Describe()}{Environment.NewLine}"
+                + Report(await DifferencesAsync(minimal, tally: null)));
+        }
+    }
+
+    private static string Report(List<string> differences) =>
+        $"{differences.Count} difference(s) from the reference rule:{Environment.NewLine}"
+        + string.Join(Environment.NewLine, differences.Take(20).Select(d => "  " + d));
+
+    /// <summary>Writes the world, then compares every read path of every user with the reference rule.</summary>
+    private async Task<List<string>> DifferencesAsync(World world, Tally? tally)
+    {
+        var stored = await WorldDatabase.WriteAsync(factory, world);
+        var records = world.Records.ToList();
+        var differences = new List<string>();
+        foreach (var user in world.Users)
+        {
+            var actor = Actor.ForUser(user.Id, $"{user.Label.ToLowerInvariant()}@model.test", user.Label, AgencyCode.Parse(world.AgencyCode(user.Agency)), user.Roles);
+            var verdicts = records.ToDictionary(r => r.Label, r => AccessReference.Decide(world, user, r));
+            var check = new UserCheck(world, stored, user, records, verdicts, differences);
+            await CheckRecordAccessAsync(actor, check);
+            await CheckMediatorAsync(actor, check);
+            tally?.Add(verdicts.Values);
+        }
+
+        if (tally is not null)
+        {
+            tally.Worlds++;
+        }
+
+        return differences;
+    }
+
+    private async Task CheckRecordAccessAsync(Actor actor, UserCheck check)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUserContext>().RunAs(actor);
+        var access = scope.ServiceProvider.GetRequiredService<IRecordAccess>();
+        var db = scope.ServiceProvider.GetRequiredService<IAppDbContext>();
+
+        var people = await access.Readable(db.People.AsNoTracking()).Select(p => p.Id).ToListAsync();
+        var cases = await access.Readable(db.Cases.AsNoTracking()).Select(c => c.Id).ToListAsync();
+        var consents = await access.Readable(db.Consents.AsNoTracking()).Select(c => c.Id).ToListAsync();
+        check.CompareSet("Readable(People)", RecordKind.Person, people.Select(id => id.Value));
+        check.CompareSet("Readable(Cases)", RecordKind.Case, cases.Select(id => id.Value));
+        check.CompareSet("Readable(Consents)", RecordKind.Consent, consents.Select(id => id.Value));
+
+        check.CompareCount("Readable(People).Count", RecordKind.Person, await access.Readable(db.People).CountAsync());
+        check.CompareCount("Readable(Cases).Count", RecordKind.Case, await access.Readable(db.Cases).CountAsync());
+        check.CompareCount("Readable(Consents).Count", RecordKind.Consent, await access.Readable(db.Consents).CountAsync());
+
+        foreach (var record in check.Records.Where(r => check.Verdicts[r.Label].Reads))
+        {
+            var person = new PersonId(check.Stored.IdOf(check.World.People[record.Person].Label));
+            var owner = AgencyCode.Parse(check.World.AgencyCode(record.Owner));
+            check.CompareExplanation("ExplainAsync", record, await access.ExplainAsync(person, owner, record.Category, CancellationToken.None));
+        }
+    }
+
+    private async Task CheckMediatorAsync(Actor actor, UserCheck check)
+    {
+        var canRead = check.Verdicts.Values.All(v => v.Reason != Reason.NoReadingRole);
+        try
+        {
+            var page = await factory.SendAsAsync<Paged<PersonListItem>>(actor, new SearchPeopleQuery(PageSize: Paging.MaxPageSize));
+            check.Expect(canRead, "SearchPeopleQuery succeeded for a user without a case-reading role");
+            check.CompareSet("SearchPeopleQuery", RecordKind.Person, page.Items.Select(i => i.Id));
+            check.CompareCount("SearchPeopleQuery.Total", RecordKind.Person, page.Total);
+            foreach (var item in page.Items.Where(i => check.Knows(i.Id)))
+            {
+                check.CompareExplanation("SearchPeopleQuery access", check.RecordOf(item.Id), item.Access);
+            }
+        }
+        catch (ForbiddenAccessException)
+        {
+            check.Expect(!canRead, "SearchPeopleQuery was forbidden to a user with a case-reading role");
+        }
+
+        foreach (var record in check.Records.Where(r => r.Kind == RecordKind.Person))
+        {
+            var verdict = check.Verdicts[record.Label];
+            var expected = !canRead ? "forbidden" : verdict.Reads ? "read" : "not found";
+            var (outcome, view) = await GetPersonAsync(actor, check.Stored.IdOf(record.Label));
+            if (outcome != expected)
+            {
+                check.Difference(record, $"GetPersonQuery answered {outcome}, the rule says {expected} ({verdict.Why})");
+            }
+            else if (view is not null)
+            {
+                check.CompareExplanation("GetPersonQuery access", record, view.Access);
+            }
+        }
+    }
+
+    private async Task<(string Outcome, PersonDetailsView? View)> GetPersonAsync(Actor actor, Guid personId)
+    {
+        try
+        {
+            var view = await factory.SendAsAsync<PersonDetailsView>(actor, new GetPersonQuery(new PersonId(personId)));
+            return (view.Id == personId ? "read" : $"another person {view.Id}", view);
+        }
+        catch (NotFoundException)
+        {
+            return ("not found", null);
+        }
+        catch (ForbiddenAccessException)
+        {
+            return ("forbidden", null);
+        }
+    }
+
+    /// <summary>The web host with logging turned down: the test sends tens of thousands of messages.</summary>
+    public sealed class QuietFactory : CaseManagerFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
+        [
+            new("Logging:LogLevel:Default", "Error"),
+            new("Logging:LogLevel:Microsoft.AspNetCore", "Error"),
+        ];
+    }
+
+    /// <summary>Compares what one user got from each read path with the reference verdicts, collecting differences.</summary>
+    private sealed class UserCheck(
+        World world, StoredWorld stored, WorldUser user, IReadOnlyList<WorldRecord> records,
+        IReadOnlyDictionary<string, Verdict> verdicts, List<string> differences)
+    {
+        public World World => world;
+
+        public StoredWorld Stored => stored;
+
+        public IReadOnlyList<WorldRecord> Records => records;
+
+        public IReadOnlyDictionary<string, Verdict> Verdicts => verdicts;
+
+        public bool Knows(Guid id) => records.Any(r => stored.IdOf(r.Label) == id);
+
+        public WorldRecord RecordOf(Guid id) => records.Single(r => stored.IdOf(r.Label) == id);
+
+        public void Expect(bool condition, string problem)
+        {
+            if (!condition)
+            {
+                differences.Add($"{world.Describe(user)}: {problem}");
+            }
+        }
+
+        public void Difference(WorldRecord record, string problem) =>
+            differences.Add($"{world.Describe(user)} reading {world.Describe(record)}: {problem}");
+
+        public void CompareSet(string path, RecordKind kind, IEnumerable<Guid> returned)
+        {
+            var ids = returned.ToList();
+            foreach (var id in ids.Where(id => !Knows(id)))
+            {
+                differences.Add($"{world.Describe(user)}: {path} returned {id}, which is not in the world");
+            }
+
+            foreach (var record in records.Where(r => r.Kind == kind))
+            {
+                var verdict = verdicts[record.Label];
+                var count = ids.Count(id => id == stored.IdOf(record.Label));
+                if (count != (verdict.Reads ? 1 : 0))
+                {
+                    Difference(record, $"{path} returned it {count} time(s), the rule says {(verdict.Reads ? "read" : "refuse")} ({verdict.Why})");
+                }
+            }
+        }
+
+        public void CompareCount(string path, RecordKind kind, int actual)
+        {
+            var expected = records.Count(r => r.Kind == kind && verdicts[r.Label].Reads);
+            Expect(actual == expected, $"{path} is {actual}, the rule reads {expected}");
+        }
+
+        public void CompareExplanation(string path, WorldRecord record, RecordAccessExplanation? actual)
+        {
+            var verdict = verdicts[record.Label];
+            if (!verdict.Reads)
+            {
+                return;
+            }
+
+            var agreementName = stored.LabelOf(actual?.AgreementId);
+            var explained = verdict.Reason switch
+            {
+                Reason.OwnAgency => actual is null,
+                Reason.Agreement => actual is { Rule: AccessRules.SharingAgreement, ConsentId: null, GrantId: null }
+                    && actual.AgreementName == agreementName
+                    && verdict.Covers.Any(c => !c.Agreement.ConsentRequired && c.Agreement.Label == agreementName),
+                Reason.AgreementWithConsent => actual is { Rule: AccessRules.Consent, GrantId: null }
+                    && actual.AgreementName == agreementName
+                    && verdict.Covers.Any(c => c.Agreement.Label == agreementName && c.Consents.Any(k => k.Label == stored.LabelOf(actual.ConsentId))),
+                Reason.BreakGlass => actual is { Rule: AccessRules.BreakGlass, AgreementId: null, ConsentId: null }
+                    && verdict.Grants.Any(g => g.Label == stored.LabelOf(actual.GrantId) && g.ExpiresAt == actual.GrantExpiresAt),
+                _ => true,
+            };
+            if (!explained)
+            {
+                var shown = actual is null
+                    ? "null"
+                    : $"{actual.Rule} (agreement {agreementName}, consent {stored.LabelOf(actual.ConsentId)}, grant {stored.LabelOf(actual.GrantId)})";
+                Difference(record, $"{path} explains it as {shown}, the rule reads it by {verdict.Why}");
+            }
+        }
+    }
+
+    private sealed class Tally
+    {
+        private readonly Dictionary<Reason, int> _byReason = Enum.GetValues<Reason>().ToDictionary(r => r, _ => 0);
+
+        public int Worlds { get; set; }
+
+        public int Decisions => _byReason.Values.Sum();
+
+        public int Count(Reason reason) => _byReason[reason];
+
+        public void Add(IEnumerable<Verdict> verdicts)
+        {
+            foreach (var verdict in verdicts)
+            {
+                _byReason[verdict.Reason]++;
+            }
+        }
+
+        public string Summary() =>
+            $"{Worlds} worlds, {Decisions} (world, user, record) decisions checked on every read path: "
+            + string.Join(", ", _byReason.Select(pair => $"{pair.Key} {pair.Value}"));
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Cases;
+using CaseManager.Domain.Sharing;
+using CaseManager.Domain.Users;
+
+namespace CaseManager.Application.IntegrationTests.AccessModel;
+
+/// <summary>
+/// One generated partnership, as plain data: what the model test writes to the database through the domain's
+/// factories, and what <see cref="AccessReference"/> reads. Agencies, users and every kind of record are referred to
+/// by their position, and printed by short labels (MA, U1, P1, C1, K1, A1, G1) so a shrunk example reads as a story.
+/// </summary>
+public sealed record World(
+    DateTimeOffset Now,
+    IReadOnlyList<WorldAgency> Agencies,
+    IReadOnlyList<WorldUser> Users,
+    IReadOnlyList<WorldPerson> People,
+    IReadOnlyList<WorldCase> Cases,
+    IReadOnlyList<WorldAgreement> Agreements,
+    IReadOnlyList<WorldConsent> Consents,
+    IReadOnlyList<WorldGrant> Grants)
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>The partnership's date: the calendar day in London at <see cref="Now"/>.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, London).DateTime);
+
+    /// <summary>Every record the read paths can return: people (Identity), cases and consents (Identity).</summary>
+    public IEnumerable<WorldRecord> Records =>
+        People.Select(p => new WorldRecord(p.Label, RecordKind.Person, p.Index, p.Owner, DataCategory.Identity))
+            .Concat(Cases.Select(c => new WorldRecord(c.Label, RecordKind.Case, c.Person, c.Owner, c.Category)))
+            .Concat(Consents.Select(k => new WorldRecord(k.Label, RecordKind.Consent, k.Person, k.Owner, DataCategory.Identity)));
+
+    /// <summary>How many users and records of every kind the world holds; smaller worlds are simpler examples.</summary>
+    public int Size => Users.Count + People.Count + Cases.Count + Agreements.Count + Consents.Count + Grants.Count;
+
+    public string AgencyCode(int agency) => Agencies[agency].Code;
+
+    public string Describe()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"now {Now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff}Z, partnership today {Today:yyyy-MM-dd}").AppendLine();
+        text.Append("agencies: ").AppendJoin("; ", Agencies.Select(a => $"{a.Code} takes part in {Set(a.Schemes)}")).AppendLine();
+        text.Append("users: ").AppendJoin("; ", Users.Select(u => $"{u.Label} of {AgencyCode(u.Agency)} {Set(u.Roles)}")).AppendLine();
+        text.Append("people: ").AppendJoin("; ", People.Select(p => $"{p.Label} owned by {AgencyCode(p.Owner)}")).AppendLine();
+        text.Append("cases: ").AppendJoin("; ", Cases.Select(Describe)).AppendLine();
+        text.Append("agreements: ").AppendJoin("; ", Agreements.Select(Describe)).AppendLine();
+        text.Append("consents: ").AppendJoin("; ", Consents.Select(Describe)).AppendLine();
+        text.Append("grants: ").AppendJoin("; ", Grants.Select(g =>
+            $"{g.Label} to {Users[g.User].Label} on {People[g.Person].Label} expires now{Offset(g.ExpiresAt - Now)}"));
+        return text.ToString();
+    }
+
+    public string Describe(WorldUser user) => $"{user.Label} of {AgencyCode(user.Agency)} {Set(user.Roles)}";
+
+    public string Describe(WorldRecord record) => record.Kind switch
+    {
+        RecordKind.Person => $"{record.Label} (person owned by {AgencyCode(record.Owner)}, Identity)",
+        RecordKind.Case => $"{record.Label} ({Describe(Cases.Single(c => c.Label == record.Label))})",
+        _ => $"{record.Label} (consent record of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, Identity)",
+    };
+
+    private string Describe(WorldCase c) =>
+        $"{c.Label} {People[c.Person].Label} in {c.Scheme} owned by {AgencyCode(c.Owner)} {c.Category}{(c.Relabelled ? "*" : string.Empty)} {c.Status}{(c.Status == CaseStatus.ExitNominated ? "*" : string.Empty)}";
+
+    private string Describe(WorldAgreement a) =>
+        $"{a.Label} {string.Join("+", a.Agencies.Select(AgencyCode))} share {Set(a.Categories)} for {Set(a.Purposes)}"
+        + $"{(a.ConsentRequired ? " with consent" : " without consent")} valid {Day(a.ValidFrom)}..{(a.ValidTo is { } to ? Day(to) : "open")}"
+        + (a.Ended ? " ended now" : string.Empty);
+
+    private string Describe(WorldConsent k) =>
+        $"{k.Label} {People[k.Person].Label} for {k.Purpose} recorded by {AgencyCode(k.Owner)} to {Set(k.Recipients.Select(AgencyCode))}"
+        + $" {Set(k.Categories)} {k.Status} on {Day(k.RecordedOn)} review {Day(k.ReviewOn)}";
+
+    private string Day(DateOnly day) => day.DayNumber == Today.DayNumber ? "today" : $"today{day.DayNumber - Today.DayNumber:+0;-0}";
+
+    private static string Offset(TimeSpan offset) =>
+        offset == TimeSpan.Zero ? string.Empty : offset > TimeSpan.Zero ? $"+{offset:c}" : $"-{offset.Negate():c}";
+
+    private static string Set<T>(IEnumerable<T> values) => "{" + string.Join(",", values) + "}";
+}
+
+public sealed record WorldAgency(string Code, IReadOnlyList<Scheme> Schemes);
+
+public sealed record WorldUser(int Index, int Agency, IReadOnlyList<Role> Roles)
+{
+    public string Label => $"U{Index + 1}";
+
+    /// <summary>Readable and stable, so the same user in a shrunk example keeps the same id.</summary>
+    public Guid Id => new($"00000000-0000-0000-0000-{Index + 1:D12}");
+}
+
+public sealed record WorldPerson(int Index, int Owner)
+{
+    public string Label => $"P{Index + 1}";
+
+    /// <summary>
+    /// Stable across worlds, so P1 is the same id in every world: shrunk examples stay readable, and the query
+    /// ExplainAsync compiles for each (person, owner, category) is compiled once per run rather than once per world.
+    /// </summary>
+    public Guid Id => new($"00000000-0000-0000-0001-{Index + 1:D12}");
+}
+
+/// <summary>
+/// A scheme enrolment. <see cref="Relabelled"/> cases carry a data category other than their scheme's, standing in
+/// for record types the domain has no entity for yet (victim-sensitive, education/employment/benefits).
+/// </summary>
+public sealed record WorldCase(int Index, int Person, Scheme Scheme, int Owner, CaseStatus Status, DataCategory Category, bool Relabelled)
+{
+    public string Label => $"C{Index + 1}";
+}
+
+public sealed record WorldAgreement(
+    int Index,
+    IReadOnlyList<int> Agencies,
+    IReadOnlyList<DataCategory> Categories,
+    IReadOnlyList<Scheme> Purposes,
+    bool ConsentRequired,
+    DateOnly ValidFrom,
+    DateOnly? ValidTo,
+    bool Ended)
+{
+    public string Label => $"A{Index + 1}";
+}
+
+/// <summary>A consent decision; <see cref="ConsentStatus.Withdrawn"/> ones are recorded as given, then withdrawn.</summary>
+public sealed record WorldConsent(
+    int Index,
+    int Person,
+    int Owner,
+    Scheme Purpose,
+    IReadOnlyList<int> Recipients,
+    IReadOnlyList<DataCategory> Categories,
+    ConsentStatus Status,
+    DateOnly RecordedOn,
+    DateOnly ReviewOn)
+{
+    public string Label => $"K{Index + 1}";
+}
+
+public sealed record WorldGrant(int Index, int User, int Person, DateTimeOffset ExpiresAt)
+{
+    public string Label => $"G{Index + 1}";
+}
+
+public enum RecordKind
+{
+    Person,
+    Case,
+    Consent,
+}
+
+/// <summary>What the access rule looks at in a record: whose it is, who owns it and its category.</summary>
+public sealed record WorldRecord(string Label, RecordKind Kind, int Person, int Owner, DataCategory Category);

@@ -1,0 +1,162 @@
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Cases;
+using CaseManager.Domain.People;
+using CaseManager.Domain.Sharing;
+using CaseManager.Infrastructure.Persistence;
+using CaseManager.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseManager.Application.IntegrationTests.AccessModel;
+
+/// <summary>
+/// Replaces the partnership's sharing data with a generated world, built through the domain's own factories. Only
+/// states the domain cannot reach yet are set on the entity before saving: a case's <see cref="CaseStatus.ExitNominated"/>
+/// status and a case's data category other than its scheme's (see <see cref="WorldCase"/>); and people get the
+/// stable ids of <see cref="WorldPerson.Id"/>.
+/// </summary>
+public static class WorldDatabase
+{
+    private static readonly string ResetSql =
+        $"""
+        DELETE FROM BreakGlassGrants;
+        DELETE FROM ConsentRecipients;
+        DELETE FROM ConsentCategories;
+        DELETE FROM Consents;
+        DELETE FROM Cases;
+        DELETE FROM SharingAgreementAgencies;
+        DELETE FROM SharingAgreementCategories;
+        DELETE FROM SharingAgreementPurposes;
+        DELETE FROM SharingAgreements;
+        DELETE FROM People;
+        DELETE FROM AuditEntries;
+        DELETE FROM AgencySchemes WHERE AgencyCode IN ({ModelAgencies});
+        DELETE FROM Agencies WHERE Code IN ({ModelAgencies});
+        """;
+
+    private static string ModelAgencies => string.Join(", ", WorldGenerator.AgencyCodes.Select(c => $"'{c}'"));
+
+    private static readonly Guid Recorder = new("00000000-0000-0000-0000-00000000abcd");
+
+    public static async Task<StoredWorld> WriteAsync(CaseManagerFactory factory, World world)
+    {
+        factory.Clock.AdjustTime(world.Now);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync(ResetSql);
+
+        var now = world.Now;
+        var utcToday = DateOnly.FromDateTime(now.UtcDateTime);
+        var stored = new StoredWorld();
+        db.Agencies.AddRange(world.Agencies.Select(a => Agency.Register(AgencyCode.Parse(a.Code), $"Model agency {a.Code}", a.Schemes, now)));
+
+        var people = world.People.Select(p => Person.Register(
+            new PersonDetails(p.Label, "Model", new DateOnly(1990, 1, 1)), Code(world, p.Owner), Recorder, now)).ToList();
+        foreach (var (person, spec) in people.Zip(world.People))
+        {
+            db.Entry(person).Property(p => p.Id).CurrentValue = new PersonId(spec.Id);
+            db.People.Add(person);
+            stored.Add(spec.Label, person.Id.Value);
+        }
+
+        foreach (var spec in world.Cases)
+        {
+            var enrolment = Case.Open(people[spec.Person].Id, spec.Scheme, Code(world, spec.Owner), utcToday.AddDays(-30), null, now);
+            if (spec.Status == CaseStatus.Exited)
+            {
+                enrolment.Exit(utcToday);
+            }
+
+            db.Cases.Add(enrolment);
+            db.Entry(enrolment).Property(c => c.Status).CurrentValue = spec.Status;
+            db.Entry(enrolment).Property(c => c.DataCategory).CurrentValue = spec.Category;
+            stored.Add(spec.Label, enrolment.Id.Value);
+        }
+
+        foreach (var spec in world.Agreements)
+        {
+            var agreement = SharingAgreement.Create(
+                new SharingAgreementTerms(
+                    spec.Label,
+                    [.. spec.Agencies.Select(a => Code(world, a))],
+                    spec.Categories,
+                    spec.Purposes,
+                    LawfulBasis.PublicTask,
+                    spec.ConsentRequired ? null : "DPA 2018 Schedule 1 paragraph 18 (safeguarding)",
+                    "Crime and Disorder Act 1998 s115",
+                    spec.ConsentRequired,
+                    spec.ValidFrom,
+                    spec.ValidTo),
+                Recorder,
+                now);
+            if (spec.Ended)
+            {
+                agreement.End("Ended by the model test", now);
+            }
+
+            db.SharingAgreements.Add(agreement);
+            stored.Add(spec.Label, agreement.Id.Value);
+        }
+
+        foreach (var spec in world.Consents)
+        {
+            var consent = Consent.Record(
+                new ConsentDecision(
+                    people[spec.Person].Id,
+                    spec.Purpose,
+                    [.. spec.Recipients.Select(a => Code(world, a))],
+                    spec.Categories,
+                    spec.Status == ConsentStatus.Refused ? ConsentStatus.Refused : ConsentStatus.Given,
+                    ConsentGivenBy.Self,
+                    spec.RecordedOn,
+                    spec.ReviewOn,
+                    null),
+                Code(world, spec.Owner),
+                Recorder,
+                spec.ReviewOn,
+                now);
+            if (spec.Status == ConsentStatus.Withdrawn)
+            {
+                consent.Withdraw("Changed their mind", Recorder, now);
+            }
+
+            db.Consents.Add(consent);
+            stored.Add(spec.Label, consent.Id.Value);
+        }
+
+        foreach (var spec in world.Grants)
+        {
+            var user = world.Users[spec.User];
+            var duration = TimeSpan.FromHours(24);
+            var grant = BreakGlassGrant.Grant(
+                people[spec.Person].Id, user.Id, Code(world, user.Agency), "Model test: risk to life, access needed now",
+                RiskCategory.RiskToLife, duration, spec.ExpiresAt - duration);
+            db.BreakGlassGrants.Add(grant);
+            stored.Add(spec.Label, grant.Id.Value);
+        }
+
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return stored;
+    }
+
+    private static AgencyCode Code(World world, int agency) => AgencyCode.Parse(world.AgencyCode(agency));
+}
+
+/// <summary>The database ids of a stored world's records, agreements, consents and grants, and back to their labels.</summary>
+public sealed class StoredWorld
+{
+    private readonly Dictionary<string, Guid> _ids = [];
+    private readonly Dictionary<Guid, string> _labels = [];
+
+    public void Add(string label, Guid id)
+    {
+        _ids.Add(label, id);
+        _labels.Add(id, label);
+    }
+
+    public Guid IdOf(string label) => _ids[label];
+
+    public string LabelOf(Guid? id) => id is { } value ? _labels.GetValueOrDefault(value, $"unknown {value}") : "none";
+}
