@@ -55,9 +55,9 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
     [Fact]
     public async Task ExplainAsync_WhenAConsentForAnotherPurposeOfTheAgreementAlsoMatches_NamesTheConsentThatAllowsTheRead()
     {
-        var today = DateOnly.FromDateTime(CaseManagerFactory.Start.UtcDateTime);
+        var today = DateOnly.FromDateTime(CaseManagerFactory.StartOfTests.UtcDateTime);
         var world = new World(
-            CaseManagerFactory.Start,
+            CaseManagerFactory.StartOfTests,
             Agencies: [new("MA", []), new("MB", [Scheme.TroubledFamilies])],
             Users: [new(0, 1, [Role.Caseworker])],
             People: [new(0, 0)],

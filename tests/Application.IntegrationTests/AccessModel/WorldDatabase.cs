@@ -62,7 +62,7 @@ public static class WorldDatabase
 
         foreach (var spec in world.Cases)
         {
-            var enrolment = Case.Open(people[spec.Person].Id, spec.Scheme, Code(world, spec.Owner), utcToday.AddDays(-30), null, now);
+            var enrolment = Case.Open(people[spec.Person].Id, spec.Scheme, Code(world, spec.Owner), utcToday.AddDays(-30), null, now, world.Today);
             if (spec.Status == CaseStatus.Exited)
             {
                 enrolment.Exit(utcToday);
@@ -92,7 +92,7 @@ public static class WorldDatabase
                 now);
             if (spec.Ended)
             {
-                agreement.End("Ended by the model test", now);
+                agreement.End("Ended by the model test", now, world.Today);
             }
 
             db.SharingAgreements.Add(agreement);
@@ -115,7 +115,7 @@ public static class WorldDatabase
                 Code(world, spec.Owner),
                 Recorder,
                 spec.ReviewOn,
-                now);
+                world.Today);
             if (spec.Status == ConsentStatus.Withdrawn)
             {
                 consent.Withdraw("Changed their mind", Recorder, now);

@@ -57,9 +57,9 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         }
 
         var rules = Rules(reader);
-        var person = Expression.Constant(personId);
-        var ownerAgency = Expression.Constant(owner);
-        var dataCategory = Expression.Constant(category);
+        var person = Parameter(personId);
+        var ownerAgency = Parameter(owner);
+        var dataCategory = Parameter(category);
         if (category != DataCategory.VictimSensitive)
         {
             var agreement = Expression.Parameter(typeof(SharingAgreement), "agreement");
@@ -76,11 +76,18 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
 
             if (covering is not null)
             {
+                // The consent that allows it is one for a purpose of this agreement that the reader takes part in
+                // and the person is enrolled in: the same conditions as the rule itself.
                 var consent = Expression.Parameter(typeof(Consent), "consent");
+                var purpose = Expression.Property(consent, nameof(Consent.Purpose));
+                var consentAllows = Expression.AndAlso(
+                    ExpressionInliner.Inline(rules.ConsentCovers, consent, purpose, person, dataCategory),
+                    ExpressionInliner.Inline(rules.EnrolledAndTakingPart, purpose, person));
+                var purposes = covering.Purposes;
                 var consentId = await db.Consents.AsNoTracking()
-                    .Where(Expression.Lambda<Func<Consent, bool>>(
-                        ExpressionInliner.Inline(rules.ConsentCovers, consent, Expression.Property(consent, nameof(Consent.Purpose)), person, dataCategory), consent))
-                    .Where(c => covering.Purposes.Contains(c.Purpose))
+                    .Where(Expression.Lambda<Func<Consent, bool>>(consentAllows, consent))
+                    .Where(c => purposes.Contains(c.Purpose))
+                    .OrderBy(c => c.Id)
                     .Select(c => c.Id)
                     .FirstOrDefaultAsync(cancellationToken);
                 return new RecordAccessExplanation(AccessRules.Consent, covering.Id.Value, consentId.Value, AgreementName: covering.Name);
@@ -137,14 +144,14 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         var ownerParameter = Expression.Parameter(typeof(AgencyCode), "owner");
         var categoryParameter = Expression.Parameter(typeof(DataCategory), "category");
 
-        Expression<Func<AgreementPurpose, PersonId, bool>> enrolledAndTakingPart = (purpose, personId) =>
-            agencies.Any(a => a.Code == agency && a.Schemes.Any(s => s.Scheme == purpose.Scheme))
-            && cases.Any(c => c.PersonId == personId && c.Scheme == purpose.Scheme && c.Status != CaseStatus.Exited);
+        Expression<Func<Scheme, PersonId, bool>> enrolledAndTakingPart = (scheme, personId) =>
+            agencies.Any(a => a.Code == agency && a.Schemes.Any(s => s.Scheme == scheme))
+            && cases.Any(c => c.PersonId == personId && c.Scheme == scheme && c.Status != CaseStatus.Exited);
 
         // purpose => enrolledAndTakingPart(purpose, person) && (!agreement.ConsentRequired || consents.Any(consentCovers(...)))
         var purposeAllows = Expression.Lambda<Func<AgreementPurpose, bool>>(
             Expression.AndAlso(
-                ExpressionInliner.Inline(enrolledAndTakingPart, purposeParameter, personParameter),
+                ExpressionInliner.Inline(enrolledAndTakingPart, Expression.Property(purposeParameter, nameof(AgreementPurpose.Scheme)), personParameter),
                 Expression.OrElse(
                     Expression.Not(Expression.Property(agreementParameter, nameof(SharingAgreement.ConsentRequired))),
                     Any(consents, Expression.Lambda<Func<Consent, bool>>(
@@ -172,6 +179,7 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
             Shareable: (DataCategory category) => category != DataCategory.VictimSensitive,
             AgreementCovers: agreementCovers,
             ConsentCovers: consentCovers,
+            EnrolledAndTakingPart: enrolledAndTakingPart,
             GrantCovers: (BreakGlassGrant grant, PersonId personId) => grant.PersonId == personId && grant.UserId == userId && grant.ExpiresAtUtc > now);
     }
 
@@ -182,8 +190,14 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
                 ? Expression.Property(record, nameof(IPersonRecord.PersonId))
                 : throw new InvalidOperationException($"{record.Type.Name} is not about one person, so the access rule cannot apply to it.");
 
+    /// <summary>A value as a member of a captured object, so EF Core sends it as a SQL parameter and reuses the query plan.</summary>
+    private static MemberExpression Parameter<TValue>(TValue value) =>
+        Expression.Property(Expression.Constant(new Captured<TValue>(value)), nameof(Captured<TValue>.Value));
+
     private static MethodCallExpression Any<TEntity>(IQueryable<TEntity> set, Expression<Func<TEntity, bool>> predicate) =>
         Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(TEntity)], set.Expression, Expression.Quote(predicate));
+
+    private sealed record Captured<TValue>(TValue Value);
 
     private sealed record ReaderContext(AgencyCode Agency, Guid UserId, DateOnly Today, DateTime NowUtc);
 
@@ -192,5 +206,6 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         Expression<Func<DataCategory, bool>> Shareable,
         Expression<Func<SharingAgreement, PersonId, AgencyCode, DataCategory, bool>> AgreementCovers,
         Expression<Func<Consent, Scheme, PersonId, DataCategory, bool>> ConsentCovers,
+        Expression<Func<Scheme, PersonId, bool>> EnrolledAndTakingPart,
         Expression<Func<BreakGlassGrant, PersonId, bool>> GrantCovers);
 }
