@@ -6,6 +6,7 @@ using CaseManager.Infrastructure;
 using CaseManager.Web.Endpoints;
 using CaseManager.Web.Errors;
 using CaseManager.Web.OpenApi;
+using CaseManager.Web.Pages;
 using CaseManager.Web.Security;
 using CaseManager.Web.Startup;
 using Hangfire;
@@ -36,9 +37,12 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToPage("/Error");
         options.Conventions.AllowAnonymousToPage("/Accessibility");
         options.Conventions.AuthorizeFolder("/People", Policies.ReadCaseData);
+        options.Conventions.AuthorizeFolder("/People/Consents", Policies.WriteCaseData);
+        options.Conventions.AuthorizeFolder("/Governance", Policies.InformationGovernance);
         options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
     })
     .AddMvcOptions(options => options.Filters.Add<PageExceptionFilter>());
+builder.Services.AddSingleton<LocalTime>();
 builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "CaseManager.Antiforgery";

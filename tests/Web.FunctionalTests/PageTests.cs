@@ -1,7 +1,12 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using CaseManager.Application.BreakGlass;
+using CaseManager.Application.BreakGlass.UseBreakGlass;
+using CaseManager.Domain.Sharing;
 using CaseManager.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseManager.Web.FunctionalTests;
 
@@ -186,6 +191,66 @@ public sealed partial class PageTests(CaseManagerFactory factory) : IClassFixtur
 
         signOut.StatusCode.Should().Be(HttpStatusCode.Redirect);
         after.Headers.Location!.ToString().Should().Contain("/account/sign-in");
+    }
+
+    [Fact]
+    public async Task GovernancePages_ForCaseworker_AreForbidden()
+    {
+        var caseworker = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);
+
+        var response = await caseworker.GetAsync("/governance");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().Should().Contain("/forbidden");
+    }
+
+    [Fact]
+    public async Task SubjectAccessJsonDownload_AsInformationGovernance_IsAnAttachmentWithThePersonAndTheirAccessLog()
+    {
+        var adam = await factory.QueryDbAsync(db => db.People.Where(p => p.FamilyName == "Ashby").Select(p => p.Id).SingleAsync());
+        var police = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);
+        (await police.GetAsync($"/people/{adam}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var ig = await SignedInBrowserAsync(DemoUsers.InformationGovernance);
+
+        var response = await ig.GetAsync($"/governance/subject-access/{adam}?handler=json");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        response.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
+        using var export = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        export.RootElement.GetProperty("person").GetProperty("familyName").GetString().Should().Be("Ashby");
+        export.RootElement.GetProperty("accessLog").EnumerateArray()
+            .Should().Contain(entry => entry.GetProperty("action").GetString() == "person.read"
+                && entry.GetProperty("actorEmail").GetString() == DemoUsers.PoliceCaseworker);
+    }
+
+    [Fact]
+    public async Task SubjectAccessCsvDownload_AsInformationGovernance_QuotesFieldsAsRfc4180()
+    {
+        var tom = await factory.QueryDbAsync(db => db.People.Where(p => p.FamilyName == "Tindall").Select(p => p.Id).SingleAsync());
+        await factory.SendAsAsync<BreakGlassView>(DemoUsers.FitKeyworker,
+            new UseBreakGlassCommand(tom, "He said \"tonight\", then hung up, and the line went dead", RiskCategory.RiskToLife));
+        var ig = await SignedInBrowserAsync(DemoUsers.InformationGovernance);
+
+        var response = await ig.GetAsync($"/governance/subject-access/{tom}?handler=csv");
+
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        response.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
+        var csv = await response.Content.ReadAsStringAsync();
+        csv.Should().StartWith("Entry,Time,User,");
+        csv.Should().Contain(",\"RiskToLife until ").And.Contain("He said \"\"tonight\"\", then hung up, and the line went dead\"\r\n");
+    }
+
+    [Fact]
+    public async Task PeopleSearch_WithPageNumberOrWithout_ShowsResultsWithoutAnError()
+    {
+        var caseworker = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);
+
+        var first = await caseworker.GetStringAsync("/people?search=Ashby");
+        var second = await caseworker.GetStringAsync("/people?search=Ashby&page=2");
+
+        first.Should().Contain("Ashby, Adam").And.NotContain("There is a problem");
+        second.Should().NotContain("There is a problem");
     }
 
     private HttpClient NewBrowser() =>

@@ -18,6 +18,8 @@ public sealed class IndexModel(ISender sender, ICurrentUser currentUser) : PageM
 
     public bool IsAdministrator { get; private set; }
 
+    public bool IsInformationGovernance { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var me = await sender.Send(new GetCurrentUserQuery(), cancellationToken);
@@ -27,5 +29,6 @@ public sealed class IndexModel(ISender sender, ICurrentUser currentUser) : PageM
         CanReadCases = Policies.Allows(Policies.ReadCaseData, actor);
         CanWriteCases = Policies.Allows(Policies.WriteCaseData, actor);
         IsAdministrator = actor.IsInRole(Role.Administrator);
+        IsInformationGovernance = Policies.Allows(Policies.InformationGovernance, actor);
     }
 }

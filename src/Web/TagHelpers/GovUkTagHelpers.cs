@@ -189,6 +189,42 @@ public sealed class GovUkCheckboxesTagHelper : GovUkFieldTagHelper
     }
 }
 
+/// <summary>
+/// &lt;govuk-radios for="Input.Outcome" legend="Was the access justified?" items="..." /&gt;: GOV.UK radios. The bound
+/// property should be nullable (an enum or bool), so that "nothing chosen" stays distinguishable from the first value.
+/// </summary>
+[HtmlTargetElement("govuk-radios", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
+{
+    public string Legend { get; set; } = string.Empty;
+
+    /// <summary>Side by side, for two short answers such as Yes and No.</summary>
+    public bool Inline { get; set; }
+
+    public IEnumerable<SelectListItem> Items { get; set; } = [];
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", FormGroupClass());
+        var current = CurrentValue();
+        var items = string.Concat(Items.Select((item, index) =>
+        {
+            var itemId = index == 0 ? Id : $"{Id}-{index + 1}";
+            var isChecked = string.Equals(item.Value, current, StringComparison.OrdinalIgnoreCase) || (current is null && item.Selected) ? " checked" : string.Empty;
+            return "<div class=\"govuk-radios__item\">" +
+                $"<input class=\"govuk-radios__input\" id=\"{itemId}\" name=\"{Name}\" type=\"radio\" value=\"{Encode(item.Value)}\"{isChecked}>" +
+                $"<label class=\"govuk-label govuk-radios__label\" for=\"{itemId}\">{Encode(item.Text)}</label></div>";
+        }));
+        var inline = Inline ? " govuk-radios--inline" : string.Empty;
+        output.Content.SetHtmlContent(
+            $"<fieldset class=\"govuk-fieldset\"{DescribedBy()}><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{Encode(Legend)}</legend>" +
+            HintHtml() + ErrorHtml() +
+            $"<div class=\"govuk-radios{inline}\" data-module=\"govuk-radios\">{items}</div></fieldset>");
+    }
+}
+
 /// <summary>&lt;govuk-select for="Input.AgencyCode" label="Agency" items="..." /&gt;.</summary>
 [HtmlTargetElement("govuk-select", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class GovUkSelectTagHelper : GovUkFieldTagHelper
@@ -231,6 +267,7 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
 
         var items = string.Concat(modelState
             .Where(entry => entry.Value is { Errors.Count: > 0 })
+            .OrderBy(entry => FormPosition(entry.Key), PositionComparer.Instance)
             .Select(entry =>
             {
                 var message = HtmlEncoder.Default.Encode(entry.Value!.Errors[0].ErrorMessage);
@@ -257,6 +294,52 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
         output.Content.SetHtmlContent(
             "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2>" +
             $"<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">{items}</ul></div></div>");
+    }
+
+    /// <summary>
+    /// Where a field comes on the form, as the declaration order of the properties along its path ("Input.RecordedOn"
+    /// is Input's 6th property), so that errors are listed in the order of the questions, as GOV.UK asks. Errors that
+    /// belong to no field come first; unknown names last.
+    /// </summary>
+    private int[] FormPosition(string key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            return [-1];
+        }
+
+        var positions = new List<int>();
+        var metadata = ViewContext.ViewData.ModelMetadata;
+        foreach (var segment in key.Split('.'))
+        {
+            var name = segment.Split('[')[0];
+            var properties = metadata?.Properties.ToList() ?? [];
+            var index = properties.FindIndex(p => p.PropertyName == name);
+            positions.Add(index < 0 ? int.MaxValue : index);
+            metadata = index < 0 ? null : properties[index];
+        }
+
+        return [.. positions];
+    }
+
+    private sealed class PositionComparer : IComparer<int[]>
+    {
+        public static readonly PositionComparer Instance = new();
+
+        public int Compare(int[]? x, int[]? y)
+        {
+            x ??= [];
+            y ??= [];
+            for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
+            {
+                if (x[i] != y[i])
+                {
+                    return x[i].CompareTo(y[i]);
+                }
+            }
+
+            return x.Length.CompareTo(y.Length);
+        }
     }
 }
 

@@ -29,6 +29,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The app under test, for reading ids from its database or sending it messages as a user.</summary>
+    public CaseManagerAppFactory App => _app;
+
     public async Task InitializeAsync()
     {
         var chromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : DefaultChromiumPath;

@@ -37,7 +37,7 @@ public sealed class CreateSharingAgreementValidator : AbstractValidator<CreateSh
         RuleForEach(c => c.DataCategories).IsInEnum();
         RuleFor(c => c.Purposes).NotEmpty().WithMessage("Select the schemes the agreement is for");
         RuleForEach(c => c.Purposes).IsInEnum();
-        RuleFor(c => c.LawfulBasis).NotNull().WithMessage("Select the lawful basis (UK GDPR Article 6)").IsInEnum().WithMessage("Select the lawful basis (UK GDPR Article 6)");
+        RuleFor(c => c.LawfulBasis).NotNull().WithMessage("Select the lawful basis for sharing").IsInEnum().WithMessage("Select the lawful basis for sharing");
         RuleFor(c => c.SpecialCategoryCondition).MaximumLength(300);
         RuleFor(c => c.Gateway).MaximumLength(300);
         RuleFor(c => c.ValidFrom).NotNull().WithMessage("Enter the date the agreement starts");

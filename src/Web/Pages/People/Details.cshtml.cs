@@ -1,15 +1,108 @@
+using CaseManager.Application.Common.Access;
+using CaseManager.Application.Common.Security;
+using CaseManager.Application.Consents;
+using CaseManager.Application.Consents.ListConsents;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetPerson;
+using CaseManager.Application.People.GetWithheldRecords;
+using CaseManager.Domain.Agencies;
 using CaseManager.Domain.People;
+using CaseManager.Domain.Sharing;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaseManager.Web.Pages.People;
 
-public sealed class PersonDetailsModel(ISender sender) : PageModel
+public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser, LocalTime time) : PageModel
 {
     public PersonDetailsView? Person { get; private set; }
 
-    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        Person = await sender.Send(new GetPersonQuery(new PersonId(id)), cancellationToken);
+    public IReadOnlyList<SummaryRow> Details { get; private set; } = [];
+
+    /// <summary>Why the reader sees a person another agency owns, under an agreement (with or without consent).</summary>
+    public string? SharedBecause { get; private set; }
+
+    /// <summary>When the reader's break-glass access to this person ends, when that is why they see them.</summary>
+    public string? BreakGlassUntil { get; private set; }
+
+    public IReadOnlyList<string> WithheldRecords { get; private set; } = [];
+
+    public IReadOnlyList<ConsentRow> Consents { get; private set; } = [];
+
+    public bool CanWrite => Policies.Allows(Policies.WriteCaseData, currentUser.Actor);
+
+    public string ConsentCreateHref => $"/people/{Person!.Id}/consents/create";
+
+    public string BreakGlassHref => $"/people/{Person!.Id}/break-glass";
+
+    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var personId = new PersonId(id);
+        var person = await sender.Send(new GetPersonQuery(personId), cancellationToken);
+        var withheld = await sender.Send(new GetWithheldRecordsQuery(personId), cancellationToken);
+        var consents = await sender.Send(new ListConsentsQuery(personId), cancellationToken);
+
+        Person = person;
+        Details =
+        [
+            new("Date of birth", LocalTime.Date(person.DateOfBirth)),
+            new("Gender", person.Gender),
+            new("PNC id", person.Identifiers.Pnc),
+            new("CRN", person.Identifiers.Crn),
+            new("NHS number", person.Identifiers.NhsNumber),
+            new("UPN", person.Identifiers.Upn),
+            new("Address", person.Address),
+            new("Owning agency", person.OwnerAgency),
+            new("Recorded", time.DateOf(person.CreatedAt)),
+        ];
+        (SharedBecause, BreakGlassUntil) = Explain(person.Access);
+        WithheldRecords = withheld
+            .Select(w => $"{w.AgencyName} holds {w.Records} {(w.Records == 1 ? "record" : "records")} on this person that are not shared with you. Contact them if you need to know more.")
+            .ToList();
+        Consents = consents.Select(ToRow).ToList();
+    }
+
+    private (string? SharedBecause, string? BreakGlassUntil) Explain(RecordAccessExplanation? access) => access switch
+    {
+        null => (null, null),
+        { Rule: AccessRules.BreakGlass, GrantExpiresAt: { } until } => (null, time.TimeOnDay(until)),
+        { Rule: AccessRules.Consent } => ($"Shared with your agency under the agreement ‘{access.AgreementName}’ with the person's consent.", null),
+        _ => ($"Shared with your agency under the agreement ‘{access.AgreementName}’.", null),
+    };
+
+    private ConsentRow ToRow(ConsentView consent)
+    {
+        var status = Enum.Parse<ConsentStatus>(consent.Status);
+        var (statusText, tagClass) = status switch
+        {
+            ConsentStatus.Given when consent.CountsToday => ("Given", "govuk-tag--green"),
+            ConsentStatus.Given => ("Review overdue", "govuk-tag--yellow"),
+            ConsentStatus.Refused => ("Refused", "govuk-tag--red"),
+            _ => (SchemeNames.Of(status), "govuk-tag--grey"),
+        };
+        return new ConsentRow(
+            consent.Id,
+            SchemeNames.Of<Scheme>(consent.Purpose),
+            string.Join(", ", consent.RecipientAgencies),
+            SchemeNames.ListOf<DataCategory>(consent.DataCategories),
+            statusText,
+            tagClass,
+            SchemeNames.Of<ConsentGivenBy>(consent.GivenBy),
+            LocalTime.Date(consent.RecordedOn),
+            LocalTime.Date(consent.ReviewOn),
+            status == ConsentStatus.Given && CanWrite ? $"/people/{consent.PersonId}/consents/{consent.Id}/withdraw" : null);
+    }
 }
+
+/// <summary>One consent decision as the person page shows it.</summary>
+public sealed record ConsentRow(
+    Guid Id,
+    string Purpose,
+    string Recipients,
+    string Categories,
+    string Status,
+    string StatusTagClass,
+    string GivenBy,
+    string RecordedOn,
+    string ReviewOn,
+    string? WithdrawHref);

@@ -15,13 +15,14 @@ public sealed class PeopleIndexModel(ISender sender, ICurrentUser currentUser) :
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
     public Paged<PersonListItem>? Results { get; private set; }
 
     public bool CanAdd => Policies.Allows(Policies.WriteCaseData, currentUser.Actor);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Results = await sender.Send(new SearchPeopleQuery(Search, Math.Max(PageNumber, 1), PageSize), cancellationToken);
+    /// <summary>
+    /// The page number comes from the query string only: bound as a property named "page" it would take the Razor
+    /// Pages route value "page" (the page's own path) and fail to bind.
+    /// </summary>
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken cancellationToken = default) =>
+        Results = await sender.Send(new SearchPeopleQuery(Search, Math.Max(pageNumber, 1), PageSize), cancellationToken);
 }
