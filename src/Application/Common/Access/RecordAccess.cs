@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
@@ -21,6 +22,10 @@ namespace CaseManager.Application.Common.Access;
 /// </summary>
 public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, PartnershipClock clock) : IRecordAccess
 {
+    // Looked up once, not searched for by name among all overloads each time: the rule is built for every read.
+    private static readonly MethodInfo QueryableAny = new Func<IQueryable<object>, Expression<Func<object, bool>>, bool>(Queryable.Any).Method.GetGenericMethodDefinition();
+    private static readonly MethodInfo EnumerableAny = new Func<IEnumerable<object>, Func<object, bool>, bool>(Enumerable.Any).Method.GetGenericMethodDefinition();
+
     public IQueryable<T> Readable<T>(IQueryable<T> source)
         where T : class, IAgencyOwned
     {
@@ -33,7 +38,7 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         var personId = PersonIdOf(record);
         var owner = Expression.Property(record, nameof(IAgencyOwned.OwnerAgency));
         var category = Expression.Property(record, nameof(IAgencyOwned.DataCategory));
-        var rules = Rules(reader);
+        var rules = Rules(reader, OwnEnrolment(record));
 
         var agreement = Expression.Parameter(typeof(SharingAgreement), "agreement");
         var grant = Expression.Parameter(typeof(BreakGlassGrant), "grant");
@@ -116,9 +121,10 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
 
     /// <summary>
     /// The parts of the rule, each written once. Captured values (reader, today, now) become SQL parameters;
-    /// the record's person, owner and category are put in by <see cref="ExpressionInliner"/>.
+    /// the record's person, owner and category are put in by <see cref="ExpressionInliner"/>. Given a scheme,
+    /// recordEnrolment says whether the record itself shows the person enrolled in it (null: it never can).
     /// </summary>
-    private RuleParts Rules(ReaderContext reader)
+    private RuleParts Rules(ReaderContext reader, Func<Expression, Expression>? recordEnrolment = null)
     {
         var agency = reader.Agency;
         var userId = reader.UserId;
@@ -144,14 +150,26 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         var ownerParameter = Expression.Parameter(typeof(AgencyCode), "owner");
         var categoryParameter = Expression.Parameter(typeof(DataCategory), "category");
 
-        Expression<Func<Scheme, PersonId, bool>> enrolledAndTakingPart = (scheme, personId) =>
-            agencies.Any(a => a.Code == agency && a.Schemes.Any(s => s.Scheme == scheme))
-            && cases.Any(c => c.PersonId == personId && c.Scheme == scheme && c.Status != CaseStatus.Exited);
+        Expression<Func<Scheme, bool>> takingPart = scheme =>
+            agencies.Any(a => a.Code == agency && a.Schemes.Any(s => s.Scheme == scheme));
+        Expression<Func<Scheme, PersonId, bool>> enrolled = (scheme, personId) =>
+            cases.Any(c => c.PersonId == personId && c.Scheme == scheme && c.Status != CaseStatus.Exited);
+        var schemeParameter = Expression.Parameter(typeof(Scheme), "scheme");
+        var enrolledAndTakingPart = Expression.Lambda<Func<Scheme, PersonId, bool>>(
+            Expression.AndAlso(ExpressionInliner.Inline(takingPart, schemeParameter), ExpressionInliner.Inline(enrolled, schemeParameter, personParameter)),
+            schemeParameter,
+            personParameter);
+        var purposeScheme = Expression.Property(purposeParameter, nameof(AgreementPurpose.Scheme));
+        var enrolment = ExpressionInliner.Inline(enrolled, purposeScheme, personParameter);
+        if (recordEnrolment is not null)
+        {
+            enrolment = Expression.OrElse(recordEnrolment(purposeScheme), enrolment);
+        }
 
-        // purpose => enrolledAndTakingPart(purpose, person) && (!agreement.ConsentRequired || consents.Any(consentCovers(...)))
+        // purpose => takingPart(purpose) && enrolled(purpose, person) && (!agreement.ConsentRequired || consents.Any(consentCovers(...)))
         var purposeAllows = Expression.Lambda<Func<AgreementPurpose, bool>>(
             Expression.AndAlso(
-                ExpressionInliner.Inline(enrolledAndTakingPart, Expression.Property(purposeParameter, nameof(AgreementPurpose.Scheme)), personParameter),
+                Expression.AndAlso(ExpressionInliner.Inline(takingPart, purposeScheme), enrolment),
                 Expression.OrElse(
                     Expression.Not(Expression.Property(agreementParameter, nameof(SharingAgreement.ConsentRequired))),
                     Any(consents, Expression.Lambda<Func<Consent, bool>>(
@@ -170,7 +188,7 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
             Expression.AndAlso(
                 ExpressionInliner.Inline(agreementTerms, agreementParameter, ownerParameter, categoryParameter),
                 Expression.Call(
-                    typeof(Enumerable), nameof(Enumerable.Any), [typeof(AgreementPurpose)],
+                    EnumerableAny.MakeGenericMethod(typeof(AgreementPurpose)),
                     Expression.Property(agreementParameter, nameof(SharingAgreement.Purposes)), purposeAllows)),
             agreementParameter, personParameter, ownerParameter, categoryParameter);
 
@@ -182,6 +200,17 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
             EnrolledAndTakingPart: enrolledAndTakingPart,
             GrantCovers: (BreakGlassGrant grant, PersonId personId) => grant.PersonId == personId && grant.UserId == userId && grant.ExpiresAtUtc > now);
     }
+
+    /// <summary>
+    /// An open case is itself the person's enrolment in its scheme, so for cases the rule need not look the enrolment
+    /// up: the same answer, without a search of the whole case table for every row of a caseload (docs/performance.md).
+    /// </summary>
+    private static Func<Expression, Expression>? OwnEnrolment(ParameterExpression record) =>
+        record.Type == typeof(Case)
+            ? scheme => Expression.AndAlso(
+                Expression.Equal(Expression.Property(record, nameof(Case.Scheme)), scheme),
+                Expression.NotEqual(Expression.Property(record, nameof(Case.Status)), Expression.Constant(CaseStatus.Exited)))
+            : null;
 
     private static MemberExpression PersonIdOf(ParameterExpression record) =>
         record.Type == typeof(Person)
@@ -195,7 +224,7 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         Expression.Property(Expression.Constant(new Captured<TValue>(value)), nameof(Captured<TValue>.Value));
 
     private static MethodCallExpression Any<TEntity>(IQueryable<TEntity> set, Expression<Func<TEntity, bool>> predicate) =>
-        Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(TEntity)], set.Expression, Expression.Quote(predicate));
+        Expression.Call(QueryableAny.MakeGenericMethod(typeof(TEntity)), set.Expression, Expression.Quote(predicate));
 
     private sealed record Captured<TValue>(TValue Value);
 

@@ -18,5 +18,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // "Is this person enrolled in this scheme?" is asked inside every shared read.
         builder.HasIndex(c => new { c.PersonId, c.Scheme, c.Status });
         builder.HasIndex(c => new { c.OwnerAgency, c.Status });
+
+        // Caseloads (GET /cases?scheme=&status=) page by start date; the access rule then reads owner, category and
+        // person of every candidate row, which this index carries so that counting never visits the table
+        // (docs/performance.md).
+        builder.HasIndex(c => new { c.Scheme, c.Status, c.StartDate, c.OwnerAgency, c.DataCategory, c.PersonId });
     }
 }

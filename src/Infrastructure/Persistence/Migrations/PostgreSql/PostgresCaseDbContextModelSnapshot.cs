@@ -180,6 +180,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("PersonId", "Scheme", "Status");
 
+                    b.HasIndex("Scheme", "Status", "StartDate", "OwnerAgency", "DataCategory", "PersonId");
+
                     b.ToTable("Cases", (string)null);
                 });
 

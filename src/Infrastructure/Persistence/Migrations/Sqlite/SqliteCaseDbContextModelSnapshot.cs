@@ -173,6 +173,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "Scheme", "Status");
 
+                    b.HasIndex("Scheme", "Status", "StartDate", "OwnerAgency", "DataCategory", "PersonId");
+
                     b.ToTable("Cases", (string)null);
                 });
 

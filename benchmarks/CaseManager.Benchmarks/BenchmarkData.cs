@@ -1,0 +1,77 @@
+using System.Text.Json;
+
+namespace CaseManager.Benchmarks;
+
+/// <summary>
+/// Where the generated database lives, and what is known about it. The file is made once and reused: generating
+/// it takes a minute or two, a benchmark run starts one process per benchmark and each opens it.
+/// </summary>
+public static class BenchmarkData
+{
+    /// <summary>Bump when the generator changes what it writes, so that an old cached file is not reused.</summary>
+    public const int GeneratorVersion = 1;
+
+    /// <summary>A file older than this is made again: consents and agreements are dated relative to the day it was made.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
+
+    /// <summary>Overrides the folder of the generated files (default: benchmarks/.data in the repository).</summary>
+    public const string FolderVariable = "CASEMANAGER_BENCH_DATA";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static string Folder =>
+        Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(RepositoryRoot(), "benchmarks", ".data");
+
+    public static string DatabasePath => Path.Combine(Folder, $"access-v{GeneratorVersion}.db");
+
+    public static string ManifestPath => Path.Combine(Folder, $"access-v{GeneratorVersion}.json");
+
+    public static DataManifest? ReadManifest()
+    {
+        if (!File.Exists(ManifestPath) || !File.Exists(DatabasePath))
+        {
+            return null;
+        }
+
+        var manifest = JsonSerializer.Deserialize<DataManifest>(File.ReadAllText(ManifestPath));
+        return manifest is not null && DateTimeOffset.UtcNow - manifest.GeneratedAt < MaxAge ? manifest : null;
+    }
+
+    public static void WriteManifest(DataManifest manifest) =>
+        File.WriteAllText(ManifestPath, JsonSerializer.Serialize(manifest, Json));
+
+    /// <summary>
+    /// The repository root, found from the running assembly: BenchmarkDotNet runs each benchmark from a generated
+    /// project deep under bin/, so the working directory says nothing.
+    /// </summary>
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "CaseManager.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"CaseManager.sln not found above {AppContext.BaseDirectory}; set {FolderVariable}.");
+    }
+}
+
+/// <summary>What the generator made, written beside the database so that the report can quote it.</summary>
+public sealed record DataManifest(
+    DateTimeOffset GeneratedAt,
+    int GeneratorVersion,
+    int Seed,
+    int Agencies,
+    int People,
+    int Cases,
+    int OpenCases,
+    int Agreements,
+    int Consents,
+    int ConsentRecipients,
+    int ConsentCategories,
+    int BreakGlassGrants,
+    TimeSpan GenerationTime);

@@ -1,0 +1,70 @@
+using CaseManager.Application;
+using CaseManager.Application.Common.Access;
+using CaseManager.Application.Common.Security;
+using CaseManager.Infrastructure;
+using CaseManager.Infrastructure.Identity;
+using CaseManager.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+
+namespace CaseManager.Benchmarks;
+
+/// <summary>
+/// The application's own container (AddApplication + AddInfrastructure, as Program.cs does) over the generated
+/// file, so that the benchmarks use the real DbContext, the real RecordAccess and the real PartnershipClock.
+/// </summary>
+public sealed class BenchmarkHost : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public BenchmarkHost(string databasePath, IInterceptor? interceptor = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:CaseManager"] = $"Data Source={databasePath}",
+                ["ConnectionStrings:Hangfire"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "hangfire.db"),
+                ["Jobs:RunServer"] = "false",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddApplication(configuration);
+        services.AddInfrastructure(configuration, new Environment(Path.GetDirectoryName(databasePath)!));
+        if (interceptor is not null)
+        {
+            services.ConfigureDbContext<SqliteCaseDbContext>(options => options.AddInterceptors(interceptor));
+        }
+
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>A request's worth of services, acting as the given user.</summary>
+    public Session Open(Actor actor)
+    {
+        var scope = _services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUserContext>().RunAs(actor);
+        return new Session(scope, scope.ServiceProvider.GetRequiredService<CaseDbContext>(), scope.ServiceProvider.GetRequiredService<IRecordAccess>());
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    public sealed record Session(IServiceScope Scope, CaseDbContext Db, IRecordAccess Access) : IDisposable
+    {
+        public void Dispose() => Scope.Dispose();
+    }
+
+    private sealed class Environment(string contentRoot) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Production;
+
+        public string ApplicationName { get; set; } = "CaseManager.Benchmarks";
+
+        public string ContentRootPath { get; set; } = contentRoot;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}

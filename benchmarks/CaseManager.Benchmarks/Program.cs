@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using CaseManager.Infrastructure.Persistence;
+
+namespace CaseManager.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks/CaseManager.Benchmarks [-- options]</c>. Makes the data file
+/// when there is none (or it is a week old), then runs the benchmarks. Options: <c>--generate</c> makes the file
+/// again and stops; <c>--explain</c> prints row counts, SQL and query plans instead of benchmarking; anything else
+/// goes to BenchmarkDotNet (for example <c>--filter *Timeline*</c>).
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var generate = args.Contains("--generate");
+        var manifest = generate ? null : BenchmarkData.ReadManifest();
+        if (manifest is null)
+        {
+            Console.WriteLine($"Generating {BenchmarkData.DatabasePath} ...");
+            manifest = await new DataGenerator().GenerateAsync(BenchmarkData.DatabasePath, CancellationToken.None);
+            BenchmarkData.WriteManifest(manifest);
+        }
+
+        else
+        {
+            // A cached file keeps its data but gets the indexes of migrations added since it was made.
+            using var host = new BenchmarkHost(BenchmarkData.DatabasePath);
+            using var session = host.Open(Application.Common.Security.Actor.System);
+            await DatabaseMigrator.MigrateAsync(session.Db, CancellationToken.None);
+        }
+
+        Console.WriteLine($"Data: {manifest}");
+        if (generate)
+        {
+            return 0;
+        }
+
+        if (args.Contains("--explain"))
+        {
+            await Explain.RunAsync(Console.Out);
+            return 0;
+        }
+
+        if (Debugger.IsAttached)
+        {
+            Console.WriteLine("Run without a debugger, in Release.");
+            return 1;
+        }
+
+        // Few iterations: this is a 2-core machine shared with other work, and the whole run should stay near ten minutes.
+        var config = DefaultConfig.Instance
+            .AddJob(Job.ShortRun.WithIterationCount(5).WithWarmupCount(2))
+            .WithArtifactsPath(Path.Combine(BenchmarkData.Folder, "results"));
+        BenchmarkRunner.Run<AccessBenchmarks>(config, args);
+        return 0;
+    }
+}
