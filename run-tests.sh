@@ -23,6 +23,8 @@ if [ -z "${CASEMANAGER_TEST_POSTGRES:-}" ]; then
   as_root pg_ctlcluster "$version" main start 2>/dev/null || true
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
   as_root su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='casemanager'\" | grep -q 1 || psql -qc \"CREATE ROLE casemanager LOGIN CREATEDB PASSWORD 'casemanager'\"" >/dev/null
+  # Dropping a test database WITH (FORCE) ends its leftover connections, which needs this role.
+  as_root su postgres -c "psql -qc \"GRANT pg_signal_backend TO casemanager\"" >/dev/null
   export CASEMANAGER_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=casemanager;Password=casemanager"
 fi
 
