@@ -1,7 +1,9 @@
+using CaseManager.Application.Cases;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Time;
+using CaseManager.Application.Reviews;
 using CaseManager.Application.Users.DisableDormantAccounts;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +20,8 @@ public static class DependencyInjection
         services.AddScoped<IRecordAccess, RecordAccess>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<PersonGate>();
+        services.AddScoped<CaseGate>();
+        services.AddScoped<CaseNames>();
         services.AddScoped<AfterCommit>();
         services.AddOptions<PartnershipOptions>()
             .Bind(configuration.GetSection(PartnershipOptions.Section))
@@ -26,6 +30,16 @@ public static class DependencyInjection
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Partnership:TimeZone must be a known time zone id")
             .ValidateOnStart();
         services.AddSingleton<PartnershipClock>();
+        services.AddOptions<IomOptions>()
+            .Bind(configuration.GetSection(IomOptions.Section))
+            .Validate(o => o.CohortList.All(c => !string.IsNullOrWhiteSpace(c)), "Iom:Cohorts may not contain empty names")
+            .Validate(o => o.TierList.All(t => !string.IsNullOrWhiteSpace(t)), "Iom:Tiers may not contain empty names")
+            .Validate(o => o.NoOffendingExitMonths is >= 1 and <= 36, "Iom:NoOffendingExitMonths must be between 1 and 36")
+            .ValidateOnStart();
+        services.AddOptions<ReviewOptions>()
+            .Bind(configuration.GetSection(ReviewOptions.Section))
+            .Validate(o => o.IntervalDays.Values.All(d => d is >= 1 and <= 366), "Reviews:IntervalDays must be between 1 and 366 days")
+            .ValidateOnStart();
         services.Configure<AccountHousekeepingOptions>(configuration.GetSection(AccountHousekeepingOptions.Section));
         return services;
     }

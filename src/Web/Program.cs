@@ -110,6 +110,7 @@ app.MapAuthEndpoints();
 app.MapPeopleEndpoints();
 app.MapAdminEndpoints();
 app.MapSharingEndpoints();
+app.MapCaseEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -68,8 +68,10 @@ public static class DemoUsers
     public const string PoliceCaseworker = "iom.officer@police.demo";
     public const string PoliceManager = "iom.manager@police.demo";
     public const string ProbationCaseworker = "offender.manager@probation.demo";
+    public const string ProbationManager = "senior@probation.demo";
     public const string FitKeyworker = "keyworker@fit.demo";
     public const string DaatWorker = "recovery.worker@daat.demo";
+    public const string FitManager = "manager@fit.demo";
     public const string ClaimsOfficer = "claims@council.demo";
     public const string InformationGovernance = "ig.lead@council.demo";
     public const string Administrator = "admin@council.demo";

@@ -17,6 +17,9 @@ public interface IUserDirectory
 
     Task<Paged<UserAccount>> ListAsync(UserFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>Display names of the given users (unknown ids are left out): for "allocated to" and "decided by".</summary>
+    Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
+
     /// <summary>Disables the account for good: it can no longer sign in and its tokens and cookies stop working.</summary>
     Task DisableAsync(Guid userId, CancellationToken cancellationToken);
 

@@ -47,6 +47,17 @@ public sealed class UserDirectory(UserManager<ApplicationUser> userManager, Case
         return ToAccount(user, roles.GetValueOrDefault(user.Id, []));
     }
 
+    public async Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        if (userIds.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        var ids = userIds.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    }
+
     public async Task<Paged<UserAccount>> ListAsync(UserFilter filter, CancellationToken cancellationToken)
     {
         var users = db.Users.AsNoTracking();

@@ -3,6 +3,8 @@ using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
+using CaseManager.Domain.Interventions;
+using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 using CaseManager.Infrastructure.Identity;
@@ -33,6 +35,12 @@ public abstract class CaseDbContext(DbContextOptions options)
     public DbSet<Consent> Consents => Set<Consent>();
 
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
+
+    public DbSet<Intervention> Interventions => Set<Intervention>();
+
+    public DbSet<Offence> Offences => Set<Offence>();
+
+    public DbSet<OffenceType> OffenceTypes => Set<OffenceType>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -113,6 +121,8 @@ public abstract class CaseDbContext(DbContextOptions options)
         configurationBuilder.Properties<SharingAgreementId>().HaveConversion<SharingAgreementIdConverter>();
         configurationBuilder.Properties<ConsentId>().HaveConversion<ConsentIdConverter>();
         configurationBuilder.Properties<BreakGlassGrantId>().HaveConversion<BreakGlassGrantIdConverter>();
+        configurationBuilder.Properties<InterventionId>().HaveConversion<InterventionIdConverter>();
+        configurationBuilder.Properties<OffenceId>().HaveConversion<OffenceIdConverter>();
         configurationBuilder.Properties<CaseStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<LawfulBasis>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<ConsentStatus>().HaveConversion<string>().HaveMaxLength(20);

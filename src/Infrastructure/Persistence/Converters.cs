@@ -15,3 +15,7 @@ internal sealed class SharingAgreementIdConverter() : ValueConverter<CaseManager
 internal sealed class ConsentIdConverter() : ValueConverter<CaseManager.Domain.Sharing.ConsentId, Guid>(id => id.Value, value => new CaseManager.Domain.Sharing.ConsentId(value));
 
 internal sealed class BreakGlassGrantIdConverter() : ValueConverter<CaseManager.Domain.Sharing.BreakGlassGrantId, Guid>(id => id.Value, value => new CaseManager.Domain.Sharing.BreakGlassGrantId(value));
+
+internal sealed class InterventionIdConverter() : ValueConverter<CaseManager.Domain.Interventions.InterventionId, Guid>(id => id.Value, value => new CaseManager.Domain.Interventions.InterventionId(value));
+
+internal sealed class OffenceIdConverter() : ValueConverter<CaseManager.Domain.Offending.OffenceId, Guid>(id => id.Value, value => new CaseManager.Domain.Offending.OffenceId(value));

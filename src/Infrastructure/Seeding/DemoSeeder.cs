@@ -1,3 +1,4 @@
+using CaseManager.Application.Reviews;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.People;
@@ -84,7 +85,7 @@ public sealed partial class DemoSeeder(
         // T: custodial sentence, prison visits, restorative justice, negative drug tests.
         yield return ("PROBATION", "offender.manager@probation.demo", new PersonDetails(
             "Tom", "Tindall", new DateOnly(1990, 7, 2), "Male",
-            PersonIdentifiers.Create("09/233871P", "X233871", null, null), "HMP Holme House (in custody)"));
+            PersonIdentifiers.Create("09/233871P", "X233871", null, null), "Approved premises, North Road, Darlington"));
 
         // K: alcohol recovery, now a recovery worker and mentor.
         yield return ("DAAT", "recovery.worker@daat.demo", new PersonDetails(
@@ -115,13 +116,24 @@ public sealed partial class DemoSeeder(
         Case Open(string person, Scheme scheme, string agency, int monthsAgo, string worker) =>
             Case.Open(people[person], scheme, AgencyCode.Parse(agency), today.AddMonths(-monthsAgo), users[worker].Id, now, today);
 
-        db.Cases.AddRange(
-            Open("Ashby/Adam", Scheme.Iom, "POLICE", 8, "iom.officer@police.demo"),
-            Open("Ashby/Adam", Scheme.AdultTreatment, "DAAT", 7, "recovery.worker@daat.demo"),
-            Open("Tindall/Tom", Scheme.Iom, "PROBATION", 14, "offender.manager@probation.demo"),
+        var adamTreatment = Open("Ashby/Adam", Scheme.AdultTreatment, "DAAT", 7, "recovery.worker@daat.demo");
+        var others = new[]
+        {
+            adamTreatment,
             Open("Kirkbride/Kerry", Scheme.AdultTreatment, "DAAT", 20, "recovery.worker@daat.demo"),
             Open("Marsh/Dawn", Scheme.Fit, "FIT", 5, "keyworker@fit.demo"),
-            Open("Marsh/Dawn", Scheme.AdultTreatment, "DAAT", 4, "recovery.worker@daat.demo"));
+            Open("Marsh/Dawn", Scheme.AdultTreatment, "DAAT", 4, "recovery.worker@daat.demo"),
+        };
+        foreach (var other in others)
+        {
+            other.ScheduleNextReview(NextReviewOnOrAfter(other.StartDate, ReviewOptions.DefaultIntervalDays(other.Scheme), today));
+        }
+
+        var stories = new DemoStories(people, users.ToDictionary(u => u.Key, u => u.Value.Id, StringComparer.OrdinalIgnoreCase), now);
+        db.Cases.AddRange(others);
+        db.Cases.AddRange(stories.Adam(adamTreatment), stories.Tom());
+        db.Offences.AddRange(stories.Offences);
+        db.Interventions.AddRange(stories.Interventions);
 
         var ig = users["ig.lead@council.demo"].Id;
         var since = new DateOnly(today.Year - 2, 4, 1);
@@ -171,6 +183,18 @@ public sealed partial class DemoSeeder(
             today.AddMonths(7),
             today));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Demo cases started months ago: their next review is the first one on the schedule that is not yet past.</summary>
+    private static DateOnly NextReviewOnOrAfter(DateOnly start, int intervalDays, DateOnly today)
+    {
+        var due = start.AddDays(intervalDays);
+        while (due < today)
+        {
+            due = due.AddDays(intervalDays);
+        }
+
+        return due;
     }
 
     private static void Check(IdentityResult result)

@@ -30,6 +30,16 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request is not valid",
             },
+            // A field of the wrong type or an unknown enum value (an unknown intervention type, say) names the field.
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 2 } path } } => new ValidationProblemDetails(
+                new Dictionary<string, string[]>
+                {
+                    [ToFieldName(path)] = ["The value is not allowed here: check its type, and for a list of choices use one of the documented values."],
+                })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is not valid",
+            },
             BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,
@@ -42,6 +52,8 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
                 Detail = "Check that the body is well-formed JSON with the documented fields and value types.",
             },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
+            CaseManager.Domain.Cases.FourEyesException fourEyes => WithCode(
+                new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = fourEyes.Message }, "case.four-eyes"),
             ForbiddenAccessException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message },
             DomainRuleException rule => WithCode(
                 new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "The request breaks a rule", Detail = rule.Message }, rule.Code),
@@ -79,6 +91,14 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
     {
         problem.Extensions["code"] = code;
         return problem;
+    }
+
+    /// <summary>"$.custody.inCustody" → "custody.inCustody"; "$.substances[1]" → "substances".</summary>
+    private static string ToFieldName(string jsonPath)
+    {
+        var field = jsonPath.TrimStart('$', '.');
+        var index = field.IndexOf('[', StringComparison.Ordinal);
+        return index > 0 ? field[..index] : field;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for request {TraceId}")]

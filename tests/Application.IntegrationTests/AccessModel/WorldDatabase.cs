@@ -23,6 +23,9 @@ public static class WorldDatabase
         DELETE FROM ConsentRecipients;
         DELETE FROM ConsentCategories;
         DELETE FROM Consents;
+        DELETE FROM Interventions;
+        DELETE FROM Offences;
+        DELETE FROM ExitNominations;
         DELETE FROM Cases;
         DELETE FROM SharingAgreementAgencies;
         DELETE FROM SharingAgreementCategories;
@@ -63,12 +66,12 @@ public static class WorldDatabase
         foreach (var spec in world.Cases)
         {
             var enrolment = Case.Open(people[spec.Person].Id, spec.Scheme, Code(world, spec.Owner), utcToday.AddDays(-30), null, now, world.Today);
+            db.Cases.Add(enrolment);
             if (spec.Status == CaseStatus.Exited)
             {
-                enrolment.Exit(utcToday);
+                db.Entry(enrolment).Property(c => c.ExitedOn).CurrentValue = utcToday;
             }
 
-            db.Cases.Add(enrolment);
             db.Entry(enrolment).Property(c => c.Status).CurrentValue = spec.Status;
             db.Entry(enrolment).Property(c => c.DataCategory).CurrentValue = spec.Category;
             stored.Add(spec.Label, enrolment.Id.Value);

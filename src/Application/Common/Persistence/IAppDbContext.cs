@@ -1,6 +1,8 @@
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Interventions;
+using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +29,12 @@ public interface IAppDbContext
     DbSet<Consent> Consents { get; }
 
     DbSet<BreakGlassGrant> BreakGlassGrants { get; }
+
+    DbSet<Intervention> Interventions { get; }
+
+    DbSet<Offence> Offences { get; }
+
+    DbSet<OffenceType> OffenceTypes { get; }
 
     DatabaseFacade Database { get; }
 

@@ -13,11 +13,44 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.IsOpen);
+        builder.Ignore(c => c.PendingExitNomination);
+        builder.OwnsOne(c => c.Iom, iom =>
+        {
+            iom.Property(d => d.Cohort).HasColumnName("IomCohort").HasMaxLength(40);
+            iom.Property(d => d.Tier).HasColumnName("IomTier").HasMaxLength(40);
+            iom.Property(d => d.SelectionReason).HasColumnName("IomSelectionReason").HasMaxLength(4000);
+            iom.Property(d => d.SelectionScore).HasColumnName("IomSelectionScore").HasMaxLength(100);
+            iom.Property(d => d.PanelNote).HasColumnName("IomPanelNote").HasMaxLength(4000);
+            iom.Property(d => d.Mappa).HasColumnName("IomMappa");
+            iom.Property(d => d.Ppo).HasColumnName("IomPpo");
+            iom.Property(d => d.PredictedReoffendingRate).HasColumnName("IomPredictedReoffendingRate").HasPrecision(5, 2);
+        });
+        builder.OwnsOne(c => c.Custody, custody =>
+        {
+            custody.Property(d => d.InCustody).HasColumnName("InCustody");
+            custody.Property(d => d.Establishment).HasColumnName("CustodyEstablishment").HasMaxLength(200);
+            custody.Property(d => d.ExpectedRelease).HasColumnName("CustodyExpectedRelease");
+        });
+        builder.OwnsMany(c => c.ExitNominations, nominations =>
+        {
+            nominations.ToTable("ExitNominations");
+            nominations.WithOwner().HasForeignKey("CaseId");
+            nominations.HasKey(n => n.Id);
+            nominations.Property(n => n.Id).ValueGeneratedNever();
+            nominations.Property(n => n.Reason).HasConversion<string>().HasMaxLength(40);
+            nominations.Property(n => n.Decision).HasConversion<string>().HasMaxLength(20);
+            nominations.Property(n => n.Note).HasMaxLength(4000);
+            nominations.Property(n => n.Evidence).HasMaxLength(4000);
+            nominations.Property(n => n.DecisionNote).HasMaxLength(4000);
+        });
+        builder.Navigation(c => c.ExitNominations).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
 
         // "Is this person enrolled in this scheme?" is asked inside every shared read.
         builder.HasIndex(c => new { c.PersonId, c.Scheme, c.Status });
         builder.HasIndex(c => new { c.OwnerAgency, c.Status });
+
+        builder.HasIndex(c => new { c.AllocatedTo, c.Status });
 
         // Caseloads (GET /cases?scheme=&status=) page by start date; the access rule then reads owner, category and
         // person of every candidate row, which this index carries so that counting never visits the table

@@ -149,6 +149,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateOnly?>("ExitedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("NextReviewDue")
+                        .HasColumnType("date");
+
                     b.Property<string>("OwnerAgency")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -176,6 +179,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AllocatedTo", "Status");
+
                     b.HasIndex("OwnerAgency", "Status");
 
                     b.HasIndex("PersonId", "Scheme", "Status");
@@ -183,6 +188,256 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("Scheme", "Status", "StartDate", "OwnerAgency", "DataCategory", "PersonId");
 
                     b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Interventions.Intervention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DataCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DrugTestResult")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Substances")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "OccurredAt");
+
+                    b.HasIndex("PersonId", "OccurredAt");
+
+                    b.ToTable("Interventions", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Offending.Offence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CommittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ConvictedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DataCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OffenceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OffenceType");
+
+                    b.HasIndex("PersonId", "CommittedOn");
+
+                    b.ToTable("Offences", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Offending.OffenceType", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("PriceYear")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("UnitCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("OffenceTypes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "BurglaryDwelling",
+                            Name = "Burglary in a dwelling",
+                            PriceYear = 2003,
+                            UnitCost = 3268m,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "Robbery",
+                            Name = "Robbery",
+                            PriceYear = 2003,
+                            UnitCost = 7282m,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "Theft",
+                            Name = "Theft (including shoplifting)",
+                            PriceYear = 2003,
+                            UnitCost = 844m,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "CriminalDamage",
+                            Name = "Criminal damage",
+                            PriceYear = 2003,
+                            UnitCost = 866m,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "ViolenceAgainstThePerson",
+                            Name = "Violence against the person",
+                            PriceYear = 2003,
+                            UnitCost = 10407m,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "CommonAssault",
+                            Name = "Common assault",
+                            PriceYear = 2003,
+                            UnitCost = 1440m,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "SexualOffences",
+                            Name = "Sexual offences",
+                            PriceYear = 2003,
+                            UnitCost = 31438m,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "VehicleCrime",
+                            Name = "Vehicle crime",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "DrunkAndDisorderly",
+                            Name = "Drunk and disorderly",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "PublicOrder",
+                            Name = "Public order",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "DrugPossession",
+                            Name = "Possession of drugs",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "DrugSupply",
+                            Name = "Supply of drugs",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "Fraud",
+                            Name = "Fraud and forgery",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "BreachOfOrder",
+                            Name = "Breach of a court order or licence",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "Other",
+                            Name = "Other offence",
+                            Version = 0
+                        });
                 });
 
             modelBuilder.Entity("CaseManager.Domain.People.Person", b =>
@@ -756,6 +1011,173 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("CaseManager.Domain.Cases.Case", b =>
                 {
+                    b.HasOne("CaseManager.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CaseManager.Domain.Cases.CustodyStatus", "Custody", b1 =>
+                        {
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Establishment")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("CustodyEstablishment");
+
+                            b1.Property<DateOnly?>("ExpectedRelease")
+                                .HasColumnType("date")
+                                .HasColumnName("CustodyExpectedRelease");
+
+                            b1.Property<bool>("InCustody")
+                                .HasColumnType("boolean")
+                                .HasColumnName("InCustody");
+
+                            b1.HasKey("CaseId");
+
+                            b1.ToTable("Cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.OwnsMany("CaseManager.Domain.Cases.ExitNomination", "ExitNominations", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("DecidedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid?>("DecidedBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Decision")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("DecisionNote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<string>("Evidence")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<DateTimeOffset>("NominatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("NominatedBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId");
+
+                            b1.ToTable("ExitNominations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.OwnsOne("CaseManager.Domain.Cases.IomDetails", "Iom", b1 =>
+                        {
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Cohort")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("IomCohort");
+
+                            b1.Property<bool>("Mappa")
+                                .HasColumnType("boolean")
+                                .HasColumnName("IomMappa");
+
+                            b1.Property<string>("PanelNote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("IomPanelNote");
+
+                            b1.Property<bool>("Ppo")
+                                .HasColumnType("boolean")
+                                .HasColumnName("IomPpo");
+
+                            b1.Property<decimal?>("PredictedReoffendingRate")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("numeric(5,2)")
+                                .HasColumnName("IomPredictedReoffendingRate");
+
+                            b1.Property<string>("SelectionReason")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("IomSelectionReason");
+
+                            b1.Property<string>("SelectionScore")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("IomSelectionScore");
+
+                            b1.Property<string>("Tier")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("IomTier");
+
+                            b1.HasKey("CaseId");
+
+                            b1.ToTable("Cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.Navigation("Custody");
+
+                    b.Navigation("ExitNominations");
+
+                    b.Navigation("Iom");
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Interventions.Intervention", b =>
+                {
+                    b.HasOne("CaseManager.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CaseManager.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Offending.Offence", b =>
+                {
+                    b.HasOne("CaseManager.Domain.Offending.OffenceType", null)
+                        .WithMany()
+                        .HasForeignKey("OffenceType")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("CaseManager.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

@@ -142,6 +142,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ExitedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("NextReviewDue")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerAgency")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -169,6 +172,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AllocatedTo", "Status");
+
                     b.HasIndex("OwnerAgency", "Status");
 
                     b.HasIndex("PersonId", "Scheme", "Status");
@@ -176,6 +181,256 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Scheme", "Status", "StartDate", "OwnerAgency", "DataCategory", "PersonId");
 
                     b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Interventions.Intervention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrugTestResult")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Substances")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "OccurredAt");
+
+                    b.HasIndex("PersonId", "OccurredAt");
+
+                    b.ToTable("Interventions", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Offending.Offence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CommittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConvictedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OffenceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OffenceType");
+
+                    b.HasIndex("PersonId", "CommittedOn");
+
+                    b.ToTable("Offences", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Offending.OffenceType", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PriceYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("UnitCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("OffenceTypes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "BurglaryDwelling",
+                            Name = "Burglary in a dwelling",
+                            PriceYear = 2003,
+                            UnitCost = 3268m,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "Robbery",
+                            Name = "Robbery",
+                            PriceYear = 2003,
+                            UnitCost = 7282m,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "Theft",
+                            Name = "Theft (including shoplifting)",
+                            PriceYear = 2003,
+                            UnitCost = 844m,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "CriminalDamage",
+                            Name = "Criminal damage",
+                            PriceYear = 2003,
+                            UnitCost = 866m,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "ViolenceAgainstThePerson",
+                            Name = "Violence against the person",
+                            PriceYear = 2003,
+                            UnitCost = 10407m,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "CommonAssault",
+                            Name = "Common assault",
+                            PriceYear = 2003,
+                            UnitCost = 1440m,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "SexualOffences",
+                            Name = "Sexual offences",
+                            PriceYear = 2003,
+                            UnitCost = 31438m,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "VehicleCrime",
+                            Name = "Vehicle crime",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "DrunkAndDisorderly",
+                            Name = "Drunk and disorderly",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "PublicOrder",
+                            Name = "Public order",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "DrugPossession",
+                            Name = "Possession of drugs",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "DrugSupply",
+                            Name = "Supply of drugs",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "Fraud",
+                            Name = "Fraud and forgery",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "BreachOfOrder",
+                            Name = "Breach of a court order or licence",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = "Other",
+                            Name = "Other offence",
+                            Version = 0
+                        });
                 });
 
             modelBuilder.Entity("CaseManager.Domain.People.Person", b =>
@@ -743,6 +998,173 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("CaseManager.Domain.Cases.Case", b =>
                 {
+                    b.HasOne("CaseManager.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CaseManager.Domain.Cases.CustodyStatus", "Custody", b1 =>
+                        {
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Establishment")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CustodyEstablishment");
+
+                            b1.Property<DateOnly?>("ExpectedRelease")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CustodyExpectedRelease");
+
+                            b1.Property<bool>("InCustody")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("InCustody");
+
+                            b1.HasKey("CaseId");
+
+                            b1.ToTable("Cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.OwnsMany("CaseManager.Domain.Cases.ExitNomination", "ExitNominations", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("DecidedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("DecidedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Decision")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DecisionNote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Evidence")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("NominatedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("NominatedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId");
+
+                            b1.ToTable("ExitNominations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.OwnsOne("CaseManager.Domain.Cases.IomDetails", "Iom", b1 =>
+                        {
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Cohort")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("IomCohort");
+
+                            b1.Property<bool>("Mappa")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("IomMappa");
+
+                            b1.Property<string>("PanelNote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("IomPanelNote");
+
+                            b1.Property<bool>("Ppo")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("IomPpo");
+
+                            b1.Property<decimal?>("PredictedReoffendingRate")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("IomPredictedReoffendingRate");
+
+                            b1.Property<string>("SelectionReason")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("IomSelectionReason");
+
+                            b1.Property<string>("SelectionScore")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("IomSelectionScore");
+
+                            b1.Property<string>("Tier")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("IomTier");
+
+                            b1.HasKey("CaseId");
+
+                            b1.ToTable("Cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.Navigation("Custody");
+
+                    b.Navigation("ExitNominations");
+
+                    b.Navigation("Iom");
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Interventions.Intervention", b =>
+                {
+                    b.HasOne("CaseManager.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CaseManager.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Offending.Offence", b =>
+                {
+                    b.HasOne("CaseManager.Domain.Offending.OffenceType", null)
+                        .WithMany()
+                        .HasForeignKey("OffenceType")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("CaseManager.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

@@ -1,0 +1,205 @@
+using CaseManager.Application.Common.Access;
+using CaseManager.Application.Common.Auditing;
+using CaseManager.Application.Common.Paging;
+using CaseManager.Application.Common.Persistence;
+using CaseManager.Application.Common.Security;
+using CaseManager.Application.Common.Time;
+using CaseManager.Application.Users;
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Auditing;
+using CaseManager.Domain.Cases;
+using CaseManager.Domain.Interventions;
+using CaseManager.Domain.People;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManager.Application.Cases.ListCases;
+
+public enum CaseSort
+{
+    StartDate,
+    LastContact,
+    NextReviewDue,
+}
+
+/// <summary>
+/// A caseload: the cases the reader may see, filtered and sorted, with each case's last contact (from the work the
+/// reader may see) and next review. Managers use it for the team caseload and the exit queue (status ExitNominated).
+/// </summary>
+[RequiresPolicy(Policies.ReadCaseData)]
+public sealed record ListCasesQuery(
+    Scheme? Scheme = null,
+    CaseStatus? Status = null,
+    bool AllocatedToMe = false,
+    PersonId? PersonId = null,
+    string? OwnerAgency = null,
+    string? Cohort = null,
+    string? Tier = null,
+    CaseSort Sort = CaseSort.StartDate,
+    bool Descending = true,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize) : IQuery<Paged<CaseListItem>>, IPagedRequest;
+
+public sealed class ListCasesValidator : AbstractValidator<ListCasesQuery>
+{
+    public ListCasesValidator()
+    {
+        this.AddPagingRules();
+        RuleFor(q => q.Scheme).IsInEnum().WithMessage("Unknown scheme");
+        RuleFor(q => q.Status).IsInEnum().WithMessage("Unknown status");
+        RuleFor(q => q.Sort).IsInEnum().WithMessage("Sort by StartDate, LastContact or NextReviewDue");
+        RuleFor(q => q.OwnerAgency).Must(code => AgencyCode.TryParse(code, out _)).When(q => q.OwnerAgency is not null).WithMessage("Unknown agency code");
+        RuleFor(q => q.Cohort).MaximumLength(40);
+        RuleFor(q => q.Tier).MaximumLength(40);
+    }
+}
+
+public sealed class ListCasesHandler(
+    IAppDbContext db,
+    IRecordAccess access,
+    ICurrentUser currentUser,
+    IAuditTrail audit,
+    IUserDirectory users,
+    CaseNames names,
+    PartnershipClock clock) : IQueryHandler<ListCasesQuery, Paged<CaseListItem>>
+{
+    private static readonly InterventionType[] ContactTypes = Enum.GetValues<InterventionType>().Where(InterventionTypes.IsContact).ToArray();
+
+    public async ValueTask<Paged<CaseListItem>> Handle(ListCasesQuery query, CancellationToken cancellationToken)
+    {
+        var actor = currentUser.Actor;
+        var cases = Filter(access.Readable(db.Cases.AsNoTracking()), query, actor);
+
+        // Last contact comes only from work the reader may see: a partner's unshared session must not show through.
+        var work = access.Readable(db.Interventions.AsNoTracking());
+        var rows = cases.Select(c => new
+        {
+            Case = c,
+            LastContact = work.Where(i => i.CaseId == c.Id && ContactTypes.Contains(i.Type)).Max(i => (DateTimeOffset?)i.OccurredAt),
+        });
+        rows = (query.Sort, query.Descending) switch
+        {
+            (CaseSort.LastContact, true) => rows.OrderByDescending(r => r.LastContact).ThenBy(r => r.Case.Id),
+            (CaseSort.LastContact, false) => rows.OrderBy(r => r.LastContact).ThenBy(r => r.Case.Id),
+            (CaseSort.NextReviewDue, true) => rows.OrderByDescending(r => r.Case.NextReviewDue).ThenBy(r => r.Case.Id),
+            (CaseSort.NextReviewDue, false) => rows.OrderBy(r => r.Case.NextReviewDue == null).ThenBy(r => r.Case.NextReviewDue).ThenBy(r => r.Case.Id),
+            (_, true) => rows.OrderByDescending(r => r.Case.StartDate).ThenBy(r => r.Case.Id),
+            (_, false) => rows.OrderBy(r => r.Case.StartDate).ThenBy(r => r.Case.Id),
+        };
+        var page = await rows.ToPagedAsync(query, cancellationToken);
+
+        var people = await names.PeopleAsync(page.Items.Select(r => r.Case.PersonId).ToList(), cancellationToken);
+        var workers = await users.DisplayNamesAsync(page.Items.Where(r => r.Case.AllocatedTo != null).Select(r => r.Case.AllocatedTo!.Value).ToList(), cancellationToken);
+        var today = clock.Today;
+        var items = new List<CaseListItem>(page.Items.Count);
+        foreach (var row in page.Items)
+        {
+            var found = row.Case;
+            var explanation = await access.ExplainAsync(found.PersonId, found.OwnerAgency, found.DataCategory, cancellationToken);
+            if (explanation is not null)
+            {
+                audit.Record("case.list-result", AuditOutcome.Allowed, AccessAudit.RuleOf(explanation),
+                    new AuditSubject("Case", found.Id.ToString(), found.PersonId.Value, found.OwnerAgency), AccessAudit.DetailOf(explanation));
+            }
+
+            items.Add(new CaseListItem(
+                found.Id.Value,
+                found.Scheme.ToString(),
+                found.Status.ToString(),
+                found.PersonId.Value,
+                people.GetValueOrDefault(found.PersonId),
+                found.OwnerAgency.Value,
+                found.DataCategory.ToString(),
+                found.AllocatedTo,
+                found.AllocatedTo is { } worker ? workers.GetValueOrDefault(worker) : null,
+                found.StartDate,
+                found.ExitedOn,
+                found.NextReviewDue,
+                row.LastContact,
+                found.Iom?.Cohort,
+                found.Iom?.Tier,
+                FlagsOf(found, today),
+                explanation));
+        }
+
+        audit.Record("case.list", AuditOutcome.Allowed, AccessRule.Owner, detail: $"{page.Total} cases, page {page.Page}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new Paged<CaseListItem>(items, page.Page, page.PageSize, page.Total);
+    }
+
+    /// <summary>What a caseload row flags for attention.</summary>
+    public static IReadOnlyList<string> FlagsOf(Case found, DateOnly today)
+    {
+        var flags = new List<string>();
+        if (found.Status == CaseStatus.ExitNominated)
+        {
+            flags.Add("ExitNominated");
+        }
+
+        if (found.IsOpen && found.NextReviewDue is { } due && due < today)
+        {
+            flags.Add("ReviewOverdue");
+        }
+
+        if (found.Custody is { InCustody: true })
+        {
+            flags.Add("InCustody");
+        }
+
+        if (found.Iom is { Mappa: true })
+        {
+            flags.Add("Mappa");
+        }
+
+        if (found.Iom is { Ppo: true })
+        {
+            flags.Add("Ppo");
+        }
+
+        return flags;
+    }
+
+    private static IQueryable<Case> Filter(IQueryable<Case> cases, ListCasesQuery query, Actor actor)
+    {
+        if (query.Scheme is { } scheme)
+        {
+            cases = cases.Where(c => c.Scheme == scheme);
+        }
+
+        if (query.Status is { } status)
+        {
+            cases = cases.Where(c => c.Status == status);
+        }
+
+        if (query.AllocatedToMe)
+        {
+            var me = actor.UserId;
+            cases = cases.Where(c => c.AllocatedTo == me);
+        }
+
+        if (query.PersonId is { } personId)
+        {
+            cases = cases.Where(c => c.PersonId == personId);
+        }
+
+        if (query.OwnerAgency is not null && AgencyCode.TryParse(query.OwnerAgency, out var owner))
+        {
+            cases = cases.Where(c => c.OwnerAgency == owner);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Cohort))
+        {
+            var cohort = query.Cohort.Trim();
+            cases = cases.Where(c => c.Iom != null && c.Iom.Cohort == cohort);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Tier))
+        {
+            var tier = query.Tier.Trim();
+            cases = cases.Where(c => c.Iom != null && c.Iom.Tier == tier);
+        }
+
+        return cases;
+    }
+}

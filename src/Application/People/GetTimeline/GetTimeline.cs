@@ -1,0 +1,133 @@
+using CaseManager.Application.Common.Access;
+using CaseManager.Application.Common.Auditing;
+using CaseManager.Application.Common.Paging;
+using CaseManager.Application.Common.Persistence;
+using CaseManager.Application.Common.Security;
+using CaseManager.Application.Common.Time;
+using CaseManager.Application.Users;
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Auditing;
+using CaseManager.Domain.Cases;
+using CaseManager.Domain.People;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManager.Application.People.GetTimeline;
+
+/// <summary>
+/// Everything on a person's cases that the reader may see, newest first (API.md timeline): case events,
+/// interventions and offences. Each source is read through the access rule in SQL and only the newest
+/// page-worth of each is loaded; they are then merged by date.
+/// </summary>
+[RequiresPolicy(Policies.ReadCaseData)]
+public sealed record GetTimelineQuery(PersonId PersonId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<Paged<TimelineEntry>>, IPagedRequest;
+
+/// <summary>One event. <see cref="Kind"/>: CaseStarted, ExitNominated, ExitApproved, ExitRejected, Intervention, Offence.</summary>
+public sealed record TimelineEntry(
+    string Kind,
+    Guid RecordId,
+    DateTimeOffset At,
+    DateOnly Date,
+    string Title,
+    string? Detail,
+    Guid? CaseId,
+    string? Scheme,
+    string OwnerAgency,
+    string DataCategory,
+    string? By,
+    RecordAccessExplanation? Access);
+
+public sealed class GetTimelineValidator : AbstractValidator<GetTimelineQuery>
+{
+    public GetTimelineValidator() => this.AddPagingRules();
+}
+
+public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, PersonGate gate, IUserDirectory users, IAuditTrail audit, PartnershipClock clock)
+    : IQueryHandler<GetTimelineQuery, Paged<TimelineEntry>>
+{
+    public async ValueTask<Paged<TimelineEntry>> Handle(GetTimelineQuery query, CancellationToken cancellationToken)
+    {
+        await gate.EnsureReadableAsync(query.PersonId, "person.timeline", cancellationToken);
+        var personId = query.PersonId;
+        var needed = query.Page * query.PageSize;
+
+        var cases = await access.Readable(db.Cases.AsNoTracking()).Where(c => c.PersonId == personId).ToListAsync(cancellationToken);
+        var work = access.Readable(db.Interventions.AsNoTracking()).Where(i => i.PersonId == personId);
+        var workTotal = await work.CountAsync(cancellationToken);
+        var newestWork = await work.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(needed).ToListAsync(cancellationToken);
+        var offences = access.Readable(db.Offences.AsNoTracking()).Where(o => o.PersonId == personId);
+        var offenceTotal = await offences.CountAsync(cancellationToken);
+        var newestOffences = await offences.OrderByDescending(o => o.CommittedOn).ThenByDescending(o => o.Id).Take(needed).ToListAsync(cancellationToken);
+        var offenceNames = await db.OffenceTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
+
+        var caseEvents = cases.SelectMany(CaseEvents).ToList();
+        var entries = caseEvents
+            .Concat(newestWork.Select(i => new Pending(
+                "Intervention", i.Id.Value, i.OccurredAt, Humanise(i.Type.ToString()),
+                Join(i.DrugTestResult is { } result ? $"Result: {result}" + (i.Substances.Count > 0 ? $" ({string.Join(", ", i.Substances)})" : string.Empty) : null, i.Outcome, i.Notes),
+                i.CaseId.Value, i.Scheme, i.OwnerAgency, i.DataCategory, i.RecordedBy)))
+            .Concat(newestOffences.Select(o => new Pending(
+                "Offence", o.Id.Value, StartOf(o.CommittedOn), offenceNames.GetValueOrDefault(o.OffenceType, o.OffenceType),
+                Join(o.ConvictedOn is { } convicted ? $"Convicted {convicted:d MMMM yyyy}" : null, o.Outcome),
+                null, null, o.OwnerAgency, o.DataCategory, o.RecordedBy)))
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.RecordId)
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .ToList();
+
+        var names = await users.DisplayNamesAsync(entries.Where(e => e.By is not null).Select(e => e.By!.Value).ToList(), cancellationToken);
+        var explanations = new ExplanationCache(access, audit);
+        var items = new List<TimelineEntry>(entries.Count);
+        foreach (var entry in entries)
+        {
+            var explanation = await explanations.ExplainAndAuditAsync("person.timeline-entry",
+                new AuditSubject(entry.Kind == "Offence" ? "Offence" : entry.Kind == "Intervention" ? "Intervention" : "Case", entry.RecordId.ToString(), personId.Value, entry.Owner),
+                personId, entry.Owner, entry.Category, cancellationToken);
+            items.Add(new TimelineEntry(entry.Kind, entry.RecordId, entry.At, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(entry.At, clock.Zone).DateTime),
+                entry.Title, entry.Detail, entry.CaseId, entry.Scheme?.ToString(), entry.Owner.Value, entry.Category.ToString(),
+                entry.By is { } by ? names.GetValueOrDefault(by) : null, explanation));
+        }
+
+        audit.Record("person.timeline", AuditOutcome.Allowed, AccessRule.Owner, new AuditSubject("Person", personId.ToString(), personId.Value),
+            $"Page {query.Page}: {items.Count} entries");
+        await db.SaveChangesAsync(cancellationToken);
+        return new Paged<TimelineEntry>(items, query.Page, query.PageSize, caseEvents.Count + workTotal + offenceTotal);
+    }
+
+    private IEnumerable<Pending> CaseEvents(Case found)
+    {
+        yield return new Pending("CaseStarted", found.Id.Value, StartOf(found.StartDate), $"{found.Scheme} case started",
+            found.Iom is { } iom ? Join($"Cohort {iom.Cohort}", iom.Tier is null ? null : $"tier {iom.Tier}", iom.SelectionReason) : null,
+            found.Id.Value, found.Scheme, found.OwnerAgency, found.DataCategory, null);
+        foreach (var nomination in found.ExitNominations)
+        {
+            yield return new Pending("ExitNominated", nomination.Id, nomination.NominatedAt, $"Nominated for exit: {Humanise(nomination.Reason.ToString())}",
+                nomination.Note, found.Id.Value, found.Scheme, found.OwnerAgency, found.DataCategory, nomination.NominatedBy);
+            if (nomination is { Decision: { } decision, DecidedAt: { } decidedAt })
+            {
+                yield return new Pending(decision == ExitDecision.Approved ? "ExitApproved" : "ExitRejected", nomination.Id, decidedAt,
+                    decision == ExitDecision.Approved ? $"Exit approved: left {found.Scheme}" : "Exit nomination rejected",
+                    nomination.DecisionNote, found.Id.Value, found.Scheme, found.OwnerAgency, found.DataCategory, nomination.DecidedBy);
+            }
+        }
+    }
+
+    private DateTimeOffset StartOf(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, clock.Zone.GetUtcOffset(local));
+    }
+
+    private static string? Join(params string?[] parts)
+    {
+        var present = parts.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        return present.Count == 0 ? null : string.Join(". ", present);
+    }
+
+    /// <summary>"HomeVisit" → "Home visit".</summary>
+    public static string Humanise(string pascal) =>
+        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
+    private sealed record Pending(string Kind, Guid RecordId, DateTimeOffset At, string Title, string? Detail, Guid? CaseId, Scheme? Scheme, AgencyCode Owner, DataCategory Category, Guid? By);
+}
