@@ -168,7 +168,10 @@ public sealed class CaseApiTests(CaseManagerFactory factory) : IClassFixture<Cas
         var visit = await police.PostAsJsonAsync($"/api/v1/cases/{caseId}/interventions", new { type = "HomeVisit", occurredAt = "2026-11-20T10:30:00+00:00", durationMinutes = 40, outcome = "Seen" });
         var test = await police.PostAsJsonAsync($"/api/v1/cases/{caseId}/interventions", new
         {
-            type = "drugTest", occurredAt = "2026-11-21T11:00:00+00:00", result = "Positive", substances = new[] { "Cocaine", "Opiates" },
+            type = "drugTest",
+            occurredAt = "2026-11-21T11:00:00+00:00",
+            result = "Positive",
+            substances = new[] { "Cocaine", "Opiates" },
         });
         var probationList = await probation.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/interventions");
         var policeList = await police.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/interventions");
