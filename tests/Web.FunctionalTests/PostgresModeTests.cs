@@ -55,4 +55,37 @@ public sealed class PostgresModeTests(PostgresFactory factory) : IClassFixture<P
         report.GetProperty("valid").GetBoolean().Should().BeTrue();
         report.GetProperty("entries").GetInt64().Should().BeGreaterThanOrEqualTo(32);
     }
+
+    [Fact]
+    public async Task IomCaseload_TimelineAndReport_WorkOnPostgres()
+    {
+        PostgresFactory.ServerConnectionString.Should().NotBeNull($"{PostgresFactory.EnvironmentVariable} must name a PostgreSQL server");
+        var police = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+        var probation = await factory.ApiClientForAsync(DemoUsers.ProbationCaseworker);
+        var manager = await factory.ApiClientForAsync(DemoUsers.PoliceManager);
+        var created = await police.PostAsJsonAsync("/api/v1/people", new { givenName = "Iggy", familyName = "Npgiom", dateOfBirth = "1985-05-05" });
+        var person = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        var opened = await police.PostAsJsonAsync("/api/v1/cases", new { scheme = "Iom", personId = person, startDate = "2026-09-01", cohort = "Fixed", tier = "Red", selectionReason = "Panel" });
+        var caseId = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var visit = await police.PostAsJsonAsync($"/api/v1/cases/{caseId}/interventions", new { type = "HomeVisit", occurredAt = "2026-11-20T10:00:00Z" });
+        var test = await police.PostAsJsonAsync($"/api/v1/cases/{caseId}/interventions", new { type = "DrugTest", occurredAt = "2026-11-21T10:00:00Z", result = "Positive", substances = new[] { "Crack" } });
+        var offence = await police.PostAsJsonAsync($"/api/v1/people/{person}/offences", new { offenceType = "Robbery", committedOn = "2026-03-01" });
+        var caseload = await police.GetFromJsonAsync<JsonElement>("/api/v1/cases?scheme=Iom&allocatedToMe=true&sort=LastContact");
+        var shared = await probation.GetFromJsonAsync<JsonElement>($"/api/v1/people/{person}/timeline");
+        var report = await police.GetFromJsonAsync<JsonElement>("/api/v1/reports/iom");
+        await police.PostAsJsonAsync($"/api/v1/cases/{caseId}/exit-nomination", new { reason = "SustainedProgress", note = "Progress" });
+        var approved = await manager.PostAsJsonAsync($"/api/v1/cases/{caseId}/exit-nomination/approve", new { });
+
+        opened.StatusCode.Should().Be(HttpStatusCode.Created);
+        visit.StatusCode.Should().Be(HttpStatusCode.Created);
+        test.StatusCode.Should().Be(HttpStatusCode.Created);
+        offence.StatusCode.Should().Be(HttpStatusCode.Created);
+        caseload.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("id").GetString() == caseId)
+            .GetProperty("lastContact").GetDateTimeOffset().Should().Be(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero));
+        shared.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("kind").GetString()).Should().Contain(["Offence", "Intervention", "CaseStarted"])
+            .And.HaveCount(3, "probation sees the offence, the home visit and the case, not the drug test");
+        report.GetProperty("offending").EnumerateArray().Single(r => r.GetProperty("cohort").GetString() == "Fixed").GetProperty("costBefore").GetDecimal().Should().BeGreaterThanOrEqualTo(7282m);
+        (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().Should().Be("Exited");
+    }
 }
