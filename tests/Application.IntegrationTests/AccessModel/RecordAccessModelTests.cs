@@ -1,3 +1,5 @@
+using CaseManager.Application.Cases;
+using CaseManager.Application.Cases.ListCases;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Paging;
@@ -5,6 +7,7 @@ using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetPerson;
+using CaseManager.Application.People.GetTimeline;
 using CaseManager.Application.People.SearchPeople;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
@@ -147,6 +150,12 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         var people = await access.Readable(db.People.AsNoTracking()).Select(p => p.Id).ToListAsync();
         var cases = await access.Readable(db.Cases.AsNoTracking()).Select(c => c.Id).ToListAsync();
         var consents = await access.Readable(db.Consents.AsNoTracking()).Select(c => c.Id).ToListAsync();
+        var interventions = await access.Readable(db.Interventions.AsNoTracking()).Select(i => i.Id).ToListAsync();
+        var offences = await access.Readable(db.Offences.AsNoTracking()).Select(o => o.Id).ToListAsync();
+        check.CompareSet("Readable(Interventions)", RecordKind.Intervention, interventions.Select(id => id.Value));
+        check.CompareSet("Readable(Offences)", RecordKind.Offence, offences.Select(id => id.Value));
+        check.CompareCount("Readable(Interventions).Count", RecordKind.Intervention, await access.Readable(db.Interventions).CountAsync());
+        check.CompareCount("Readable(Offences).Count", RecordKind.Offence, await access.Readable(db.Offences).CountAsync());
         check.CompareSet("Readable(People)", RecordKind.Person, people.Select(id => id.Value));
         check.CompareSet("Readable(Cases)", RecordKind.Case, cases.Select(id => id.Value));
         check.CompareSet("Readable(Consents)", RecordKind.Consent, consents.Select(id => id.Value));
@@ -181,6 +190,8 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         {
             check.Expect(!canRead, "SearchPeopleQuery was forbidden to a user with a case-reading role");
         }
+
+        await CheckCaseReadPathsAsync(actor, check, canRead);
 
         foreach (var record in check.Records.Where(r => r.Kind == RecordKind.Person))
         {
@@ -226,6 +237,39 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
     }
 
     /// <summary>Compares what one user got from each read path with the reference verdicts, collecting differences.</summary>
+    /// <summary>The caseload and every readable person's timeline: each row the rule allows, once, and nothing else.</summary>
+    private async Task CheckCaseReadPathsAsync(Actor actor, UserCheck check, bool canRead)
+    {
+        if (!canRead)
+        {
+            return;
+        }
+
+        var caseload = await factory.SendAsAsync<Paged<CaseListItem>>(actor, new ListCasesQuery(PageSize: Paging.MaxPageSize));
+        check.CompareSet("ListCasesQuery", RecordKind.Case, caseload.Items.Select(c => c.Id));
+        check.CompareCount("ListCasesQuery.Total", RecordKind.Case, caseload.Total);
+        foreach (var item in caseload.Items.Where(i => check.Knows(i.Id)))
+        {
+            check.CompareExplanation("ListCasesQuery access", check.RecordOf(item.Id), item.Access);
+        }
+
+        foreach (var person in check.Records.Where(r => r.Kind == RecordKind.Person && check.Verdicts[r.Label].Reads))
+        {
+            var timeline = await factory.SendAsAsync<Paged<TimelineEntry>>(actor,
+                new GetTimelineQuery(new PersonId(check.Stored.IdOf(person.Label)), PageSize: Paging.MaxPageSize));
+            check.CompareSetOf($"GetTimelineQuery({person.Label}) interventions", RecordKind.Intervention, person.Person,
+                timeline.Items.Where(e => e.Kind == "Intervention").Select(e => e.RecordId));
+            check.CompareSetOf($"GetTimelineQuery({person.Label}) offences", RecordKind.Offence, person.Person,
+                timeline.Items.Where(e => e.Kind == "Offence").Select(e => e.RecordId));
+            check.CompareSetOf($"GetTimelineQuery({person.Label}) cases", RecordKind.Case, person.Person,
+                timeline.Items.Where(e => e.Kind == "CaseStarted").Select(e => e.RecordId));
+            foreach (var entry in timeline.Items.Where(e => e.Kind is "Intervention" or "Offence" && check.Knows(e.RecordId)))
+            {
+                check.CompareExplanation("GetTimelineQuery access", check.RecordOf(entry.RecordId), entry.Access);
+            }
+        }
+    }
+
     private sealed class UserCheck(
         World world, StoredWorld stored, WorldUser user, IReadOnlyList<WorldRecord> records,
         IReadOnlyDictionary<string, Verdict> verdicts, List<string> differences)
@@ -270,6 +314,23 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                     Difference(record, $"{path} returned it {count} time(s), the rule says {(verdict.Reads ? "read" : "refuse")} ({verdict.Why})");
                 }
             }
+        }
+
+        /// <summary>As <see cref="CompareSet"/>, for the records of one person (a timeline).</summary>
+        public void CompareSetOf(string path, RecordKind kind, int person, IEnumerable<Guid> returned)
+        {
+            var ids = returned.ToList();
+            foreach (var record in records.Where(r => r.Kind == kind && r.Person == person))
+            {
+                var verdict = verdicts[record.Label];
+                var count = ids.Count(id => id == stored.IdOf(record.Label));
+                if (count != (verdict.Reads ? 1 : 0))
+                {
+                    Difference(record, $"{path} returned it {count} time(s), the rule says {(verdict.Reads ? "read" : "refuse")} ({verdict.Why})");
+                }
+            }
+
+            Expect(ids.All(id => records.Any(r => r.Kind == kind && r.Person == person && stored.IdOf(r.Label) == id)), $"{path} returned a record of another person or kind");
         }
 
         public void CompareCount(string path, RecordKind kind, int actual)

@@ -27,11 +27,28 @@ public sealed record World(
     /// <summary>The partnership's date: the calendar day in London at <see cref="Now"/>.</summary>
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, London).DateTime);
 
-    /// <summary>Every record the read paths can return: people (Identity), cases and consents (Identity).</summary>
+    /// <summary>
+    /// Every record the read paths can return: people (Identity), cases, consents (Identity), and derived from them
+    /// one intervention per case and one offence per person. An intervention is logged by an agency that need not own
+    /// the case (joint working) and is offending or health data; an offence is offending data recorded by an agency
+    /// other than the person's owner when there is one.
+    /// </summary>
     public IEnumerable<WorldRecord> Records =>
         People.Select(p => new WorldRecord(p.Label, RecordKind.Person, p.Index, p.Owner, DataCategory.Identity))
             .Concat(Cases.Select(c => new WorldRecord(c.Label, RecordKind.Case, c.Person, c.Owner, c.Category)))
-            .Concat(Consents.Select(k => new WorldRecord(k.Label, RecordKind.Consent, k.Person, k.Owner, DataCategory.Identity)));
+            .Concat(Consents.Select(k => new WorldRecord(k.Label, RecordKind.Consent, k.Person, k.Owner, DataCategory.Identity)))
+            .Concat(Cases.Select(c => new WorldRecord(InterventionLabel(c), RecordKind.Intervention, c.Person, InterventionOwner(c), InterventionCategory(c))))
+            .Concat(People.Select(p => new WorldRecord(OffenceLabel(p), RecordKind.Offence, p.Index, OffenceOwner(p), DataCategory.Offending)));
+
+    public static string InterventionLabel(WorldCase c) => $"I{c.Index + 1}";
+
+    public int InterventionOwner(WorldCase c) => (c.Owner + c.Index) % Agencies.Count;
+
+    public static DataCategory InterventionCategory(WorldCase c) => c.Index % 2 == 0 ? DataCategory.Offending : DataCategory.HealthSubstanceMisuse;
+
+    public static string OffenceLabel(WorldPerson p) => $"O{p.Index + 1}";
+
+    public int OffenceOwner(WorldPerson p) => (p.Owner + 1) % Agencies.Count;
 
     /// <summary>How many users and records of every kind the world holds; smaller worlds are simpler examples.</summary>
     public int Size => Users.Count + People.Count + Cases.Count + Agreements.Count + Consents.Count + Grants.Count;
@@ -59,6 +76,8 @@ public sealed record World(
     {
         RecordKind.Person => $"{record.Label} (person owned by {AgencyCode(record.Owner)}, Identity)",
         RecordKind.Case => $"{record.Label} ({Describe(Cases.Single(c => c.Label == record.Label))})",
+        RecordKind.Intervention => $"{record.Label} (intervention on C{record.Label[1..]} of {People[record.Person].Label} logged by {AgencyCode(record.Owner)}, {record.Category})",
+        RecordKind.Offence => $"{record.Label} (offence of {People[record.Person].Label} recorded by {AgencyCode(record.Owner)}, Offending)",
         _ => $"{record.Label} (consent record of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, Identity)",
     };
 
@@ -150,6 +169,8 @@ public enum RecordKind
     Person,
     Case,
     Consent,
+    Intervention,
+    Offence,
 }
 
 /// <summary>What the access rule looks at in a record: whose it is, who owns it and its category.</summary>

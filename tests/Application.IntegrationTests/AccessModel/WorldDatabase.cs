@@ -1,5 +1,7 @@
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Interventions;
+using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 using CaseManager.Infrastructure.Persistence;
@@ -72,9 +74,23 @@ public static class WorldDatabase
                 db.Entry(enrolment).Property(c => c.ExitedOn).CurrentValue = utcToday;
             }
 
+            // Logged while the case is still open; its category is set as the world says (the type would decide it).
+            var work = Intervention.Log(enrolment, new InterventionDetails(InterventionType.OfficeAppointment, now.AddMinutes(-1), 30, null, null, null, null),
+                world.Today, Code(world, world.InterventionOwner(spec)), Recorder, now);
+            db.Interventions.Add(work);
+            db.Entry(work).Property(i => i.DataCategory).CurrentValue = World.InterventionCategory(spec);
+            stored.Add(World.InterventionLabel(spec), work.Id.Value);
+
             db.Entry(enrolment).Property(c => c.Status).CurrentValue = spec.Status;
             db.Entry(enrolment).Property(c => c.DataCategory).CurrentValue = spec.Category;
             stored.Add(spec.Label, enrolment.Id.Value);
+        }
+
+        foreach (var spec in world.People)
+        {
+            var offence = Offence.Record(people[spec.Index].Id, "Theft", world.Today.AddDays(-3), null, null, Code(world, world.OffenceOwner(spec)), Recorder, now, world.Today);
+            db.Offences.Add(offence);
+            stored.Add(World.OffenceLabel(spec), offence.Id.Value);
         }
 
         foreach (var spec in world.Agreements)
