@@ -242,6 +242,23 @@ public sealed partial class PageTests(CaseManagerFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task SubjectAccessForm_WithTheDateReceived_ShowsTheRespondByDateCountedFromIt()
+    {
+        var adam = await factory.QueryDbAsync(db => db.People.Where(p => p.FamilyName == "Ashby").Select(p => p.Id).SingleAsync());
+        var ig = await SignedInBrowserAsync(DemoUsers.InformationGovernance);
+
+        var form = await ig.GetAsync($"/governance/subject-access?Input.PersonId={adam}&Input.ReceivedOn.Day=3&Input.ReceivedOn.Month=3&Input.ReceivedOn.Year=2026");
+        var page = await ig.GetStringAsync(form.Headers.Location!.ToString());
+        var future = await ig.GetStringAsync($"/governance/subject-access?Input.PersonId={adam}&Input.ReceivedOn.Day=1&Input.ReceivedOn.Month=1&Input.ReceivedOn.Year=2027");
+
+        form.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        form.Headers.Location!.ToString().Should().Be($"/governance/subject-access/{adam}?receivedOn=2026-03-03");
+        page.Should().Contain("3 March 2026").And.Contain("7 April 2026", "3 April is Good Friday and 6 April Easter Monday");
+        page.Should().Contain("handler=json&amp;receivedOn=2026-03-03");
+        future.Should().Contain("There is a problem").And.Contain("cannot be in the future");
+    }
+
+    [Fact]
     public async Task PeopleSearch_WithPageNumberOrWithout_ShowsResultsWithoutAnError()
     {
         var caseworker = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);

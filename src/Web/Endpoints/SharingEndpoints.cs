@@ -75,13 +75,14 @@ public static class SharingEndpoints
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("Which agencies hold records on this person that are not shared with the caller (where the policy allows saying so)");
 
-        people.MapGet("/subject-access-export", async Task<IResult> (Guid id, ISender sender, CancellationToken ct) =>
+        people.MapGet("/subject-access-export", async Task<IResult> (Guid id, DateOnly? receivedOn, ISender sender, CancellationToken ct) =>
             {
-                var export = await sender.Send(new ExportSubjectAccessQuery(new PersonId(id)), ct);
+                var export = await sender.Send(new ExportSubjectAccessQuery(new PersonId(id), receivedOn), ct);
                 return TypedResults.Json(export, statusCode: StatusCodes.Status200OK, contentType: "application/json");
             })
             .RequireAuthorization(Policies.InformationGovernance)
             .WithSummary("Everything held on a person and who accessed it (subject access request)")
+            .WithDescription("receivedOn (yyyy-mm-dd, default today, not in the future) is the day the request arrived; respondBy is one calendar month on, moved to the next working day (weekends, bank holidays of England and Wales, Partnership:ExtraNonWorkingDays).")
             .Produces<SubjectAccessExport>();
 
         var agreements = app.MapGroup("/api/v1/sharing-agreements").WithTags("Sharing agreements").WithStandardProblems();
