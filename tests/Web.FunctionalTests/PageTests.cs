@@ -259,6 +259,31 @@ public sealed partial class PageTests(CaseManagerFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task PersonInformedPage_ForTheGrantee_RecordsWhyThePersonWasNotToldAndTheIgLeadSeesIt()
+    {
+        var kerry = await factory.QueryDbAsync(db => db.People.Where(p => p.FamilyName == "Kirkbride").Select(p => p.Id).SingleAsync());
+        var grant = await factory.SendAsAsync<BreakGlassView>(DemoUsers.FitKeyworker,
+            new UseBreakGlassCommand(kerry, "Children at the address and a report of a weapon tonight", RiskCategory.ChildAtRisk));
+        var keyworker = await SignedInBrowserAsync(DemoUsers.FitKeyworker);
+        var other = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);
+        var ig = await SignedInBrowserAsync(DemoUsers.InformationGovernance);
+        var path = $"/break-glass/{grant.Id}/person-informed";
+
+        var personPage = await keyworker.GetStringAsync($"/people/{kerry}");
+        var withoutNote = await PostFormAsync(keyworker, path, new() { ["Input.Informed"] = "false" });
+        var saved = await PostFormAsync(keyworker, path, new() { ["Input.Informed"] = "false", ["Input.Note"] = "Telling her could alert her partner" });
+        var review = await ig.GetStringAsync($"/governance/break-glass/{grant.Id}/review");
+        var hidden = await other.GetAsync(path);
+
+        personPage.Should().Contain(path);
+        (await withoutNote.Content.ReadAsStringAsync()).Should().Contain("Say why telling the person would be unsafe");
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        saved.Headers.Location!.ToString().Should().Be($"/people/{kerry}");
+        review.Should().Contain(path).And.Contain("No: Telling her could alert her partner");
+        hidden.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task PeopleSearch_WithPageNumberOrWithout_ShowsResultsWithoutAnError()
     {
         var caseworker = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);
