@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseManager.Application.Cases;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
@@ -5,6 +6,7 @@ using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Time;
 using CaseManager.Application.Reviews;
 using CaseManager.Application.Users.DisableDormantAccounts;
+using CaseManager.Domain.Agencies;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,11 +25,18 @@ public static class DependencyInjection
         services.AddScoped<CaseGate>();
         services.AddScoped<CaseNames>();
         services.AddScoped<AfterCommit>();
+        var partnership = configuration.GetSection(PartnershipOptions.Section);
         services.AddOptions<PartnershipOptions>()
-            .Bind(configuration.GetSection(PartnershipOptions.Section))
+            .Bind(partnership)
+            .PostConfigure(o =>
+            {
+                o.DiscloseWithheldCategories = DisclosedCategories(partnership) ?? o.DiscloseWithheldCategories;
+                o.ExtraNonWorkingDays = ExtraNonWorkingDays(partnership) ?? o.ExtraNonWorkingDays;
+            })
             .Validate(o => o.BreakGlassHours is >= 1 and <= 168, "Partnership:BreakGlassHours must be between 1 and 168")
             .Validate(o => o.ConsentReviewMonths is >= 1 and <= 60, "Partnership:ConsentReviewMonths must be between 1 and 60")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Partnership:TimeZone must be a known time zone id")
+            .Validate(o => o.ExtraNonWorkingDays.TrueForAll(d => d.Year is >= 1900 and <= 2199), "Partnership:ExtraNonWorkingDays must be dates (yyyy-mm-dd) between 1900 and 2199")
             .ValidateOnStart();
         services.AddSingleton<PartnershipClock>();
         services.AddOptions<IomOptions>()
@@ -42,6 +51,43 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.Configure<AccountHousekeepingOptions>(configuration.GetSection(AccountHousekeepingOptions.Section));
         return services;
+    }
+
+    /// <summary>
+    /// <c>Partnership:DiscloseWithheldCategories</c> as configured, replacing the default rather than adding to it
+    /// as binding a list does. Null when the key is not set: keep the default.
+    /// </summary>
+    private static List<DataCategory>? DisclosedCategories(IConfigurationSection partnership) =>
+        ConfiguredList<DataCategory>(partnership, nameof(PartnershipOptions.DiscloseWithheldCategories), value =>
+            Enum.TryParse<DataCategory>(value, ignoreCase: true, out var category) && Enum.IsDefined(category) ? category : null);
+
+    /// <summary><c>Partnership:ExtraNonWorkingDays</c>, each a yyyy-mm-dd date; binding would skip one it cannot read.</summary>
+    private static List<DateOnly>? ExtraNonWorkingDays(IConfigurationSection partnership) =>
+        ConfiguredList<DateOnly>(partnership, nameof(PartnershipOptions.ExtraNonWorkingDays), value =>
+            DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null);
+
+    /// <summary>
+    /// A list setting: items (<c>:0</c>, <c>:1</c>, ... or a JSON array) or one comma-separated value. An empty
+    /// value or an empty JSON array is an empty list; null when the key is not set at all. A value that cannot be
+    /// read stops the start, rather than being skipped.
+    /// </summary>
+    private static List<T>? ConfiguredList<T>(IConfigurationSection partnership, string key, Func<string, T?> parse)
+        where T : struct
+    {
+        var section = partnership.GetChildren().FirstOrDefault(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase));
+        if (section is null)
+        {
+            return null;
+        }
+
+        var items = section.GetChildren().ToList();
+        var values = items.Count > 0
+            ? items.Select(i => (i.Value ?? string.Empty).Trim())
+            : (section.Value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return values
+            .Select(value => parse(value) ?? throw new InvalidOperationException($"{PartnershipOptions.Section}:{key}: '{value}' cannot be read"))
+            .Distinct()
+            .ToList();
     }
 }
 

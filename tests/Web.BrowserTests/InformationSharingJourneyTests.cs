@@ -70,6 +70,15 @@ public sealed class InformationSharingJourneyTests(BrowserFixture browser) : ICl
         await Expect(keyworker.Page.GetByTestId("success-banner")).ToContainTextAsync("You have break-glass access until 09:00 on 27 November");
         await Expect(keyworker.Page.GetByTestId("access-explanation")).ToContainTextAsync("Break-glass access until 09:00 on 27 November");
 
+        await keyworker.ClickAsync(keyworker.Page.GetByTestId("success-banner-link"));
+        await keyworker.Page.GetByLabel("No, telling them would be unsafe").CheckAsync();
+        await keyworker.ClickAsync(keyworker.Page.GetByTestId("save-person-informed"));
+        await Expect(keyworker.Page.GetByTestId("error-summary")).ToContainTextAsync("Say why telling the person would be unsafe");
+        await keyworker.Page.GetByLabel("Why would telling them be unsafe? (needed if they were not told)").FillAsync("Telling him now could put the child at further risk");
+        await keyworker.ClickAsync(keyworker.Page.GetByTestId("save-person-informed"));
+        await Expect(keyworker.Page.GetByTestId("success-banner")).ToContainTextAsync("Recorded why the person has not been told");
+        await Expect(keyworker.Page.GetByTestId("person-name")).ToHaveTextAsync("Adam Ashby");
+
         await using var ig = await browser.NewSessionAsync();
         await ig.SignInAsync(DemoUsers.InformationGovernance);
         await ig.VisitAsync("/governance");
@@ -77,6 +86,7 @@ public sealed class InformationSharingJourneyTests(BrowserFixture browser) : ICl
         var grant = ig.Page.GetByTestId("grant-row").Filter(new() { HasText = justification });
         await Expect(grant).ToContainTextAsync("Awaiting review");
         await ig.ClickAsync(grant.GetByTestId("review-grant"));
+        await Expect(ig.Page.GetByTestId("grant-summary")).ToContainTextAsync("No: Telling him now could put the child at further risk");
         await ig.Page.GetByLabel("Justified", new() { Exact = true }).CheckAsync();
         await ig.Page.GetByLabel("Note").FillAsync("Police confirmed the threat; access was proportionate");
         await ig.ClickAsync(ig.Page.GetByTestId("save-review"));

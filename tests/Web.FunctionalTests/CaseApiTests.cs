@@ -85,6 +85,7 @@ public sealed class CaseApiTests(CaseManagerFactory factory) : IClassFixture<Cas
     [InlineData("""{ "scheme": "Iom", "startDate": "2026-10-01", "cohort": "Platinum", "selectionReason": "x" }""", "Cohort")]
     [InlineData("""{ "scheme": "Iom", "startDate": "2026-10-01", "cohort": "Fixed", "tier": "Purple", "selectionReason": "x" }""", "Tier")]
     [InlineData("""{ "scheme": "Iom", "startDate": "2026-10-01", "cohort": "Fixed" }""", "SelectionReason")]
+    [InlineData("""{ "scheme": "Iom", "startDate": "2026-10-01", "selectionReason": "x" }""", "Cohort")]
     [InlineData("""{ "scheme": "Iom", "startDate": "2027-01-01", "cohort": "Fixed", "selectionReason": "x" }""", "StartDate")]
     [InlineData("""{ "scheme": "Iom", "startDate": "2026-10-01", "cohort": "Fixed", "selectionReason": "x", "custody": { "inCustody": true } }""", "Custody.Establishment")]
     [InlineData("""{ "scheme": "Galaxy", "startDate": "2026-10-01" }""", "scheme")]

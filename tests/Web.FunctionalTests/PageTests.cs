@@ -242,6 +242,48 @@ public sealed partial class PageTests(CaseManagerFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task SubjectAccessForm_WithTheDateReceived_ShowsTheRespondByDateCountedFromIt()
+    {
+        var adam = await factory.QueryDbAsync(db => db.People.Where(p => p.FamilyName == "Ashby").Select(p => p.Id).SingleAsync());
+        var ig = await SignedInBrowserAsync(DemoUsers.InformationGovernance);
+
+        var form = await ig.GetAsync($"/governance/subject-access?Input.PersonId={adam}&Input.ReceivedOn.Day=3&Input.ReceivedOn.Month=3&Input.ReceivedOn.Year=2026");
+        var page = await ig.GetStringAsync(form.Headers.Location!.ToString());
+        var future = await ig.GetStringAsync($"/governance/subject-access?Input.PersonId={adam}&Input.ReceivedOn.Day=1&Input.ReceivedOn.Month=1&Input.ReceivedOn.Year=2027");
+
+        form.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        form.Headers.Location!.ToString().Should().Be($"/governance/subject-access/{adam}?receivedOn=2026-03-03");
+        page.Should().Contain("3 March 2026").And.Contain("7 April 2026", "3 April is Good Friday and 6 April Easter Monday");
+        page.Should().Contain("handler=json&amp;receivedOn=2026-03-03");
+        future.Should().Contain("There is a problem").And.Contain("cannot be in the future");
+    }
+
+    [Fact]
+    public async Task PersonInformedPage_ForTheGrantee_RecordsWhyThePersonWasNotToldAndTheIgLeadSeesIt()
+    {
+        var kerry = await factory.QueryDbAsync(db => db.People.Where(p => p.FamilyName == "Kirkbride").Select(p => p.Id).SingleAsync());
+        var grant = await factory.SendAsAsync<BreakGlassView>(DemoUsers.FitKeyworker,
+            new UseBreakGlassCommand(kerry, "Children at the address and a report of a weapon tonight", RiskCategory.ChildAtRisk));
+        var keyworker = await SignedInBrowserAsync(DemoUsers.FitKeyworker);
+        var other = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);
+        var ig = await SignedInBrowserAsync(DemoUsers.InformationGovernance);
+        var path = $"/break-glass/{grant.Id}/person-informed";
+
+        var personPage = await keyworker.GetStringAsync($"/people/{kerry}");
+        var withoutNote = await PostFormAsync(keyworker, path, new() { ["Input.Informed"] = "false" });
+        var saved = await PostFormAsync(keyworker, path, new() { ["Input.Informed"] = "false", ["Input.Note"] = "Telling her could alert her partner" });
+        var review = await ig.GetStringAsync($"/governance/break-glass/{grant.Id}/review");
+        var hidden = await other.GetAsync(path);
+
+        personPage.Should().Contain(path);
+        (await withoutNote.Content.ReadAsStringAsync()).Should().Contain("Say why telling the person would be unsafe");
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        saved.Headers.Location!.ToString().Should().Be($"/people/{kerry}");
+        review.Should().Contain(path).And.Contain("No: Telling her could alert her partner");
+        hidden.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task PeopleSearch_WithPageNumberOrWithout_ShowsResultsWithoutAnError()
     {
         var caseworker = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);

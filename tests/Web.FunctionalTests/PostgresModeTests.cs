@@ -41,6 +41,24 @@ public sealed class PostgresModeTests(PostgresFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task SharedSearchResultsAndConsents_AreExplainedAndFilteredOnPostgres()
+    {
+        PostgresFactory.ServerConnectionString.Should().NotBeNull($"{PostgresFactory.EnvironmentVariable} must name a PostgreSQL server");
+        var probation = await factory.ApiClientForAsync(DemoUsers.ProbationCaseworker);
+        var daat = await factory.ApiClientForAsync(DemoUsers.DaatWorker);
+
+        var adam = await probation.GetFromJsonAsync<JsonElement>("/api/v1/people?search=ashby");
+        var dawn = await daat.GetFromJsonAsync<JsonElement>("/api/v1/people?search=dawn");
+        var dawnId = dawn.GetProperty("items")[0].GetProperty("id").GetString();
+        var consents = await daat.GetFromJsonAsync<JsonElement>($"/api/v1/people/{dawnId}/consents");
+
+        adam.GetProperty("items")[0].GetProperty("access").GetProperty("rule").GetString().Should().Be("SharingAgreement");
+        var access = dawn.GetProperty("items")[0].GetProperty("access");
+        access.GetProperty("rule").GetString().Should().Be("Consent");
+        access.GetProperty("consentId").GetString().Should().Be(consents[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task AuditChain_UnderConcurrentWrites_StaysUnbrokenOnPostgres()
     {
         PostgresFactory.ServerConnectionString.Should().NotBeNull($"{PostgresFactory.EnvironmentVariable} must name a PostgreSQL server");

@@ -264,8 +264,36 @@ public sealed class SharingApiTests(CaseManagerFactory factory) : IClassFixture<
         export.GetProperty("person").GetProperty("familyName").GetString().Should().Be("Ashby");
         export.GetProperty("cases").GetArrayLength().Should().Be(2, "police IOM and the drug service's treatment case");
         export.GetProperty("accessLog").EnumerateArray().Should().Contain(e => e.GetProperty("actorEmail").GetString() == DemoUsers.ProbationCaseworker);
-        export.GetProperty("respondBy").GetString().Should().Be("2026-12-28", "one calendar month on, moved off the weekend");
+        export.GetProperty("receivedOn").GetString().Should().Be("2026-11-26", "a request with no date received is taken to have arrived today");
+        export.GetProperty("respondBy").GetString().Should().Be("2026-12-29", "one calendar month on is Saturday 26 December; Monday 28 December is the Boxing Day bank holiday");
         refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("2026-11-03", "2026-12-03")]
+    [InlineData("2026-10-31", "2026-11-30")]
+    [InlineData("2026-03-03", "2026-04-07")]
+    public async Task SubjectAccessExport_RespondBy_CountsFromTheDayTheRequestWasReceived(string receivedOn, string respondBy)
+    {
+        var ig = await factory.ApiClientForAsync(DemoUsers.InformationGovernance);
+        var adam = await PersonIdAsync("Ashby", "Adam");
+
+        var export = await ig.GetFromJsonAsync<JsonElement>($"/api/v1/people/{adam}/subject-access-export?receivedOn={receivedOn}");
+
+        export.GetProperty("receivedOn").GetString().Should().Be(receivedOn);
+        export.GetProperty("respondBy").GetString().Should().Be(respondBy);
+    }
+
+    [Fact]
+    public async Task SubjectAccessExport_ReceivedInTheFuture_Returns400()
+    {
+        var ig = await factory.ApiClientForAsync(DemoUsers.InformationGovernance);
+        var adam = await PersonIdAsync("Ashby", "Adam");
+
+        var response = await ig.GetAsync($"/api/v1/people/{adam}/subject-access-export?receivedOn=2026-11-27");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("receivedOn", out _).Should().BeTrue();
     }
 }
 

@@ -33,7 +33,7 @@ public sealed class IomDetailsRules<T> : AbstractValidator<T>
     public IomDetailsRules(IomOptions options)
     {
         RuleFor(c => c.Cohort).NotEmpty().WithMessage("Select the cohort")
-            .Must(c => options.MatchCohort(c) is not null).When(c => !string.IsNullOrWhiteSpace(c.Cohort))
+            .Must(c => options.MatchCohort(c) is not null).When(c => !string.IsNullOrWhiteSpace(c.Cohort), ApplyConditionTo.CurrentValidator)
             .WithMessage($"The cohort must be one of {string.Join(", ", options.CohortList)}");
         RuleFor(c => c.Tier).Must(t => options.MatchTier(t) is not null).When(c => !string.IsNullOrWhiteSpace(c.Tier))
             .WithMessage($"The tier must be one of {string.Join(", ", options.TierList)}");

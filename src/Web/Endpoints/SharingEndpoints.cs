@@ -3,6 +3,7 @@ using CaseManager.Application.Auditing.ExportSubjectAccess;
 using CaseManager.Application.Auditing.SearchAudit;
 using CaseManager.Application.Auditing.VerifyAuditChain;
 using CaseManager.Application.BreakGlass;
+using CaseManager.Application.BreakGlass.GetBreakGlassGrant;
 using CaseManager.Application.BreakGlass.ListBreakGlassGrants;
 using CaseManager.Application.BreakGlass.RecordPersonInformed;
 using CaseManager.Application.BreakGlass.ReviewBreakGlass;
@@ -10,6 +11,7 @@ using CaseManager.Application.BreakGlass.UseBreakGlass;
 using CaseManager.Application.Common.Paging;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Consents;
+using CaseManager.Application.Consents.GetConsent;
 using CaseManager.Application.Consents.ListConsents;
 using CaseManager.Application.Consents.RecordConsent;
 using CaseManager.Application.Consents.WithdrawConsent;
@@ -17,6 +19,7 @@ using CaseManager.Application.People.GetWithheldRecords;
 using CaseManager.Application.Sharing;
 using CaseManager.Application.Sharing.CreateSharingAgreement;
 using CaseManager.Application.Sharing.EndSharingAgreement;
+using CaseManager.Application.Sharing.GetSharingAgreement;
 using CaseManager.Application.Sharing.ListSharingAgreements;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.People;
@@ -48,6 +51,11 @@ public static class SharingEndpoints
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("A person's consent decisions, newest first");
 
+        people.MapGet("/consents/{consentId:guid}", async Task<Ok<ConsentView>> (Guid id, Guid consentId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetConsentQuery(new PersonId(id), new ConsentId(consentId)), ct)))
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("One consent decision on a person (404 unless the caller may see both the person and the decision)");
+
         people.MapPost("/consents/{consentId:guid}/withdraw", async Task<Ok<ConsentView>> (Guid id, Guid consentId, WithdrawConsentRequest? body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new WithdrawConsentCommand(new PersonId(id), new ConsentId(consentId), body?.Reason), ct)))
             .RequireAuthorization(Policies.WriteCaseData)
@@ -67,13 +75,14 @@ public static class SharingEndpoints
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("Which agencies hold records on this person that are not shared with the caller (where the policy allows saying so)");
 
-        people.MapGet("/subject-access-export", async Task<IResult> (Guid id, ISender sender, CancellationToken ct) =>
+        people.MapGet("/subject-access-export", async Task<IResult> (Guid id, DateOnly? receivedOn, ISender sender, CancellationToken ct) =>
             {
-                var export = await sender.Send(new ExportSubjectAccessQuery(new PersonId(id)), ct);
+                var export = await sender.Send(new ExportSubjectAccessQuery(new PersonId(id), receivedOn), ct);
                 return TypedResults.Json(export, statusCode: StatusCodes.Status200OK, contentType: "application/json");
             })
             .RequireAuthorization(Policies.InformationGovernance)
             .WithSummary("Everything held on a person and who accessed it (subject access request)")
+            .WithDescription("receivedOn (yyyy-mm-dd, default today, not in the future) is the day the request arrived; respondBy is one calendar month on, moved to the next working day (weekends, bank holidays of England and Wales, Partnership:ExtraNonWorkingDays).")
             .Produces<SubjectAccessExport>();
 
         var agreements = app.MapGroup("/api/v1/sharing-agreements").WithTags("Sharing agreements").WithStandardProblems();
@@ -92,6 +101,12 @@ public static class SharingEndpoints
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("The partnership's sharing agreements");
 
+        agreements.MapGet("/{id:guid}", async Task<Ok<SharingAgreementView>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetSharingAgreementQuery(new SharingAgreementId(id)), ct)))
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("One sharing agreement (404 for an unknown id)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         agreements.MapPost("/{id:guid}/end", async Task<Ok<SharingAgreementView>> (Guid id, EndAgreementRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new EndSharingAgreementCommand(new SharingAgreementId(id), body.Reason ?? string.Empty), ct)))
             .RequireAuthorization(Policies.InformationGovernance)
@@ -105,6 +120,12 @@ public static class SharingEndpoints
                 TypedResults.Ok(await sender.Send(new ListBreakGlassGrantsQuery(awaitingReview ?? false, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .RequireAuthorization(Policies.InformationGovernance)
             .WithSummary("Break-glass uses, those awaiting review first");
+
+        breakGlass.MapGet("/{id:guid}", async Task<Ok<BreakGlassView>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetBreakGlassGrantQuery(new BreakGlassGrantId(id)), ct)))
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("One break-glass use, for the user who used it or the IG lead (404 for anyone else)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         breakGlass.MapPost("/{id:guid}/review", async Task<Ok<BreakGlassView>> (Guid id, ReviewBreakGlassRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ReviewBreakGlassCommand(new BreakGlassGrantId(id), body.Outcome, body.Note ?? string.Empty), ct)))

@@ -34,7 +34,16 @@ public static class AccessReference
             : grants.Count > 0 ? Reason.BreakGlass
             : world.Agreements.Any(a => a.Agencies.Contains(record.Owner) && a.Agencies.Contains(user.Agency)) ? Reason.RefusedDespiteAgreementBetweenAgencies
             : Reason.Refused;
-        return new Verdict(reason is not (Reason.Refused or Reason.RefusedDespiteAgreementBetweenAgencies), reason, covers, grants);
+
+        // A consent decision is shared by agreement only with an agency it names as a recipient: the decision itself
+        // can show another agency's involvement. Its owner and a break-glass holder still see it.
+        if (record.Kind == RecordKind.Consent && covers.Count > 0 && grants.Count == 0
+            && !world.Consents.Single(k => k.Label == record.Label).Recipients.Contains(user.Agency))
+        {
+            reason = Reason.RefusedConsentNotNamingReader;
+        }
+
+        return new Verdict(reason is not (Reason.Refused or Reason.RefusedDespiteAgreementBetweenAgencies or Reason.RefusedConsentNotNamingReader), reason, covers, grants);
     }
 
     /// <summary>How the agreement lets the user read the record, or null when it does not.</summary>
@@ -81,6 +90,7 @@ public enum Reason
     AgreementWithConsent,
     BreakGlass,
     RefusedDespiteAgreementBetweenAgencies,
+    RefusedConsentNotNamingReader,
     Refused,
 }
 
@@ -97,6 +107,7 @@ public sealed record Verdict(bool Reads, Reason Reason, IReadOnlyList<AgreementC
         Reason.Agreement or Reason.AgreementWithConsent => string.Join(" or ", Covers.Select(c =>
             c.Consents.Count == 0 ? c.Agreement.Label : $"{c.Agreement.Label} with {string.Join("/", c.Consents.Select(k => k.Label))}")),
         Reason.BreakGlass => $"break-glass {string.Join("/", Grants.Select(g => g.Label))}",
+        Reason.RefusedConsentNotNamingReader => "an agreement covers it, but the consent decision does not name the reader's agency",
         _ => "no rule allows it",
     };
 }

@@ -79,7 +79,7 @@ public static class WorldGenerator
     private static Gen<ConsentSpec> ConsentGen(int people, int agencies, Scheme[] palette) =>
         Gen.Select(
             Gen.Select(Gen.Int[0, people - 1], Gen.Int[0, agencies - 1], Gen.OneOf(palette)),
-            Subset([.. Enumerable.Range(0, agencies)], 70).Where(r => r.Length > 0),
+            Subset([.. Enumerable.Range(0, agencies)], 60).Where(r => r.Length > 0),
             Subset(AllCategories, 70).Where(c => c.Length > 0),
             Gen.Frequency((4, ConsentStatus.Given), (1, ConsentStatus.Refused), (1, ConsentStatus.Withdrawn)),
             Gen.OneOf(-400, -30, -1, 0),

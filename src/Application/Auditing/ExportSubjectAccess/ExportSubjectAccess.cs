@@ -9,6 +9,7 @@ using CaseManager.Application.People;
 using CaseManager.Application.People.GetPerson;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.People;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,13 +17,21 @@ namespace CaseManager.Application.Auditing.ExportSubjectAccess;
 
 /// <summary>
 /// A subject access export (DOMAIN.md RT1): everything held on a person by every agency, and everyone who read or
-/// tried to read it. Only the information governance lead may produce it; it is audited as such.
+/// tried to read it. Only the information governance lead may produce it; it is audited as such. The respond-by
+/// date counts from the day the request was received (default: today), in working days of the partnership.
 /// </summary>
 [RequiresPolicy(Policies.InformationGovernance)]
-public sealed record ExportSubjectAccessQuery(PersonId PersonId) : IQuery<SubjectAccessExport>;
+public sealed record ExportSubjectAccessQuery(PersonId PersonId, DateOnly? ReceivedOn = null) : IQuery<SubjectAccessExport>;
+
+public sealed class ExportSubjectAccessValidator : AbstractValidator<ExportSubjectAccessQuery>
+{
+    public ExportSubjectAccessValidator(PartnershipClock clock) =>
+        RuleFor(q => q.ReceivedOn).Must(d => d is null || d <= clock.Today).WithMessage("The date the request was received cannot be in the future");
+}
 
 public sealed record SubjectAccessExport(
     DateTimeOffset ProducedAt,
+    DateOnly ReceivedOn,
     DateOnly RespondBy,
     PersonDetailsView Person,
     IReadOnlyList<CaseSummary> Cases,
@@ -48,29 +57,19 @@ public sealed class ExportSubjectAccessHandler(IAppDbContext db, IAuditTrail aud
         var personKey = query.PersonId.Value;
         var log = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectPersonId == personKey).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
 
+        var receivedOn = query.ReceivedOn ?? clock.Today;
         audit.Record("subject-access.export", AuditOutcome.Allowed, AccessRule.Role,
-            new AuditSubject("Person", query.PersonId.ToString(), personKey, person.OwnerAgency));
+            new AuditSubject("Person", query.PersonId.ToString(), personKey, person.OwnerAgency), $"Request received {receivedOn:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
 
         return new SubjectAccessExport(
             clock.Now,
-            RespondByDate(clock.Today),
+            receivedOn,
+            clock.Calendar.SubjectAccessRespondBy(receivedOn),
             PersonProjections.ToDetails(person, access: null),
             cases,
             consents.Select(c => ConsentView.From(c, clock.Today)).ToList(),
             grants.Select(g => BreakGlassView.From(g, clock.Now)).ToList(),
             log.Select(AuditEntryView.From).ToList());
-    }
-
-    /// <summary>RT1: one calendar month (the same date next month, or its last day), moved off a weekend.</summary>
-    public static DateOnly RespondByDate(DateOnly received)
-    {
-        var due = received.AddMonths(1);
-        return due.DayOfWeek switch
-        {
-            DayOfWeek.Saturday => due.AddDays(2),
-            DayOfWeek.Sunday => due.AddDays(1),
-            _ => due,
-        };
     }
 }

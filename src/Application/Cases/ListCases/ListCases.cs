@@ -92,17 +92,14 @@ public sealed class ListCasesHandler(
         var people = await names.PeopleAsync(page.Items.Select(r => r.Case.PersonId).ToList(), cancellationToken);
         var workers = await users.DisplayNamesAsync(page.Items.Where(r => r.Case.AllocatedTo != null).Select(r => r.Case.AllocatedTo!.Value).ToList(), cancellationToken);
         var today = clock.Today;
+        var caseIds = page.Items.Select(r => r.Case.Id).ToList();
+        var explanations = await access.ExplainAndAuditAsync(audit, db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)), c => c.Id,
+            "case.list-result", id => Subject(page.Items.First(r => r.Case.Id == id).Case), cancellationToken);
         var items = new List<CaseListItem>(page.Items.Count);
         foreach (var row in page.Items)
         {
             var found = row.Case;
-            var explanation = await access.ExplainAsync(found.PersonId, found.OwnerAgency, found.DataCategory, cancellationToken);
-            if (explanation is not null)
-            {
-                audit.Record("case.list-result", AuditOutcome.Allowed, AccessAudit.RuleOf(explanation),
-                    new AuditSubject("Case", found.Id.ToString(), found.PersonId.Value, found.OwnerAgency), AccessAudit.DetailOf(explanation));
-            }
-
+            var explanation = explanations.GetValueOrDefault(found.Id);
             items.Add(new CaseListItem(
                 found.Id.Value,
                 found.Scheme.ToString(),
@@ -127,6 +124,8 @@ public sealed class ListCasesHandler(
         await db.SaveChangesAsync(cancellationToken);
         return new Paged<CaseListItem>(items, page.Page, page.PageSize, page.Total);
     }
+
+    private static AuditSubject Subject(Case found) => new("Case", found.Id.ToString(), found.PersonId.Value, found.OwnerAgency);
 
     /// <summary>What a caseload row flags for attention.</summary>
     public static IReadOnlyList<string> FlagsOf(Case found, DateOnly today)

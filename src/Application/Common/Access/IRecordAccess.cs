@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Common;
 using CaseManager.Domain.People;
@@ -8,6 +9,7 @@ namespace CaseManager.Application.Common.Access;
 /// The one place that decides which records the current actor may read (DOMAIN.md IS7). Every list, search,
 /// read and count of case data goes through <see cref="Readable{T}"/>, which adds the rule to the query itself
 /// so that the database never returns a row the actor may not see: nothing is filtered in memory afterwards.
+/// Consent records are narrower still: shared by agreement only with an agency the consent names as a recipient.
 /// </summary>
 public interface IRecordAccess
 {
@@ -19,6 +21,16 @@ public interface IRecordAccess
     /// agreement (and consent) or break-glass grant that allows it. Used to show and audit the rule.
     /// </summary>
     Task<RecordAccessExplanation?> ExplainAsync(PersonId personId, AgencyCode owner, DataCategory category, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="ExplainAsync"/> for every record of a query, such as one page of results, in a fixed number of
+    /// queries however many records there are. Records the reader's agency owns, and records nothing allows them
+    /// to read, are left out of the answer.
+    /// </summary>
+    Task<IReadOnlyDictionary<TKey, RecordAccessExplanation>> ExplainManyAsync<T, TKey>(
+        IQueryable<T> records, Expression<Func<T, TKey>> key, CancellationToken cancellationToken)
+        where T : class, IAgencyOwned
+        where TKey : notnull;
 }
 
 /// <summary>Why a reader may see a record another agency owns (API.md "access").</summary>

@@ -24,6 +24,7 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
 {
     // Looked up once, not searched for by name among all overloads each time: the rule is built for every read.
     private static readonly MethodInfo QueryableAny = new Func<IQueryable<object>, Expression<Func<object, bool>>, bool>(Queryable.Any).Method.GetGenericMethodDefinition();
+    private static readonly MethodInfo QueryableFirstOrDefault = new Func<IQueryable<object>, object?>(Queryable.FirstOrDefault).Method.GetGenericMethodDefinition();
     private static readonly MethodInfo EnumerableAny = new Func<IEnumerable<object>, Func<object, bool>, bool>(Enumerable.Any).Method.GetGenericMethodDefinition();
 
     public IQueryable<T> Readable<T>(IQueryable<T> source)
@@ -42,11 +43,17 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
 
         var agreement = Expression.Parameter(typeof(SharingAgreement), "agreement");
         var grant = Expression.Parameter(typeof(BreakGlassGrant), "grant");
+        var shared = ExpressionInliner.Inline(rules.Shareable, category);
+        if (record.Type == typeof(Consent))
+        {
+            shared = Expression.AndAlso(shared, ExpressionInliner.Inline(rules.ConsentNamesReader, record));
+        }
+
         var body = Expression.OrElse(
             Expression.OrElse(
                 ExpressionInliner.Inline(rules.OwnRecord, owner),
                 Expression.AndAlso(
-                    ExpressionInliner.Inline(rules.Shareable, category),
+                    shared,
                     Any(db.SharingAgreements, Expression.Lambda<Func<SharingAgreement, bool>>(
                         ExpressionInliner.Inline(rules.AgreementCovers, agreement, personId, owner, category), agreement)))),
             Any(db.BreakGlassGrants, Expression.Lambda<Func<BreakGlassGrant, bool>>(
@@ -61,54 +68,124 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
             return null;
         }
 
-        var rules = Rules(reader);
-        var person = Parameter(personId);
-        var ownerAgency = Parameter(owner);
-        var dataCategory = Parameter(category);
-        if (category != DataCategory.VictimSensitive)
-        {
-            var agreement = Expression.Parameter(typeof(SharingAgreement), "agreement");
-            var covering = await db.SharingAgreements.AsNoTracking()
-                .Where(Expression.Lambda<Func<SharingAgreement, bool>>(
-                    ExpressionInliner.Inline(rules.AgreementCovers, agreement, person, ownerAgency, dataCategory), agreement))
-                .OrderBy(a => a.ConsentRequired)
-                .Select(a => new { a.Id, a.Name, a.ConsentRequired, Purposes = a.Purposes.Select(p => p.Scheme).ToList() })
-                .FirstOrDefaultAsync(cancellationToken);
-            if (covering is not null && !covering.ConsentRequired)
-            {
-                return new RecordAccessExplanation(AccessRules.SharingAgreement, covering.Id.Value, AgreementName: covering.Name);
-            }
+        // The same query as for many records, over the one person row, with owner and category as SQL parameters.
+        var person = Expression.Parameter(typeof(Person), "person");
+        var rows = db.People.AsNoTracking().Where(p => p.Id == personId).Select(Expression.Lambda<Func<Person, ExplanationRow<PersonId>>>(
+            ExplanationOf<PersonId>(Rules(reader), Expression.Property(person, nameof(Person.Id)), Parameter(personId), Parameter(owner), Parameter(category)),
+            person));
+        var explained = await ExplanationsAsync(await rows.ToListAsync(cancellationToken), cancellationToken);
+        return explained.GetValueOrDefault(personId);
+    }
 
-            if (covering is not null)
+    public async Task<IReadOnlyDictionary<TKey, RecordAccessExplanation>> ExplainManyAsync<T, TKey>(
+        IQueryable<T> records, Expression<Func<T, TKey>> key, CancellationToken cancellationToken)
+        where T : class, IAgencyOwned
+        where TKey : notnull
+    {
+        if (Reader() is not { } reader)
+        {
+            return new Dictionary<TKey, RecordAccessExplanation>();
+        }
+
+        var record = Expression.Parameter(typeof(T), "record");
+        var owner = Expression.Property(record, nameof(IAgencyOwned.OwnerAgency));
+        var category = Expression.Property(record, nameof(IAgencyOwned.DataCategory));
+        var rules = Rules(reader, OwnEnrolment(record));
+        var rows = records
+            .Where(Expression.Lambda<Func<T, bool>>(Expression.Not(ExpressionInliner.Inline(rules.OwnRecord, owner)), record))
+            .Select(Expression.Lambda<Func<T, ExplanationRow<TKey>>>(
+                ExplanationOf<TKey>(rules, ExpressionInliner.Inline(key, record), PersonIdOf(record), owner, category), record));
+        return await ExplanationsAsync(await rows.ToListAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// For one record (its key, person, owner and category as expressions), the reasons it may be read, as correlated
+    /// subqueries: the agreement that covers it (one that needs no consent first), the consent that satisfies that
+    /// agreement when it needs one, and the reader's live break-glass grant. One row per record, in one query.
+    /// </summary>
+    private MemberInitExpression ExplanationOf<TKey>(RuleParts rules, Expression key, Expression person, Expression owner, Expression category)
+    {
+        var agreement = Expression.Parameter(typeof(SharingAgreement), "agreement");
+        var covering = Expression.Lambda<Func<SharingAgreement, bool>>(
+            Expression.AndAlso(
+                ExpressionInliner.Inline(rules.Shareable, category),
+                ExpressionInliner.Inline(rules.AgreementCovers, agreement, person, owner, category)),
+            agreement);
+        var chosenAgreement = FirstOrDefault(db.SharingAgreements
+            .Where(covering)
+            .OrderBy(a => a.ConsentRequired).ThenBy(a => a.Id)
+            .Select(a => (SharingAgreementId?)a.Id));
+
+        // The consent that allows it is one for a purpose of the chosen agreement that the reader takes part in and
+        // the person is enrolled in: the same conditions as the rule itself.
+        var consent = Expression.Parameter(typeof(Consent), "consent");
+        var purpose = Expression.Property(consent, nameof(Consent.Purpose));
+        var agreementNeedingIt = Expression.Parameter(typeof(SharingAgreement), "chosen");
+        var agreementPurpose = Expression.Parameter(typeof(AgreementPurpose), "agreementPurpose");
+        var purposeOfChosen = Any(db.SharingAgreements, Expression.Lambda<Func<SharingAgreement, bool>>(
+            Expression.AndAlso(
+                Expression.AndAlso(
+                    Expression.Equal(Expression.Convert(Expression.Property(agreementNeedingIt, nameof(SharingAgreement.Id)), typeof(SharingAgreementId?)), chosenAgreement),
+                    Expression.Property(agreementNeedingIt, nameof(SharingAgreement.ConsentRequired))),
+                Expression.Call(
+                    EnumerableAny.MakeGenericMethod(typeof(AgreementPurpose)),
+                    Expression.Property(agreementNeedingIt, nameof(SharingAgreement.Purposes)),
+                    Expression.Lambda<Func<AgreementPurpose, bool>>(
+                        Expression.Equal(Expression.Property(agreementPurpose, nameof(AgreementPurpose.Scheme)), purpose), agreementPurpose))),
+            agreementNeedingIt));
+        var consentAllows = Expression.Lambda<Func<Consent, bool>>(
+            Expression.AndAlso(
+                Expression.AndAlso(
+                    ExpressionInliner.Inline(rules.ConsentCovers, consent, purpose, person, category),
+                    ExpressionInliner.Inline(rules.EnrolledAndTakingPart, purpose, person)),
+                purposeOfChosen),
+            consent);
+        var chosenConsent = FirstOrDefault(db.Consents.Where(consentAllows).OrderBy(c => c.Id).Select(c => (ConsentId?)c.Id));
+
+        var grant = Expression.Parameter(typeof(BreakGlassGrant), "grant");
+        var liveGrants = db.BreakGlassGrants
+            .Where(Expression.Lambda<Func<BreakGlassGrant, bool>>(ExpressionInliner.Inline(rules.GrantCovers, grant, person), grant))
+            .OrderByDescending(g => g.ExpiresAtUtc).ThenBy(g => g.Id);
+
+        var row = typeof(ExplanationRow<TKey>);
+        return Expression.MemberInit(
+            Expression.New(row),
+            Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.Key))!, key),
+            Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.AgreementId))!, chosenAgreement),
+            Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.ConsentId))!, chosenConsent),
+            Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.GrantId))!, FirstOrDefault(liveGrants.Select(g => (BreakGlassGrantId?)g.Id))),
+            Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.GrantExpiresAtUtc))!, FirstOrDefault(liveGrants.Select(g => (DateTime?)g.ExpiresAtUtc))));
+    }
+
+    /// <summary>Turns the rows into explanations, with the names of the agreements in one more query.</summary>
+    private async Task<IReadOnlyDictionary<TKey, RecordAccessExplanation>> ExplanationsAsync<TKey>(List<ExplanationRow<TKey>> rows, CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        var agreementIds = rows.Where(r => r.AgreementId is not null).Select(r => r.AgreementId!.Value).Distinct().ToList();
+        var agreements = agreementIds.Count == 0
+            ? []
+            : await db.SharingAgreements.AsNoTracking()
+                .Where(a => agreementIds.Contains(a.Id))
+                .Select(a => new { a.Id, a.Name, a.ConsentRequired })
+                .ToDictionaryAsync(a => a.Id, cancellationToken);
+
+        var explained = new Dictionary<TKey, RecordAccessExplanation>();
+        foreach (var row in rows)
+        {
+            if (row.AgreementId is { } agreementId && agreements.TryGetValue(agreementId, out var agreement))
             {
-                // The consent that allows it is one for a purpose of this agreement that the reader takes part in
-                // and the person is enrolled in: the same conditions as the rule itself.
-                var consent = Expression.Parameter(typeof(Consent), "consent");
-                var purpose = Expression.Property(consent, nameof(Consent.Purpose));
-                var consentAllows = Expression.AndAlso(
-                    ExpressionInliner.Inline(rules.ConsentCovers, consent, purpose, person, dataCategory),
-                    ExpressionInliner.Inline(rules.EnrolledAndTakingPart, purpose, person));
-                var purposes = covering.Purposes;
-                var consentId = await db.Consents.AsNoTracking()
-                    .Where(Expression.Lambda<Func<Consent, bool>>(consentAllows, consent))
-                    .Where(c => purposes.Contains(c.Purpose))
-                    .OrderBy(c => c.Id)
-                    .Select(c => c.Id)
-                    .FirstOrDefaultAsync(cancellationToken);
-                return new RecordAccessExplanation(AccessRules.Consent, covering.Id.Value, consentId.Value, AgreementName: covering.Name);
+                explained[row.Key] = agreement.ConsentRequired
+                    ? new RecordAccessExplanation(AccessRules.Consent, agreementId.Value, row.ConsentId?.Value, AgreementName: agreement.Name)
+                    : new RecordAccessExplanation(AccessRules.SharingAgreement, agreementId.Value, AgreementName: agreement.Name);
+            }
+            else if (row.GrantId is { } grantId && row.GrantExpiresAtUtc is { } expires)
+            {
+                explained[row.Key] = new RecordAccessExplanation(AccessRules.BreakGlass, GrantId: grantId.Value,
+                    GrantExpiresAt: new DateTimeOffset(DateTime.SpecifyKind(expires, DateTimeKind.Utc)));
             }
         }
 
-        var now = clock.Now.UtcDateTime;
-        var liveGrant = await db.BreakGlassGrants.AsNoTracking()
-            .Where(g => g.PersonId == personId && g.UserId == reader.UserId && g.ExpiresAtUtc > now)
-            .OrderByDescending(g => g.ExpiresAtUtc)
-            .Select(g => new { g.Id, g.ExpiresAtUtc })
-            .FirstOrDefaultAsync(cancellationToken);
-        return liveGrant is null
-            ? null
-            : new RecordAccessExplanation(AccessRules.BreakGlass, GrantId: liveGrant.Id.Value,
-                GrantExpiresAt: new DateTimeOffset(DateTime.SpecifyKind(liveGrant.ExpiresAtUtc, DateTimeKind.Utc)));
+        return explained;
     }
 
     private ReaderContext? Reader()
@@ -194,6 +271,7 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
 
         return new RuleParts(
             OwnRecord: (AgencyCode owner) => owner == agency,
+            ConsentNamesReader: (Consent consent) => consent.Recipients.Any(r => r.Agency == agency),
             Shareable: (DataCategory category) => category != DataCategory.VictimSensitive,
             AgreementCovers: agreementCovers,
             ConsentCovers: consentCovers,
@@ -226,12 +304,30 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
     private static MethodCallExpression Any<TEntity>(IQueryable<TEntity> set, Expression<Func<TEntity, bool>> predicate) =>
         Expression.Call(QueryableAny.MakeGenericMethod(typeof(TEntity)), set.Expression, Expression.Quote(predicate));
 
+    private static MethodCallExpression FirstOrDefault<TValue>(IQueryable<TValue> query) =>
+        Expression.Call(QueryableFirstOrDefault.MakeGenericMethod(typeof(TValue)), query.Expression);
+
     private sealed record Captured<TValue>(TValue Value);
+
+    /// <summary>One record's reasons, as the explanation query returns them; the rule picks among them.</summary>
+    private sealed class ExplanationRow<TKey>
+    {
+        public TKey Key { get; init; } = default!;
+
+        public SharingAgreementId? AgreementId { get; init; }
+
+        public ConsentId? ConsentId { get; init; }
+
+        public BreakGlassGrantId? GrantId { get; init; }
+
+        public DateTime? GrantExpiresAtUtc { get; init; }
+    }
 
     private sealed record ReaderContext(AgencyCode Agency, Guid UserId, DateOnly Today, DateTime NowUtc);
 
     private sealed record RuleParts(
         Expression<Func<AgencyCode, bool>> OwnRecord,
+        Expression<Func<Consent, bool>> ConsentNamesReader,
         Expression<Func<DataCategory, bool>> Shareable,
         Expression<Func<SharingAgreement, PersonId, AgencyCode, DataCategory, bool>> AgreementCovers,
         Expression<Func<Consent, Scheme, PersonId, DataCategory, bool>> ConsentCovers,

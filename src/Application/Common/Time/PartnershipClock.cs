@@ -1,3 +1,4 @@
+using CaseManager.Domain.Calendar;
 using Microsoft.Extensions.Options;
 
 namespace CaseManager.Application.Common.Time;
@@ -18,7 +19,8 @@ public sealed class PartnershipOptions
 
     /// <summary>
     /// Categories whose existence a refused reader may learn of ("records held by agency X, ask them"). Health and
-    /// victim-sensitive records are left out by default: even their existence is sensitive.
+    /// victim-sensitive records are left out by default: even their existence is sensitive. A configured list
+    /// replaces this default (see AddApplication), so it can be narrowed, to nothing at all if need be.
     /// </summary>
     public List<CaseManager.Domain.Agencies.DataCategory> DiscloseWithheldCategories { get; set; } =
     [
@@ -27,12 +29,21 @@ public sealed class PartnershipOptions
         CaseManager.Domain.Agencies.DataCategory.ChildrenSafeguarding,
         CaseManager.Domain.Agencies.DataCategory.EducationEmploymentBenefits,
     ];
+
+    /// <summary>
+    /// Days that are not working days besides weekends and the regular bank holidays of England and Wales: one-off
+    /// bank holidays and the partnership's closure days (yyyy-mm-dd). Used for respond-by dates.
+    /// </summary>
+    public List<DateOnly> ExtraNonWorkingDays { get; set; } = [];
 }
 
-/// <summary>Now, and today's date in the partnership's time zone.</summary>
+/// <summary>Now, today's date in the partnership's time zone, and the partnership's working days.</summary>
 public sealed class PartnershipClock(TimeProvider clock, IOptions<PartnershipOptions> options)
 {
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    /// <summary>Working days: weekdays less bank holidays and <c>Partnership:ExtraNonWorkingDays</c>.</summary>
+    public WorkingCalendar Calendar { get; } = new(options.Value.ExtraNonWorkingDays);
 
     public DateTimeOffset Now => clock.GetUtcNow();
 

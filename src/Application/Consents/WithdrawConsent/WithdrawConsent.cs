@@ -15,7 +15,8 @@ namespace CaseManager.Application.Consents.WithdrawConsent;
 
 /// <summary>
 /// Withdraws consent in one step, as easily as it was given (IS5). Sharing that relied on it stops on the next
-/// request; what was shared before stays lawful. Any caseworker who can see the person may record it.
+/// request; what was shared before stays lawful. Any caseworker who can see the person and the consent decision
+/// may record it.
 /// </summary>
 [RequiresPolicy(Policies.WriteCaseData)]
 public sealed record WithdrawConsentCommand(PersonId PersonId, ConsentId ConsentId, string? Reason) : ICommand<ConsentView>;
@@ -25,13 +26,13 @@ public sealed class WithdrawConsentValidator : AbstractValidator<WithdrawConsent
     public WithdrawConsentValidator() => RuleFor(c => c.Reason).MaximumLength(500);
 }
 
-public sealed class WithdrawConsentHandler(IAppDbContext db, PersonGate gate, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock)
+public sealed class WithdrawConsentHandler(IAppDbContext db, IRecordAccess access, PersonGate gate, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock)
     : ICommandHandler<WithdrawConsentCommand, ConsentView>
 {
     public async ValueTask<ConsentView> Handle(WithdrawConsentCommand command, CancellationToken cancellationToken)
     {
         await gate.EnsureReadableAsync(command.PersonId, "consent.withdraw", cancellationToken);
-        var consent = await db.Consents.SingleOrDefaultAsync(c => c.Id == command.ConsentId && c.PersonId == command.PersonId, cancellationToken)
+        var consent = await access.Readable(db.Consents).SingleOrDefaultAsync(c => c.Id == command.ConsentId && c.PersonId == command.PersonId, cancellationToken)
             ?? throw NotFoundException.For("Consent", command.ConsentId);
         consent.Withdraw(command.Reason, currentUser.Actor.RequireUserId(), clock.Now);
         audit.Record("consent.withdraw", AuditOutcome.Allowed, AccessRule.Owner,

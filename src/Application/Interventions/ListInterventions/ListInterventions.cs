@@ -34,15 +34,10 @@ public sealed class ListInterventionsHandler(IAppDbContext db, IRecordAccess acc
             .ToPagedAsync(query, cancellationToken);
 
         var names = await users.DisplayNamesAsync(page.Items.Select(i => i.RecordedBy).ToList(), cancellationToken);
-        var explanations = new ExplanationCache(access, audit);
-        var items = new List<InterventionView>(page.Items.Count);
-        foreach (var work in page.Items)
-        {
-            var explanation = await explanations.ExplainAndAuditAsync("intervention.read",
-                new AuditSubject("Intervention", work.Id.ToString(), work.PersonId.Value, work.OwnerAgency),
-                work.PersonId, work.OwnerAgency, work.DataCategory, cancellationToken);
-            items.Add(InterventionView.From(work, names.GetValueOrDefault(work.RecordedBy), explanation));
-        }
+        var ids = page.Items.Select(i => i.Id).ToList();
+        var explanations = await access.ExplainAndAuditAsync(audit, db.Interventions.AsNoTracking().Where(i => ids.Contains(i.Id)), i => i.Id,
+            "intervention.read", id => new AuditSubject("Intervention", id.ToString(), page.Items.First(i => i.Id == id).PersonId.Value, page.Items.First(i => i.Id == id).OwnerAgency), cancellationToken);
+        var items = page.Items.Select(work => InterventionView.From(work, names.GetValueOrDefault(work.RecordedBy), explanations.GetValueOrDefault(work.Id))).ToList();
 
         await db.SaveChangesAsync(cancellationToken);
         return new Paged<InterventionView>(items, page.Page, page.PageSize, page.Total);

@@ -30,15 +30,10 @@ public sealed class ListOffencesHandler(IAppDbContext db, IRecordAccess access, 
             .OrderByDescending(o => o.CommittedOn).ThenByDescending(o => o.Id)
             .ToPagedAsync(query, cancellationToken);
         var typeNames = await db.OffenceTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
-        var explanations = new ExplanationCache(access, audit);
-        var items = new List<OffenceView>(page.Items.Count);
-        foreach (var offence in page.Items)
-        {
-            var explanation = await explanations.ExplainAndAuditAsync("offence.read",
-                new AuditSubject("Offence", offence.Id.ToString(), offence.PersonId.Value, offence.OwnerAgency),
-                offence.PersonId, offence.OwnerAgency, offence.DataCategory, cancellationToken);
-            items.Add(OffenceView.From(offence, typeNames.GetValueOrDefault(offence.OffenceType), explanation));
-        }
+        var ids = page.Items.Select(o => o.Id).ToList();
+        var explanations = await access.ExplainAndAuditAsync(audit, db.Offences.AsNoTracking().Where(o => ids.Contains(o.Id)), o => o.Id,
+            "offence.read", id => new AuditSubject("Offence", id.ToString(), query.PersonId.Value, page.Items.First(o => o.Id == id).OwnerAgency), cancellationToken);
+        var items = page.Items.Select(offence => OffenceView.From(offence, typeNames.GetValueOrDefault(offence.OffenceType), explanations.GetValueOrDefault(offence.Id))).ToList();
 
         await db.SaveChangesAsync(cancellationToken);
         return new Paged<OffenceView>(items, page.Page, page.PageSize, page.Total);

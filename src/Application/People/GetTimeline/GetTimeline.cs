@@ -8,6 +8,8 @@ using CaseManager.Application.Users;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Interventions;
+using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
 using FluentValidation;
 using Mediator;
@@ -77,17 +79,28 @@ public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, P
             .ToList();
 
         var names = await users.DisplayNamesAsync(entries.Where(e => e.By is not null).Select(e => e.By!.Value).ToList(), cancellationToken);
-        var explanations = new ExplanationCache(access, audit);
-        var items = new List<TimelineEntry>(entries.Count);
-        foreach (var entry in entries)
-        {
-            var explanation = await explanations.ExplainAndAuditAsync("person.timeline-entry",
-                new AuditSubject(entry.Kind == "Offence" ? "Offence" : entry.Kind == "Intervention" ? "Intervention" : "Case", entry.RecordId.ToString(), personId.Value, entry.Owner),
-                personId, entry.Owner, entry.Category, cancellationToken);
-            items.Add(new TimelineEntry(entry.Kind, entry.RecordId, entry.At, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(entry.At, clock.Zone).DateTime),
-                entry.Title, entry.Detail, entry.CaseId, entry.Scheme?.ToString(), entry.Owner.Value, entry.Category.ToString(),
-                entry.By is { } by ? names.GetValueOrDefault(by) : null, explanation));
-        }
+        // Each shared entry says why it is shown and is audited: one batch per source, whatever the page size.
+        var workIds = entries.Where(e => e.Kind == "Intervention").Select(e => new InterventionId(e.RecordId)).ToList();
+        var offenceIds = entries.Where(e => e.Kind == "Offence").Select(e => new OffenceId(e.RecordId)).ToList();
+        var caseIds = entries.Where(e => e.CaseId is not null && e.Kind != "Intervention").Select(e => new CaseId(e.CaseId!.Value)).Distinct().ToList();
+        Func<Guid, AuditSubject> subject(string type) => id => new AuditSubject(type, id.ToString(), personId.Value,
+            entries.First(e => type == "Case" ? e.CaseId == id : e.RecordId == id).Owner);
+        var workAccess = await access.ExplainAndAuditAsync(audit, db.Interventions.AsNoTracking().Where(i => workIds.Contains(i.Id)), i => i.Id.Value,
+            "person.timeline-entry", subject("Intervention"), cancellationToken);
+        var offenceAccess = await access.ExplainAndAuditAsync(audit, db.Offences.AsNoTracking().Where(o => offenceIds.Contains(o.Id)), o => o.Id.Value,
+            "person.timeline-entry", subject("Offence"), cancellationToken);
+        var caseAccess = await access.ExplainAndAuditAsync(audit, db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)), c => c.Id.Value,
+            "person.timeline-entry", subject("Case"), cancellationToken);
+        var items = entries.Select(entry => new TimelineEntry(
+            entry.Kind, entry.RecordId, entry.At, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(entry.At, clock.Zone).DateTime),
+            entry.Title, entry.Detail, entry.CaseId, entry.Scheme?.ToString(), entry.Owner.Value, entry.Category.ToString(),
+            entry.By is { } by ? names.GetValueOrDefault(by) : null,
+            entry.Kind switch
+            {
+                "Intervention" => workAccess.GetValueOrDefault(entry.RecordId),
+                "Offence" => offenceAccess.GetValueOrDefault(entry.RecordId),
+                _ => caseAccess.GetValueOrDefault(entry.CaseId!.Value),
+            })).ToList();
 
         audit.Record("person.timeline", AuditOutcome.Allowed, AccessRule.Owner, new AuditSubject("Person", personId.ToString(), personId.Value),
             $"Page {query.Page}: {items.Count} entries");

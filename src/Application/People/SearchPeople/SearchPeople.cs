@@ -51,15 +51,17 @@ public sealed class SearchPeopleHandler(IAppDbContext db, IRecordAccess access, 
             .ToPagedAsync(query, cancellationToken);
 
         // Shared people say why they are shown, and each cross-agency disclosure is audited with its rule (IS9).
+        // One batch for the whole page: the number of queries does not grow with the page size.
+        var ids = page.Items.Select(i => new PersonId(i.Id)).ToList();
+        var explanations = await access.ExplainManyAsync(db.People.AsNoTracking().Where(p => ids.Contains(p.Id)), p => p.Id, cancellationToken);
         var items = new List<PersonListItem>(page.Items.Count);
         foreach (var item in page.Items)
         {
-            var owner = AgencyCode.FromTrusted(item.OwnerAgency);
-            var explanation = await access.ExplainAsync(new PersonId(item.Id), owner, DataCategory.Identity, cancellationToken);
+            var explanation = explanations.GetValueOrDefault(new PersonId(item.Id));
             if (explanation is not null)
             {
                 audit.Record("person.search-result", AuditOutcome.Allowed, AccessAudit.RuleOf(explanation),
-                    new AuditSubject("Person", item.Id.ToString(), item.Id, owner), AccessAudit.DetailOf(explanation));
+                    new AuditSubject("Person", item.Id.ToString(), item.Id, AgencyCode.FromTrusted(item.OwnerAgency)), AccessAudit.DetailOf(explanation));
             }
 
             items.Add(item with { Access = explanation });

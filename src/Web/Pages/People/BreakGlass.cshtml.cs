@@ -39,6 +39,8 @@ public sealed class UseBreakGlassModel(ISender sender, LocalTime time, IOptions<
             new UseBreakGlassCommand(new PersonId(Id), Input.Justification ?? string.Empty, Input.RiskCategory.OrUnselected()),
             cancellationToken);
         TempData["Success"] = $"You have break-glass access until {time.TimeOnDay(grant.ExpiresAt)}";
+        TempData["SuccessLinkHref"] = $"/break-glass/{grant.Id}/person-informed";
+        TempData["SuccessLinkText"] = "Record whether the person has been told";
         return Redirect($"/people/{Id}");
     }
 }

@@ -25,6 +25,9 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
     /// <summary>When the reader's break-glass access to this person ends, when that is why they see them.</summary>
     public string? BreakGlassUntil { get; private set; }
 
+    /// <summary>For the user whose break-glass access shows them this person: where to record whether the person was told.</summary>
+    public string? PersonInformedHref { get; private set; }
+
     public IReadOnlyList<string> WithheldRecords { get; private set; } = [];
 
     public IReadOnlyList<ConsentRow> Consents { get; private set; } = [];
@@ -56,6 +59,7 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
             new("Recorded", time.DateOf(person.CreatedAt)),
         ];
         (SharedBecause, BreakGlassUntil) = Explain(person.Access);
+        PersonInformedHref = person.Access is { Rule: AccessRules.BreakGlass, GrantId: { } grantId } ? $"/break-glass/{grantId}/person-informed" : null;
         WithheldRecords = withheld
             .Select(w => $"{w.AgencyName} holds {w.Records} {(w.Records == 1 ? "record" : "records")} on this person that are not shared with you. Contact them if you need to know more.")
             .ToList();

@@ -26,6 +26,8 @@ public sealed class ReviewBreakGlassModel(ISender sender, LocalTime time) : Page
 
     public string PersonAuditHref { get; private set; } = string.Empty;
 
+    public string PersonInformedHref => $"/break-glass/{Id}/person-informed";
+
     public Task OnGetAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

@@ -28,6 +28,10 @@ public sealed class SubjectAccessExportModel(ISender sender, LocalTime time) : P
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
+    /// <summary>The day the request arrived (?receivedOn=yyyy-mm-dd); today when not given.</summary>
+    [BindProperty(SupportsGet = true, Name = "receivedOn")]
+    public DateOnly? ReceivedOn { get; set; }
+
     public string PersonName { get; private set; } = string.Empty;
 
     public IReadOnlyList<SummaryRow> Summary { get; private set; } = [];
@@ -42,9 +46,11 @@ public sealed class SubjectAccessExportModel(ISender sender, LocalTime time) : P
 
     public DataTable? AccessLog { get; private set; }
 
-    public string JsonHref => $"/governance/subject-access/{Id}?handler=json";
+    public string JsonHref => $"/governance/subject-access/{Id}?handler=json{Received}";
 
-    public string CsvHref => $"/governance/subject-access/{Id}?handler=csv";
+    public string CsvHref => $"/governance/subject-access/{Id}?handler=csv{Received}";
+
+    private string Received => ReceivedOn is { } day ? $"&receivedOn={day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : string.Empty;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -53,6 +59,7 @@ public sealed class SubjectAccessExportModel(ISender sender, LocalTime time) : P
         PersonName = $"{person.GivenName} {person.FamilyName}";
         Summary =
         [
+            new("Request received", LocalTime.Date(export.ReceivedOn)),
             new("Respond by", LocalTime.Date(export.RespondBy)),
             new("Produced", time.DateAndTime(export.ProducedAt)),
         ];
@@ -109,7 +116,7 @@ public sealed class SubjectAccessExportModel(ISender sender, LocalTime time) : P
     }
 
     private Task<SubjectAccessExport> ExportAsync(CancellationToken cancellationToken) =>
-        sender.Send(new ExportSubjectAccessQuery(new PersonId(Id)), cancellationToken).AsTask();
+        sender.Send(new ExportSubjectAccessQuery(new PersonId(Id), ReceivedOn), cancellationToken).AsTask();
 
     private static List<string> Row(params string?[] cells) => cells.Select(c => string.IsNullOrWhiteSpace(c) ? "–" : c).ToList();
 
