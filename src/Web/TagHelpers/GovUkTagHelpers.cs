@@ -192,8 +192,10 @@ public sealed class GovUkCheckboxesTagHelper : GovUkFieldTagHelper
 /// <summary>
 /// &lt;govuk-radios for="Input.Outcome" legend="Was the access justified?" items="..." /&gt;: GOV.UK radios. The bound
 /// property should be nullable (an enum or bool), so that "nothing chosen" stays distinguishable from the first value.
+/// With <see cref="RevealFor"/>, the element's content is revealed under that answer (GOV.UK conditional reveal:
+/// without JavaScript it is always shown).
 /// </summary>
-[HtmlTargetElement("govuk-radios", TagStructure = TagStructure.WithoutEndTag)]
+[HtmlTargetElement("govuk-radios")]
 public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
 {
     public string Legend { get; set; } = string.Empty;
@@ -203,19 +205,27 @@ public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
 
     public IEnumerable<SelectListItem> Items { get; set; } = [];
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    /// <summary>The answer under which the element's content is revealed.</summary>
+    public string? RevealFor { get; set; }
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
+        var conditional = RevealFor is null ? string.Empty : (await output.GetChildContentAsync()).GetContent();
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", FormGroupClass());
         var current = CurrentValue();
+        var conditionalId = $"conditional-{Id}";
         var items = string.Concat(Items.Select((item, index) =>
         {
             var itemId = index == 0 ? Id : $"{Id}-{index + 1}";
-            var isChecked = string.Equals(item.Value, current, StringComparison.OrdinalIgnoreCase) || (current is null && item.Selected) ? " checked" : string.Empty;
+            var selected = string.Equals(item.Value, current, StringComparison.OrdinalIgnoreCase) || (current is null && item.Selected);
+            var isChecked = selected ? " checked" : string.Empty;
+            var reveals = RevealFor is not null && string.Equals(item.Value, RevealFor, StringComparison.OrdinalIgnoreCase);
             return "<div class=\"govuk-radios__item\">" +
-                $"<input class=\"govuk-radios__input\" id=\"{itemId}\" name=\"{Name}\" type=\"radio\" value=\"{Encode(item.Value)}\"{isChecked}>" +
-                $"<label class=\"govuk-label govuk-radios__label\" for=\"{itemId}\">{Encode(item.Text)}</label></div>";
+                $"<input class=\"govuk-radios__input\" id=\"{itemId}\" name=\"{Name}\" type=\"radio\" value=\"{Encode(item.Value)}\"{isChecked}{(reveals ? $" data-aria-controls=\"{conditionalId}\"" : string.Empty)}>" +
+                $"<label class=\"govuk-label govuk-radios__label\" for=\"{itemId}\">{Encode(item.Text)}</label></div>" +
+                (reveals ? $"<div class=\"govuk-radios__conditional{(selected ? string.Empty : " govuk-radios__conditional--hidden")}\" id=\"{conditionalId}\">{conditional}</div>" : string.Empty);
         }));
         var inline = Inline ? " govuk-radios--inline" : string.Empty;
         output.Content.SetHtmlContent(
