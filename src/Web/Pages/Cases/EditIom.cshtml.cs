@@ -3,6 +3,7 @@ using CaseManager.Application.Cases.GetCase;
 using CaseManager.Application.Cases.UpdateIomDetails;
 using CaseManager.Domain.Cases;
 using CaseManager.Web.Errors;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -15,7 +16,7 @@ namespace CaseManager.Web.Pages.Cases;
 /// Changes an IOM case's selection and custody (UpdateIomDetailsCommand). The form carries the version it was read
 /// at, so a change someone else saved in between is refused with a message, never overwritten.
 /// </summary>
-public sealed class EditIomModel(ISender sender, IOptions<IomOptions> iom) : PageModel, IReloadablePage, IIomFormPage
+public sealed class EditIomModel(ISender sender, IOptions<IomOptions> iom, IValidator<UpdateIomDetailsCommand> validator) : PageModel, IReloadablePage, IIomFormPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -49,14 +50,7 @@ public sealed class EditIomModel(ISender sender, IOptions<IomOptions> iom) : Pag
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var (rate, custody) = Input.Parse(ModelState, "Input");
-        if (!ModelState.IsValid)
-        {
-            await ReloadAsync(cancellationToken);
-            return Page();
-        }
-
-        await sender.Send(
-            new UpdateIomDetailsCommand(
+        var command = new UpdateIomDetailsCommand(
                 new CaseId(Id),
                 Input.Version,
                 IomFormInput.Blank(Input.Cohort),
@@ -67,8 +61,15 @@ public sealed class EditIomModel(ISender sender, IOptions<IomOptions> iom) : Pag
                 Input.Mappa,
                 Input.Ppo,
                 rate,
-                custody),
-            cancellationToken);
+                custody);
+        await IomFormInput.CheckAsync(validator, command, ModelState, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            await ReloadAsync(cancellationToken);
+            return Page();
+        }
+
+        await sender.Send(command, cancellationToken);
         TempData["Success"] = "IOM details changed";
         return Redirect(CaseHref);
     }

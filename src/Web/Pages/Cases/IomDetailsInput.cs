@@ -1,7 +1,9 @@
 using System.Globalization;
 using CaseManager.Application.Cases;
 using CaseManager.Application.Cases.OpenCase;
+using CaseManager.Web.Errors;
 using CaseManager.Web.TagHelpers;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CaseManager.Web.Pages.Cases;
@@ -78,6 +80,29 @@ public class IomFormInput
     }
 
     public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>
+    /// Runs the command's own validator before sending, so that every error on the form is shown at once, next to
+    /// what the page found itself. A missing cohort is checked here too: the shared IOM rules skip it when empty.
+    /// </summary>
+    public static async Task CheckAsync<T>(IValidator<T> validator, T command, ModelStateDictionary modelState, CancellationToken cancellationToken)
+        where T : IIomDetailsInput
+    {
+        if (string.IsNullOrWhiteSpace(command.Cohort))
+        {
+            modelState.AddModelError("Input.Cohort", "Select the cohort");
+        }
+
+        var result = await validator.ValidateAsync(command, cancellationToken);
+        foreach (var failure in result.Errors)
+        {
+            var field = PageExceptionFilter.PageField(failure.PropertyName);
+            if (!modelState.TryGetValue(field, out var entry) || entry.Errors.Count == 0)
+            {
+                modelState.AddModelError(field, failure.ErrorMessage);
+            }
+        }
+    }
 }
 
 /// <summary>A page that asks the IOM questions (<c>_IomFields</c>).</summary>

@@ -7,6 +7,7 @@ using CaseManager.Domain.Agencies;
 using CaseManager.Domain.People;
 using CaseManager.Web.Errors;
 using CaseManager.Web.TagHelpers;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.Options;
 namespace CaseManager.Web.Pages.Cases;
 
 /// <summary>Enrols a person in a scheme (OpenCaseCommand), with the panel's IOM selection for an IOM case.</summary>
-public sealed class OpenCaseModel(ISender sender, ICurrentUser currentUser, IOptions<IomOptions> iom) : PageModel, IReloadablePage, IIomFormPage
+public sealed class OpenCaseModel(ISender sender, ICurrentUser currentUser, IOptions<IomOptions> iom, IValidator<OpenCaseCommand> validator) : PageModel, IReloadablePage, IIomFormPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid PersonId { get; set; }
@@ -57,14 +58,7 @@ public sealed class OpenCaseModel(ISender sender, ICurrentUser currentUser, IOpt
         Scheme? scheme = Enum.TryParse<Scheme>(Input.Scheme, out var parsed) ? parsed : null;
         var isIom = scheme == Scheme.Iom;
         var (rate, custody) = isIom ? Input.Parse(ModelState, "Input") : (null, null);
-        if (!ModelState.IsValid)
-        {
-            await ReloadAsync(cancellationToken);
-            return Page();
-        }
-
-        var opened = await sender.Send(
-            new OpenCaseCommand(
+        var command = new OpenCaseCommand(
                 scheme,
                 new PersonId(PersonId),
                 startDate,
@@ -76,8 +70,19 @@ public sealed class OpenCaseModel(ISender sender, ICurrentUser currentUser, IOpt
                 Mappa: isIom && Input.Mappa,
                 Ppo: isIom && Input.Ppo,
                 PredictedReoffendingRate: rate,
-                Custody: custody),
-            cancellationToken);
+                Custody: custody);
+        if (isIom)
+        {
+            await IomFormInput.CheckAsync(validator, command, ModelState, cancellationToken);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await ReloadAsync(cancellationToken);
+            return Page();
+        }
+
+        var opened = await sender.Send(command, cancellationToken);
         TempData["Success"] = $"{opened.PersonName ?? PersonName} has been enrolled in {SchemeNames.Of<Scheme>(opened.Scheme)}";
         return Redirect($"/cases/{opened.Id}");
     }
