@@ -40,7 +40,7 @@ public sealed class IomJourneyTests(BrowserFixture browser) : IClassFixture<Brow
 
         await officer.ClickAsync(page.GetByTestId("log-intervention"));
         await page.GetByLabel("Drug test", new() { Exact = true }).CheckAsync();
-        await Group(page, "Drug test result").GetByLabel("Positive", new() { Exact = true }).CheckAsync();
+        await Group(page, "Drug test result (drug tests only)").GetByLabel("Positive", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Cocaine", new() { Exact = true }).CheckAsync();
         await officer.ClickAsync(page.GetByTestId("save-intervention"));
         await Expect(page.GetByTestId("success-banner")).ToContainTextAsync("Drug test logged");

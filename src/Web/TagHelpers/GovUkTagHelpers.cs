@@ -192,10 +192,8 @@ public sealed class GovUkCheckboxesTagHelper : GovUkFieldTagHelper
 /// <summary>
 /// &lt;govuk-radios for="Input.Outcome" legend="Was the access justified?" items="..." /&gt;: GOV.UK radios. The bound
 /// property should be nullable (an enum or bool), so that "nothing chosen" stays distinguishable from the first value.
-/// With <see cref="RevealFor"/>, the element's content is revealed under that answer (GOV.UK conditional reveal:
-/// without JavaScript it is always shown).
 /// </summary>
-[HtmlTargetElement("govuk-radios")]
+[HtmlTargetElement("govuk-radios", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
 {
     public string Legend { get; set; } = string.Empty;
@@ -205,27 +203,19 @@ public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
 
     public IEnumerable<SelectListItem> Items { get; set; } = [];
 
-    /// <summary>The answer under which the element's content is revealed.</summary>
-    public string? RevealFor { get; set; }
-
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var conditional = RevealFor is null ? string.Empty : (await output.GetChildContentAsync()).GetContent();
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", FormGroupClass());
         var current = CurrentValue();
-        var conditionalId = $"conditional-{Id}";
         var items = string.Concat(Items.Select((item, index) =>
         {
             var itemId = index == 0 ? Id : $"{Id}-{index + 1}";
-            var selected = string.Equals(item.Value, current, StringComparison.OrdinalIgnoreCase) || (current is null && item.Selected);
-            var isChecked = selected ? " checked" : string.Empty;
-            var reveals = RevealFor is not null && string.Equals(item.Value, RevealFor, StringComparison.OrdinalIgnoreCase);
+            var isChecked = string.Equals(item.Value, current, StringComparison.OrdinalIgnoreCase) || (current is null && item.Selected) ? " checked" : string.Empty;
             return "<div class=\"govuk-radios__item\">" +
-                $"<input class=\"govuk-radios__input\" id=\"{itemId}\" name=\"{Name}\" type=\"radio\" value=\"{Encode(item.Value)}\"{isChecked}{(reveals ? $" data-aria-controls=\"{conditionalId}\"" : string.Empty)}>" +
-                $"<label class=\"govuk-label govuk-radios__label\" for=\"{itemId}\">{Encode(item.Text)}</label></div>" +
-                (reveals ? $"<div class=\"govuk-radios__conditional{(selected ? string.Empty : " govuk-radios__conditional--hidden")}\" id=\"{conditionalId}\">{conditional}</div>" : string.Empty);
+                $"<input class=\"govuk-radios__input\" id=\"{itemId}\" name=\"{Name}\" type=\"radio\" value=\"{Encode(item.Value)}\"{isChecked}>" +
+                $"<label class=\"govuk-label govuk-radios__label\" for=\"{itemId}\">{Encode(item.Text)}</label></div>";
         }));
         var inline = Inline ? " govuk-radios--inline" : string.Empty;
         output.Content.SetHtmlContent(
