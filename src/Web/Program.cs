@@ -38,6 +38,14 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToPage("/Accessibility");
         options.Conventions.AuthorizeFolder("/People", Policies.ReadCaseData);
         options.Conventions.AuthorizeFolder("/People/Consents", Policies.WriteCaseData);
+        options.Conventions.AuthorizeFolder("/People/Offences", Policies.WriteCaseData);
+        options.Conventions.AuthorizeFolder("/Cases", Policies.ReadCaseData);
+        options.Conventions.AuthorizePage("/Cases/Open", Policies.WriteCaseData);
+        options.Conventions.AuthorizePage("/Cases/EditIom", Policies.WriteCaseData);
+        options.Conventions.AuthorizePage("/Cases/LogIntervention", Policies.WriteCaseData);
+        options.Conventions.AuthorizeFolder("/Cases/Nominate", Policies.WriteCaseData);
+        options.Conventions.AuthorizeFolder("/Cases/Exits", Policies.ManageCases);
+        options.Conventions.AuthorizeFolder("/Reports", Policies.ReadCaseData);
         options.Conventions.AuthorizeFolder("/Governance", Policies.InformationGovernance);
         options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
     })

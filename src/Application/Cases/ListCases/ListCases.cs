@@ -39,7 +39,11 @@ public sealed record ListCasesQuery(
     CaseSort Sort = CaseSort.StartDate,
     bool Descending = true,
     int Page = 1,
-    int PageSize = Paging.DefaultPageSize) : IQuery<Paged<CaseListItem>>, IPagedRequest;
+    int PageSize = Paging.DefaultPageSize) : IQuery<Paged<CaseListItem>>, IPagedRequest
+{
+    /// <summary>Only open cases (Active or ExitNominated), when no single status is asked for: the caseload page's default.</summary>
+    public bool OpenOnly { get; init; }
+}
 
 public sealed class ListCasesValidator : AbstractValidator<ListCasesQuery>
 {
@@ -169,6 +173,10 @@ public sealed class ListCasesHandler(
         if (query.Status is { } status)
         {
             cases = cases.Where(c => c.Status == status);
+        }
+        else if (query.OpenOnly)
+        {
+            cases = cases.Where(c => c.Status != CaseStatus.Exited);
         }
 
         if (query.AllocatedToMe)

@@ -1,13 +1,16 @@
+using CaseManager.Application.Cases.ListCases;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Consents;
 using CaseManager.Application.Consents.ListConsents;
+using CaseManager.Application.Offences.ListOffences;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetPerson;
 using CaseManager.Application.People.GetWithheldRecords;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
+using CaseManager.Web.Pages.Cases;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -32,6 +35,18 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
 
     public IReadOnlyList<ConsentRow> Consents { get; private set; } = [];
 
+    public IReadOnlyList<PersonCaseRow> Cases { get; private set; } = [];
+
+    public IReadOnlyList<OffenceRow> Offences { get; private set; } = [];
+
+    public string? MoreOffences { get; private set; }
+
+    public string EnrolHref => $"/cases/open?personId={Person!.Id}";
+
+    public string RecordOffenceHref => $"/people/{Person!.Id}/offences/record";
+
+    public string TimelineHref => $"/people/{Person!.Id}/timeline";
+
     public bool CanWrite => Policies.Allows(Policies.WriteCaseData, currentUser.Actor);
 
     public string ConsentCreateHref => $"/people/{Person!.Id}/consents/create";
@@ -44,6 +59,8 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
         var person = await sender.Send(new GetPersonQuery(personId), cancellationToken);
         var withheld = await sender.Send(new GetWithheldRecordsQuery(personId), cancellationToken);
         var consents = await sender.Send(new ListConsentsQuery(personId), cancellationToken);
+        var cases = await sender.Send(new ListCasesQuery(PersonId: personId, PageSize: 50), cancellationToken);
+        var offences = await sender.Send(new ListOffencesQuery(personId, 1, 20), cancellationToken);
 
         Person = person;
         Details =
@@ -64,6 +81,21 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
             .Select(w => $"{w.AgencyName} holds {w.Records} {(w.Records == 1 ? "record" : "records")} on this person that are not shared with you. Contact them if you need to know more.")
             .ToList();
         Consents = consents.Select(ToRow).ToList();
+        Cases = cases.Items.Select(c => new PersonCaseRow(
+            $"/cases/{c.Id}",
+            SchemeNames.Of<Scheme>(c.Scheme),
+            CaseWords.Status(c.Status),
+            CaseWords.StatusTagClass(c.Status),
+            c.OwnerAgency,
+            LocalTime.Date(c.StartDate),
+            c.ExitedOn is { } exited ? LocalTime.Date(exited) : null)).ToList();
+        Offences = offences.Items.Select(o => new OffenceRow(
+            o.OffenceTypeName ?? o.OffenceType,
+            LocalTime.Date(o.CommittedOn),
+            LocalTime.Date(o.ConvictedOn) ?? "Not convicted",
+            o.Outcome,
+            o.OwnerAgency)).ToList();
+        MoreOffences = offences.Total > offences.Items.Count ? $"The {offences.Items.Count} most recent of {offences.Total} offences. The timeline shows them all." : null;
     }
 
     private (string? SharedBecause, string? BreakGlassUntil) Explain(RecordAccessExplanation? access) => access switch
@@ -110,3 +142,9 @@ public sealed record ConsentRow(
     string RecordedOn,
     string ReviewOn,
     string? WithdrawHref);
+
+/// <summary>One of the person's cases as their page lists it.</summary>
+public sealed record PersonCaseRow(string Href, string Scheme, string Status, string StatusTagClass, string Owner, string StartDate, string? ExitedOn);
+
+/// <summary>One offence as the person page lists it.</summary>
+public sealed record OffenceRow(string Type, string CommittedOn, string ConvictedOn, string? Outcome, string Owner);

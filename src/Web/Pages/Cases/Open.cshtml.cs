@@ -1,0 +1,106 @@
+using CaseManager.Application.Agencies.ListAgencies;
+using CaseManager.Application.Cases;
+using CaseManager.Application.Cases.OpenCase;
+using CaseManager.Application.Common.Security;
+using CaseManager.Application.People.GetPerson;
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.People;
+using CaseManager.Web.Errors;
+using CaseManager.Web.TagHelpers;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace CaseManager.Web.Pages.Cases;
+
+/// <summary>Enrols a person in a scheme (OpenCaseCommand), with the panel's IOM selection for an IOM case.</summary>
+public sealed class OpenCaseModel(ISender sender, ICurrentUser currentUser, IOptions<IomOptions> iom, IValidator<OpenCaseCommand> validator) : PageModel, IReloadablePage, IIomFormPage
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid PersonId { get; set; }
+
+    [BindProperty]
+    public OpenCaseInput Input { get; set; } = new();
+
+    IomFormInput IIomFormPage.Input => Input;
+
+    public string PersonName { get; private set; } = string.Empty;
+
+    public IReadOnlyList<SelectListItem> SchemeItems { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> CohortItems => iom.Value.CohortList.Select(c => new SelectListItem(c, c)).ToList();
+
+    public IReadOnlyList<SelectListItem> TierItems => iom.Value.TierList.Select(t => new SelectListItem(t, t)).ToList();
+
+    public IReadOnlyList<SelectListItem> FlagItems => IomFormItems.Flags;
+
+    public string PersonHref => $"/people/{PersonId}";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await ReloadAsync(cancellationToken);
+        if (SchemeItems.Count == 2)
+        {
+            Input.Scheme = SchemeItems[1].Value;
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!Input.StartDate.TryGetDate(out var startDate))
+        {
+            ModelState.AddModelError("Input.StartDate", "The start date must be a real date");
+        }
+
+        Scheme? scheme = Enum.TryParse<Scheme>(Input.Scheme, out var parsed) ? parsed : null;
+        var isIom = scheme == Scheme.Iom;
+        var (rate, custody) = isIom ? Input.Parse(ModelState, "Input") : (null, null);
+        var command = new OpenCaseCommand(
+                scheme,
+                new PersonId(PersonId),
+                startDate,
+                Cohort: isIom ? IomFormInput.Blank(Input.Cohort) : null,
+                Tier: isIom ? IomFormInput.Blank(Input.Tier) : null,
+                SelectionReason: isIom ? IomFormInput.Blank(Input.SelectionReason) : null,
+                SelectionScore: isIom ? IomFormInput.Blank(Input.SelectionScore) : null,
+                PanelNote: isIom ? IomFormInput.Blank(Input.PanelNote) : null,
+                Mappa: isIom && Input.Mappa,
+                Ppo: isIom && Input.Ppo,
+                PredictedReoffendingRate: rate,
+                Custody: custody);
+        if (isIom)
+        {
+            await IomFormInput.CheckAsync(validator, command, ModelState, cancellationToken);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await ReloadAsync(cancellationToken);
+            return Page();
+        }
+
+        var opened = await sender.Send(command, cancellationToken);
+        TempData["Success"] = $"{opened.PersonName ?? PersonName} has been enrolled in {SchemeNames.Of<Scheme>(opened.Scheme)}";
+        return Redirect($"/cases/{opened.Id}");
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        var person = await sender.Send(new GetPersonQuery(new PersonId(PersonId)), cancellationToken);
+        PersonName = $"{person.GivenName} {person.FamilyName}";
+        var agencies = await sender.Send(new ListAgenciesQuery(), cancellationToken);
+        var mine = agencies.SingleOrDefault(a => a.Code == currentUser.Actor.Agency?.Value);
+        SchemeItems = [new("Select a scheme", string.Empty), .. (mine?.Schemes ?? []).Select(s => new SelectListItem(SchemeNames.Of(s), s.ToString()))];
+    }
+}
+
+/// <summary>The enrol form: the scheme and start date, then the IOM questions.</summary>
+public sealed class OpenCaseInput : IomFormInput
+{
+    public string? Scheme { get; set; }
+
+    public DateParts StartDate { get; set; } = new();
+}

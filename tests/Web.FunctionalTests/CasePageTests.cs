@@ -1,0 +1,124 @@
+using System.Net;
+using CaseManager.Application.Cases;
+using CaseManager.Application.Cases.Exits.NominateExit;
+using CaseManager.Application.Cases.OpenCase;
+using CaseManager.Application.Cases.UpdateIomDetails;
+using CaseManager.Application.People;
+using CaseManager.Application.People.RegisterPerson;
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Cases;
+using CaseManager.Domain.People;
+using CaseManager.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManager.Web.FunctionalTests;
+
+public sealed partial class PageTests
+{
+    [Fact]
+    public async Task ExitDecisionPage_ForCaseworker_IsForbidden()
+    {
+        var caseworker = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);
+
+        var response = await caseworker.GetAsync($"/cases/{Guid.NewGuid()}/exit-decision");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().Should().Contain("/forbidden");
+        var forbidden = await caseworker.GetAsync(response.Headers.Location!.ToString());
+        forbidden.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task ExitDecisionPage_ForTheManagerWhoNominated_SaysAnotherManagerMustDecide()
+    {
+        var nominated = await NewIomCaseAsync(DemoUsers.ProbationManager, "Selfnominated");
+        await factory.SendAsAsync<CaseView>(DemoUsers.ProbationManager, new NominateExitCommand(new CaseId(nominated.Id), ExitReason.MovedOutOfArea, "Moved to Leeds"));
+        var manager = await SignedInBrowserAsync(DemoUsers.ProbationManager);
+
+        var page = await manager.GetAsync($"/cases/{nominated.Id}/exit-decision");
+        var posted = await PostFormAsync(manager, $"/cases/{nominated.Id}/exit-decision", new() { ["Input.Decision"] = "Approved" });
+
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync()).Should().Contain("another manager must decide it").And.NotContain("decision-form");
+        posted.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await posted.Content.ReadAsStringAsync()).Should().Contain("another manager must decide it");
+        var status = await factory.QueryDbAsync(db => db.Cases.Where(c => c.Id == new CaseId(nominated.Id)).Select(c => c.Status).SingleAsync());
+        status.Should().Be(CaseStatus.ExitNominated);
+    }
+
+    [Fact]
+    public async Task CaseloadDownload_ForCaseworker_IsCsvWithHeaderRow()
+    {
+        var caseworker = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);
+
+        var response = await caseworker.GetAsync("/cases?Filter.Scheme=Iom&handler=Download");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        response.Content.Headers.ContentDisposition!.FileName.Should().Contain("caseload-");
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n");
+        lines[0].Should().Be("Case id,Person,Scheme,Status,Owner agency,Allocated to,Cohort,Tier,Start date,Exited on,Last contact,Next review due,Flags");
+        lines.Should().Contain(line => line.Contains("Adam Ashby", StringComparison.Ordinal) && line.Contains("Exit nominated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task IomReportDownload_ForManager_IsCsv()
+    {
+        var manager = await SignedInBrowserAsync(DemoUsers.PoliceManager);
+
+        var response = await manager.GetAsync("/reports/iom?handler=Download");
+
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Should().StartWith("Measure,Cohort,Tier,Figure,Value\r\n").And.Contain("Offences per person-year before entry");
+    }
+
+    [Fact]
+    public async Task EnrolPage_WithoutCohortOrReason_ShowsErrorsAndSavesNothing()
+    {
+        var person = await factory.SendAsAsync<PersonDetailsView>(DemoUsers.PoliceCaseworker, new RegisterPersonCommand("Enrol", "Unfinished", new DateOnly(1990, 5, 6)));
+        var caseworker = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);
+
+        var response = await PostFormAsync(caseworker, $"/cases/open?personId={person.Id}", new()
+        {
+            ["Input.Scheme"] = "Iom",
+            ["Input.StartDate.Day"] = "2",
+            ["Input.StartDate.Month"] = "11",
+            ["Input.StartDate.Year"] = "2026",
+            ["Input.SelectionScore"] = "OGRS 55%",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("There is a problem").And.Contain("Select the cohort").And.Contain("Give the reason the panel selected the person");
+        html.Should().Contain("value=\"OGRS 55%\"");
+        var cases = await factory.QueryDbAsync(db => db.Cases.CountAsync(c => c.PersonId == new PersonId(person.Id)));
+        cases.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ChangeIomDetails_AfterSomeoneElseSaved_ShowsStaleMessageAndKeepsTheirChange()
+    {
+        var opened = await NewIomCaseAsync(DemoUsers.PoliceCaseworker, "Staleedit");
+        await factory.SendAsAsync<CaseView>(DemoUsers.PoliceManager,
+            new UpdateIomDetailsCommand(new CaseId(opened.Id), opened.Version, "Fixed", "Red", "Raised to red at the panel"));
+        var caseworker = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);
+
+        var response = await PostFormAsync(caseworker, $"/cases/{opened.Id}/iom", new()
+        {
+            ["Input.Version"] = opened.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Cohort"] = "Free",
+            ["Input.SelectionReason"] = "Lowered to Free",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("Someone else changed this case").And.Contain("data-testid=\"stale-edit\"");
+        var tier = await factory.QueryDbAsync(db => db.Cases.Where(c => c.Id == new CaseId(opened.Id)).Select(c => c.Iom!.Tier).SingleAsync());
+        tier.Should().Be("Red");
+    }
+
+    private async Task<CaseView> NewIomCaseAsync(string email, string familyName)
+    {
+        var person = await factory.SendAsAsync<PersonDetailsView>(email, new RegisterPersonCommand("Test", familyName, new DateOnly(1988, 3, 4)));
+        return await factory.SendAsAsync<CaseView>(email,
+            new OpenCaseCommand(Scheme.Iom, new PersonId(person.Id), new DateOnly(2026, 10, 1), Cohort: "Flex", Tier: "Green", SelectionReason: "Panel selection"));
+    }
+}
