@@ -38,6 +38,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToPage("/Accessibility");
         options.Conventions.AuthorizeFolder("/People", Policies.ReadCaseData);
         options.Conventions.AuthorizeFolder("/People/Consents", Policies.WriteCaseData);
+        options.Conventions.AuthorizeFolder("/Reviews", Policies.ReadCaseData);
         options.Conventions.AuthorizeFolder("/Governance", Policies.InformationGovernance);
         options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
     })
@@ -111,6 +112,7 @@ app.MapPeopleEndpoints();
 app.MapAdminEndpoints();
 app.MapSharingEndpoints();
 app.MapCaseEndpoints();
+app.MapReviewEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();
