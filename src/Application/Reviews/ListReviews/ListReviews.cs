@@ -23,7 +23,7 @@ namespace CaseManager.Application.Reviews.ListReviews;
 [RequiresPolicy(Policies.ReadCaseData)]
 public sealed record ListReviewsQuery(
     bool AllocatedToMe = false,
-    ReviewState? State = null,
+    string? State = null,
     string? OwnerAgency = null,
     int Page = 1,
     int PageSize = Paging.DefaultPageSize) : IQuery<Paged<ReviewListItem>>, IPagedRequest;
@@ -47,7 +47,8 @@ public sealed class ListReviewsValidator : AbstractValidator<ListReviewsQuery>
     public ListReviewsValidator()
     {
         this.AddPagingRules();
-        RuleFor(q => q.State).IsInEnum().WithMessage("State is Upcoming, Due or Overdue");
+        RuleFor(q => q.State).Must(s => Enum.TryParse<ReviewState>(s, ignoreCase: true, out var state) && Enum.IsDefined(state))
+            .When(q => q.State is not null).WithMessage("State is Upcoming, Due or Overdue");
         RuleFor(q => q.OwnerAgency).Must(code => AgencyCode.TryParse(code, out _)).When(q => q.OwnerAgency is not null).WithMessage("Unknown agency code");
     }
 }
@@ -67,7 +68,8 @@ public sealed class ListReviewsHandler(
         var window = options.Value.ReminderWindowDays;
         var dueFrom = today.AddDays(window);
         var reviews = access.Readable(db.Reviews.AsNoTracking()).Where(r => r.Status == ReviewStatus.Open);
-        reviews = query.State switch
+        ReviewState? wanted = query.State is null ? null : Enum.Parse<ReviewState>(query.State, ignoreCase: true);
+        reviews = wanted switch
         {
             ReviewState.Overdue => reviews.Where(r => r.DueOn < today),
             ReviewState.Due => reviews.Where(r => r.DueOn >= today && r.DueOn <= dueFrom),

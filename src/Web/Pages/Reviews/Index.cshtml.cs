@@ -31,8 +31,8 @@ public sealed class ReviewsIndexModel(ISender sender, ICurrentUser currentUser) 
     {
         State = Enum.TryParse<ReviewState>(Show, ignoreCase: true, out var state) ? state : ReviewState.Due;
         var query = AgencyOverdue
-            ? new ListReviewsQuery(false, ReviewState.Overdue, currentUser.Actor.Agency?.Value, Math.Max(pageNumber, 1), PageSize)
-            : new ListReviewsQuery(true, State, null, Math.Max(pageNumber, 1), PageSize);
+            ? new ListReviewsQuery(false, nameof(ReviewState.Overdue), currentUser.Actor.Agency?.Value, Math.Max(pageNumber, 1), PageSize)
+            : new ListReviewsQuery(true, State.ToString(), null, Math.Max(pageNumber, 1), PageSize);
         Results = await sender.Send(query, cancellationToken);
         var show = AgencyOverdue ? "agency" : State.ToString();
         Pages = Pagination.For(Results, "Pages of reviews", p => $"/reviews?show={show}&page={p}");
