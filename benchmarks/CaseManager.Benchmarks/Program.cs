@@ -16,6 +16,11 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--reviews"))
+        {
+            return await ReviewReminderRun.RunAsync(args, Console.Out);
+        }
+
         var generate = args.Contains("--generate");
         var manifest = generate ? null : BenchmarkData.ReadManifest();
         if (manifest is null)
