@@ -10,12 +10,18 @@ namespace CaseManager.Benchmarks;
 /// <c>dotnet run -c Release --project benchmarks/CaseManager.Benchmarks [-- options]</c>. Makes the data file
 /// when there is none (or it is a week old), then runs the benchmarks. Options: <c>--generate</c> makes the file
 /// again and stops; <c>--explain</c> prints row counts, SQL and query plans instead of benchmarking; anything else
-/// goes to BenchmarkDotNet (for example <c>--filter *Timeline*</c>).
+/// goes to BenchmarkDotNet (for example <c>--filter *Timeline*</c>). <c>--reviews [cases] [due]</c> times the
+/// review-reminders job on a file of its own instead (<see cref="ReviewReminderRun"/>, docs/reviews-and-reminders.md).
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--reviews"))
+        {
+            return await ReviewReminderRun.RunAsync(args, Console.Out);
+        }
+
         var generate = args.Contains("--generate");
         var manifest = generate ? null : BenchmarkData.ReadManifest();
         if (manifest is null)

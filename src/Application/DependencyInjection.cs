@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<PersonGate>();
         services.AddScoped<CaseGate>();
         services.AddScoped<CaseNames>();
+        services.AddScoped<ReviewPlanner>();
         services.AddScoped<AfterCommit>();
         var partnership = configuration.GetSection(PartnershipOptions.Section);
         services.AddOptions<PartnershipOptions>()
@@ -48,6 +49,10 @@ public static class DependencyInjection
         services.AddOptions<ReviewOptions>()
             .Bind(configuration.GetSection(ReviewOptions.Section))
             .Validate(o => o.IntervalDays.Values.All(d => d is >= 1 and <= 366), "Reviews:IntervalDays must be between 1 and 366 days")
+            .Validate(o => o.ReminderWindowDays is >= 0 and <= 90, "Reviews:ReminderWindowDays must be between 0 and 90")
+            .Validate(o => o.EscalationRepeatDays is >= 1 and <= 90, "Reviews:EscalationRepeatDays must be between 1 and 90")
+            .Validate(o => o.ExitDecisionDays is >= 1 and <= 90, "Reviews:ExitDecisionDays must be between 1 and 90")
+            .Validate(o => o.JobPageSize is >= 1 and <= 5000, "Reviews:JobPageSize must be between 1 and 5000")
             .ValidateOnStart();
         services.Configure<AccountHousekeepingOptions>(configuration.GetSection(AccountHousekeepingOptions.Section));
         return services;

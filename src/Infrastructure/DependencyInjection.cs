@@ -2,6 +2,7 @@ using CaseManager.Application.Common.Email;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Jobs;
+using CaseManager.Application.Reviews;
 using CaseManager.Application.Users;
 using CaseManager.Infrastructure.Email;
 using CaseManager.Infrastructure.Health;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<CurrentUserContext>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUserContext>());
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<INotificationStore, NotificationStore>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<FirstAdministrator>();
 
@@ -156,6 +158,7 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<CommandJob>();
+        services.AddSingleton<ReviewRemindersJob>();
         services.AddSingleton<RecurringJobs>();
         services.AddSingleton<IRecurringJobs>(sp => sp.GetRequiredService<RecurringJobs>());
     }

@@ -46,6 +46,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Cases/Nominate", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/Cases/Exits", Policies.ManageCases);
         options.Conventions.AuthorizeFolder("/Reports", Policies.ReadCaseData);
+        options.Conventions.AuthorizeFolder("/Reviews", Policies.ReadCaseData);
         options.Conventions.AuthorizeFolder("/Governance", Policies.InformationGovernance);
         options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
     })
@@ -119,6 +120,7 @@ app.MapPeopleEndpoints();
 app.MapAdminEndpoints();
 app.MapSharingEndpoints();
 app.MapCaseEndpoints();
+app.MapReviewEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -29,6 +29,12 @@ public interface IUserDirectory
     /// <summary>Email addresses of the active users who hold a role, across the partnership.</summary>
     Task<IReadOnlyList<string>> EmailsOfRoleAsync(Role role, CancellationToken cancellationToken);
 
+    /// <summary>Ids of the active users of an agency who hold a role (the managers a review escalates to).</summary>
+    Task<IReadOnlyList<Guid>> ActiveUserIdsAsync(AgencyCode agency, Role role, CancellationToken cancellationToken);
+
+    /// <summary>Which of the given users are active (not disabled); unknown ids are left out.</summary>
+    Task<IReadOnlySet<Guid>> ActiveAmongAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
+
     /// <summary>A one-time token with which the new user sets their own password.</summary>
     Task<string> CreatePasswordSetupTokenAsync(Guid userId, CancellationToken cancellationToken);
 }

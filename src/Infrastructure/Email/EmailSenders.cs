@@ -59,4 +59,6 @@ public sealed class ServiceLinks(IOptions<EmailOptions> options) : IServiceLinks
 {
     public Uri SetPassword(Guid userId, string token) =>
         new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/account/set-password?userId={userId}&token={Uri.EscapeDataString(token)}");
+
+    public Uri Notifications() => new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/notifications");
 }

@@ -1,5 +1,6 @@
 using CaseManager.Application.Common.Paging;
 using CaseManager.Application.Users;
+using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Common;
 using CaseManager.Domain.Users;
 using CaseManager.Infrastructure.Persistence;
@@ -122,6 +123,27 @@ public sealed class UserDirectory(UserManager<ApplicationUser> userManager, Case
         return await db.UserRoles.Where(r => r.RoleId == roleId)
             .Join(db.Users.Where(u => !u.IsDisabled), r => r.UserId, u => u.Id, (r, u) => u.Email!)
             .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Guid>> ActiveUserIdsAsync(AgencyCode agency, Role role, CancellationToken cancellationToken)
+    {
+        var roleId = Persistence.Configurations.RoleConfiguration.RoleIds[role];
+        return await db.UserRoles.Where(r => r.RoleId == roleId)
+            .Join(db.Users.Where(u => !u.IsDisabled && u.AgencyCode == agency.Value), r => r.UserId, u => u.Id, (r, u) => u.Id)
+            .OrderBy(id => id)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<Guid>> ActiveAmongAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        if (userIds.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var ids = userIds.Distinct().ToList();
+        var active = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && !u.IsDisabled).Select(u => u.Id).ToListAsync(cancellationToken);
+        return active.ToHashSet();
     }
 
     public async Task<string> CreatePasswordSetupTokenAsync(Guid userId, CancellationToken cancellationToken)

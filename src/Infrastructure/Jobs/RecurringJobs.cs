@@ -14,6 +14,9 @@ public sealed class JobOptions
 
     public string HousekeepingCron { get; set; } = "30 2 * * *";
 
+    /// <summary>When review reminders, overdue notices, escalations and digests go out (daily at 07:00).</summary>
+    public string ReviewRemindersCron { get; set; } = "0 7 * * *";
+
     /// <summary>Whether this process also processes jobs (a web-only node can set it to false).</summary>
     public bool RunServer { get; set; } = true;
 
@@ -28,6 +31,8 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
 {
     public const string Housekeeping = "housekeeping";
 
+    public const string ReviewReminders = "review-reminders";
+
     public void RegisterAll()
     {
         var settings = options.Value;
@@ -36,6 +41,11 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
             Housekeeping,
             job => job.Run(new DisableDormantAccountsCommand(), CancellationToken.None),
             settings.HousekeepingCron,
+            recurringOptions);
+        manager.AddOrUpdate<ReviewRemindersJob>(
+            ReviewReminders,
+            job => job.Run(CancellationToken.None),
+            settings.ReviewRemindersCron,
             recurringOptions);
     }
 

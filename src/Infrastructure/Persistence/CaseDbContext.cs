@@ -4,8 +4,10 @@ using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
 using CaseManager.Domain.Interventions;
+using CaseManager.Domain.Notifications;
 using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
+using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
 using CaseManager.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -41,6 +43,12 @@ public abstract class CaseDbContext(DbContextOptions options)
     public DbSet<Offence> Offences => Set<Offence>();
 
     public DbSet<OffenceType> OffenceTypes => Set<OffenceType>();
+
+    public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -123,6 +131,10 @@ public abstract class CaseDbContext(DbContextOptions options)
         configurationBuilder.Properties<BreakGlassGrantId>().HaveConversion<BreakGlassGrantIdConverter>();
         configurationBuilder.Properties<InterventionId>().HaveConversion<InterventionIdConverter>();
         configurationBuilder.Properties<OffenceId>().HaveConversion<OffenceIdConverter>();
+        configurationBuilder.Properties<ReviewId>().HaveConversion<ReviewIdConverter>();
+        configurationBuilder.Properties<ReviewKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReviewStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<CaseStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<LawfulBasis>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<ConsentStatus>().HaveConversion<string>().HaveMaxLength(20);

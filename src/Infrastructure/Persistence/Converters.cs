@@ -19,3 +19,5 @@ internal sealed class BreakGlassGrantIdConverter() : ValueConverter<CaseManager.
 internal sealed class InterventionIdConverter() : ValueConverter<CaseManager.Domain.Interventions.InterventionId, Guid>(id => id.Value, value => new CaseManager.Domain.Interventions.InterventionId(value));
 
 internal sealed class OffenceIdConverter() : ValueConverter<CaseManager.Domain.Offending.OffenceId, Guid>(id => id.Value, value => new CaseManager.Domain.Offending.OffenceId(value));
+
+internal sealed class ReviewIdConverter() : ValueConverter<CaseManager.Domain.Reviews.ReviewId, Guid>(id => id.Value, value => new CaseManager.Domain.Reviews.ReviewId(value));

@@ -2,6 +2,7 @@ using CaseManager.Application.Reviews;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.People;
+using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
 using CaseManager.Infrastructure.Identity;
 using CaseManager.Infrastructure.Persistence;
@@ -182,6 +183,20 @@ public sealed partial class DemoSeeder(
             users["keyworker@fit.demo"].Id,
             today.AddMonths(7),
             today));
+        // Each open demo case has its next review as a row, and a pending exit nomination its decision review.
+        foreach (var seeded in db.ChangeTracker.Entries<Case>().Select(e => e.Entity).Where(c => c.IsOpen).ToList())
+        {
+            if (seeded.NextReviewDue is { } due)
+            {
+                db.Reviews.Add(Review.Schedule(seeded, ReviewKind.Scheme, due, now));
+            }
+
+            if (seeded.PendingExitNomination is { } pending)
+            {
+                db.Reviews.Add(Review.Schedule(seeded, ReviewKind.ExitDecision, DateOnly.FromDateTime(pending.NominatedAt.UtcDateTime).AddDays(14), now));
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -27,6 +27,9 @@ public static class WorldDatabase
         DELETE FROM Consents;
         DELETE FROM Interventions;
         DELETE FROM Offences;
+        DELETE FROM Notifications;
+        DELETE FROM NotificationDigests;
+        DELETE FROM Reviews;
         DELETE FROM ExitNominations;
         DELETE FROM Cases;
         DELETE FROM SharingAgreementAgencies;

@@ -64,7 +64,7 @@ public sealed class OpenCaseHandler(
     IAuditTrail audit,
     PartnershipClock clock,
     IOptions<IomOptions> iom,
-    IOptions<ReviewOptions> reviews,
+    ReviewPlanner reviews,
     CaseNames names) : ICommandHandler<OpenCaseCommand, CaseView>
 {
     public async ValueTask<CaseView> Handle(OpenCaseCommand command, CancellationToken cancellationToken)
@@ -94,8 +94,8 @@ public sealed class OpenCaseHandler(
                 IomDetailsInput.ToCustody(command),
                 clock.Now, clock.Today)
             : Case.Open(command.PersonId, scheme, agency, startDate, worker, clock.Now, clock.Today);
-        opened.ScheduleNextReview(reviews.Value.FirstReviewDue(scheme, startDate));
         db.Cases.Add(opened);
+        reviews.ScheduleFirst(opened, clock.Now);
         audit.Record("case.open", AuditOutcome.Allowed, AccessRule.Owner,
             new AuditSubject("Case", opened.Id.ToString(), opened.PersonId.Value, agency), $"{scheme} from {startDate:yyyy-MM-dd}");
         return await names.ViewAsync(opened, explanation: null, cancellationToken);

@@ -12,4 +12,7 @@ public sealed record EmailMessage(string To, string Subject, string TextBody);
 public interface IServiceLinks
 {
     Uri SetPassword(Guid userId, string token);
+
+    /// <summary>The user's notifications page.</summary>
+    Uri Notifications();
 }

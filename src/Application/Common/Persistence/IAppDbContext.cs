@@ -2,8 +2,10 @@ using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Interventions;
+using CaseManager.Domain.Notifications;
 using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
+using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -35,6 +37,12 @@ public interface IAppDbContext
     DbSet<Offence> Offences { get; }
 
     DbSet<OffenceType> OffenceTypes { get; }
+
+    DbSet<Review> Reviews { get; }
+
+    DbSet<Notification> Notifications { get; }
+
+    DbSet<NotificationDigest> NotificationDigests { get; }
 
     DatabaseFacade Database { get; }
 

@@ -1,6 +1,7 @@
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
+using CaseManager.Application.Reviews;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using FluentValidation;
@@ -26,13 +27,14 @@ public sealed class NominateExitValidator : AbstractValidator<NominateExitComman
     }
 }
 
-public sealed class NominateExitHandler(CaseGate gate, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock, CaseNames names)
+public sealed class NominateExitHandler(CaseGate gate, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock, CaseNames names, ReviewPlanner reviews)
     : ICommandHandler<NominateExitCommand, CaseView>
 {
     public async ValueTask<CaseView> Handle(NominateExitCommand command, CancellationToken cancellationToken)
     {
         var found = await gate.OwnedAsync(command.CaseId, "case.exit-nominate", cancellationToken);
         found.NominateExit(command.Reason!.Value, command.Note, command.Evidence, currentUser.Actor.RequireUserId(), clock.Now);
+        reviews.ScheduleExitDecision(found, clock.Today, clock.Now);
         audit.Record("case.exit-nominate", AuditOutcome.Allowed, AccessRule.Owner,
             new AuditSubject("Case", found.Id.ToString(), found.PersonId.Value, found.OwnerAgency), command.Reason.ToString());
         return await names.ViewAsync(found, explanation: null, cancellationToken);

@@ -2,6 +2,7 @@ using CaseManager.Application.Cases.Exits.ApproveExit;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
+using CaseManager.Application.Reviews;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using FluentValidation;
@@ -22,7 +23,7 @@ public sealed class RejectExitValidator : AbstractValidator<RejectExitCommand>
     }
 }
 
-public sealed class RejectExitHandler(CaseGate gate, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock, CaseNames names)
+public sealed class RejectExitHandler(CaseGate gate, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock, CaseNames names, ReviewPlanner reviews)
     : ICommandHandler<RejectExitCommand, CaseView>
 {
     public async ValueTask<CaseView> Handle(RejectExitCommand command, CancellationToken cancellationToken)
@@ -31,6 +32,7 @@ public sealed class RejectExitHandler(CaseGate gate, ICurrentUser currentUser, I
         var decider = currentUser.Actor.RequireUserId();
         ExitDecisions.EnsureNotOwnNomination(found, decider);
         found.RejectExit(decider, command.Note, clock.Now);
+        await reviews.CloseExitDecisionAsync(found, clock.Now, cancellationToken);
         audit.Record("case.exit-reject", AuditOutcome.Allowed, AccessRule.Owner,
             new AuditSubject("Case", found.Id.ToString(), found.PersonId.Value, found.OwnerAgency));
         return await names.ViewAsync(found, explanation: null, cancellationToken);

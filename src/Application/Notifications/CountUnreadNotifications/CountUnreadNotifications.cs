@@ -1,0 +1,23 @@
+using CaseManager.Application.Common.Persistence;
+using CaseManager.Application.Common.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManager.Application.Notifications.CountUnreadNotifications;
+
+/// <summary>How many of the caller's notifications are unread (the count in the page header).</summary>
+[AnyAuthenticatedUser]
+public sealed record CountUnreadNotificationsQuery : IQuery<int>;
+
+public sealed class CountUnreadNotificationsHandler(IAppDbContext db, ICurrentUser currentUser) : IQueryHandler<CountUnreadNotificationsQuery, int>
+{
+    public async ValueTask<int> Handle(CountUnreadNotificationsQuery query, CancellationToken cancellationToken)
+    {
+        if (currentUser.Actor.UserId is not { } me)
+        {
+            return 0;
+        }
+
+        return await db.Notifications.CountAsync(n => n.UserId == me && n.ReadAt == null, cancellationToken);
+    }
+}

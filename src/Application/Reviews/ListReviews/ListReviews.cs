@@ -1,0 +1,124 @@
+using CaseManager.Application.Cases;
+using CaseManager.Application.Common.Access;
+using CaseManager.Application.Common.Auditing;
+using CaseManager.Application.Common.Paging;
+using CaseManager.Application.Common.Persistence;
+using CaseManager.Application.Common.Security;
+using CaseManager.Application.Common.Time;
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Auditing;
+using CaseManager.Domain.Reviews;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CaseManager.Application.Reviews.ListReviews;
+
+/// <summary>
+/// Open reviews the caller may see (the record access rule applies in SQL), soonest due first: a caseworker's own
+/// (<c>allocatedToMe</c>) by state, or a manager's view of their agency's overdue reviews (<c>ownerAgency</c> and
+/// <c>state=Overdue</c>).
+/// </summary>
+[RequiresPolicy(Policies.ReadCaseData)]
+public sealed record ListReviewsQuery(
+    bool AllocatedToMe = false,
+    string? State = null,
+    string? OwnerAgency = null,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize) : IQuery<Paged<ReviewListItem>>, IPagedRequest;
+
+public sealed record ReviewListItem(
+    Guid Id,
+    Guid CaseId,
+    Guid PersonId,
+    string? PersonName,
+    string Scheme,
+    string Kind,
+    DateOnly DueOn,
+    string State,
+    string OwnerAgency,
+    string DataCategory,
+    Guid? AllocatedTo,
+    RecordAccessExplanation? Access);
+
+public sealed class ListReviewsValidator : AbstractValidator<ListReviewsQuery>
+{
+    public ListReviewsValidator()
+    {
+        this.AddPagingRules();
+        RuleFor(q => q.State).Must(s => Enum.TryParse<ReviewState>(s, ignoreCase: true, out var state) && Enum.IsDefined(state))
+            .When(q => q.State is not null).WithMessage("State is Upcoming, Due or Overdue");
+        RuleFor(q => q.OwnerAgency).Must(code => AgencyCode.TryParse(code, out _)).When(q => q.OwnerAgency is not null).WithMessage("Unknown agency code");
+    }
+}
+
+public sealed class ListReviewsHandler(
+    IAppDbContext db,
+    IRecordAccess access,
+    ICurrentUser currentUser,
+    IAuditTrail audit,
+    CaseNames names,
+    PartnershipClock clock,
+    IOptions<ReviewOptions> options) : IQueryHandler<ListReviewsQuery, Paged<ReviewListItem>>
+{
+    public async ValueTask<Paged<ReviewListItem>> Handle(ListReviewsQuery query, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        var window = options.Value.ReminderWindowDays;
+        var dueFrom = today.AddDays(window);
+        var reviews = access.Readable(db.Reviews.AsNoTracking()).Where(r => r.Status == ReviewStatus.Open);
+        ReviewState? wanted = query.State is null ? null : Enum.Parse<ReviewState>(query.State, ignoreCase: true);
+        reviews = wanted switch
+        {
+            ReviewState.Overdue => reviews.Where(r => r.DueOn < today),
+            ReviewState.Due => reviews.Where(r => r.DueOn >= today && r.DueOn <= dueFrom),
+            ReviewState.Upcoming => reviews.Where(r => r.DueOn > dueFrom),
+            _ => reviews,
+        };
+        if (query.OwnerAgency is not null)
+        {
+            var owner = AgencyCode.Parse(query.OwnerAgency);
+            reviews = reviews.Where(r => r.OwnerAgency == owner);
+        }
+
+        var rows = reviews.Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { Review = r, c.AllocatedTo });
+        if (query.AllocatedToMe)
+        {
+            var me = currentUser.Actor.RequireUserId();
+            rows = rows.Where(x => x.AllocatedTo == me);
+        }
+
+        var page = await rows.OrderBy(x => x.Review.DueOn).ThenBy(x => x.Review.Id).ToPagedAsync(query, cancellationToken);
+        var people = await names.PeopleAsync(page.Items.Select(x => x.Review.PersonId).ToList(), cancellationToken);
+        var items = new List<ReviewListItem>(page.Items.Count);
+        foreach (var row in page.Items)
+        {
+            var review = row.Review;
+            var explanation = await access.ExplainAsync(review.PersonId, review.OwnerAgency, review.DataCategory, cancellationToken);
+            if (explanation is not null)
+            {
+                audit.Record("review.list-result", AuditOutcome.Allowed, AccessAudit.RuleOf(explanation),
+                    new AuditSubject("Review", review.Id.ToString(), review.PersonId.Value, review.OwnerAgency), AccessAudit.DetailOf(explanation));
+            }
+
+            items.Add(new ReviewListItem(
+                review.Id.Value,
+                review.CaseId.Value,
+                review.PersonId.Value,
+                people.GetValueOrDefault(review.PersonId),
+                review.Scheme.ToString(),
+                review.Kind.ToString(),
+                review.DueOn,
+                ReviewSchedule.StateOn(review.DueOn, today, window).ToString(),
+                review.OwnerAgency.Value,
+                review.DataCategory.ToString(),
+                row.AllocatedTo,
+                explanation));
+        }
+
+        audit.Record("review.list", AuditOutcome.Allowed, AccessRule.Owner, detail: $"{page.Total} reviews, page {page.Page}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new Paged<ReviewListItem>(items, page.Page, page.PageSize, page.Total);
+    }
+}

@@ -1,0 +1,40 @@
+using CaseManager.Application.Common.Paging;
+using CaseManager.Application.Common.Security;
+using CaseManager.Application.Reviews.ListReviews;
+using CaseManager.Domain.Reviews;
+using CaseManager.Domain.Users;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CaseManager.Web.Pages.Reviews;
+
+public sealed class ReviewsIndexModel(ISender sender, ICurrentUser currentUser) : PageModel
+{
+    private const int PageSize = 25;
+
+    /// <summary>Which tab: a state of the caller's own reviews, or (managers) the agency's overdue reviews.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Show { get; set; }
+
+    public bool IsManager => currentUser.Actor.IsInRole(Role.Manager);
+
+    public bool AgencyOverdue => IsManager && string.Equals(Show, "agency", StringComparison.OrdinalIgnoreCase);
+
+    public ReviewState State { get; private set; }
+
+    public Paged<ReviewListItem>? Results { get; private set; }
+
+    public Pagination? Pages { get; private set; }
+
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken cancellationToken = default)
+    {
+        State = Enum.TryParse<ReviewState>(Show, ignoreCase: true, out var state) ? state : ReviewState.Due;
+        var query = AgencyOverdue
+            ? new ListReviewsQuery(false, nameof(ReviewState.Overdue), currentUser.Actor.Agency?.Value, Math.Max(pageNumber, 1), PageSize)
+            : new ListReviewsQuery(true, State.ToString(), null, Math.Max(pageNumber, 1), PageSize);
+        Results = await sender.Send(query, cancellationToken);
+        var show = AgencyOverdue ? "agency" : State.ToString();
+        Pages = Pagination.For(Results, "Pages of reviews", p => $"/reviews?show={show}&page={p}");
+    }
+}
