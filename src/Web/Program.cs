@@ -47,6 +47,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Cases/Exits", Policies.ManageCases);
         options.Conventions.AuthorizeFolder("/Reports", Policies.ReadCaseData);
         options.Conventions.AuthorizeFolder("/Reviews", Policies.ReadCaseData);
+        options.Conventions.AuthorizePage("/Reviews/Complete", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/Governance", Policies.InformationGovernance);
         options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
     })

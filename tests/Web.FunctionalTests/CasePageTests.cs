@@ -115,6 +115,32 @@ public sealed partial class PageTests
         tier.Should().Be("Red");
     }
 
+    [Fact]
+    public async Task CompleteReviewPage_RecordsTheReviewAndSchedulesTheNext_AndRefusesAFutureDate()
+    {
+        var opened = await NewIomCaseAsync(DemoUsers.PoliceCaseworker, "Reviewed");
+        var reviewId = await factory.QueryDbAsync(db => db.Reviews.Where(r => r.CaseId == new CaseId(opened.Id) && r.CompletedOn == null).Select(r => r.Id.Value).SingleAsync());
+        var caseworker = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);
+        var url = $"/cases/{opened.Id}/reviews/{reviewId}/complete";
+
+        var form = await caseworker.GetAsync(url);
+        var future = await PostFormAsync(caseworker, url, new()
+        {
+            ["Input.CompletedOn.Day"] = "1", ["Input.CompletedOn.Month"] = "1", ["Input.CompletedOn.Year"] = "2027", ["Input.Summary"] = "Too early",
+        });
+        var recorded = await PostFormAsync(caseworker, url, new()
+        {
+            ["Input.CompletedOn.Day"] = "20", ["Input.CompletedOn.Month"] = "11", ["Input.CompletedOn.Year"] = "2026", ["Input.Summary"] = "Panel reviewed progress",
+        });
+
+        form.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await future.Content.ReadAsStringAsync()).Should().Contain("The review date cannot be in the future");
+        recorded.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        recorded.Headers.Location!.ToString().Should().Be($"/cases/{opened.Id}");
+        var stored = await factory.QueryDbAsync(db => db.Cases.Where(c => c.Id == new CaseId(opened.Id)).Select(c => c.NextReviewDue).SingleAsync());
+        stored.Should().Be(new DateOnly(2026, 12, 18), "the next IOM review is 28 days after the one completed");
+    }
+
     private async Task<CaseView> NewIomCaseAsync(string email, string familyName)
     {
         var person = await factory.SendAsAsync<PersonDetailsView>(email, new RegisterPersonCommand("Test", familyName, new DateOnly(1988, 3, 4)));

@@ -61,8 +61,9 @@ public sealed class AuditEntry
     {
         Id = Guid.CreateVersion7(),
 
-        // Whole microseconds: PostgreSQL keeps no finer, and the hash must match what is stored.
-        At = at.AddTicks(-(at.Ticks % 10)),
+        // Whole milliseconds: the hash must match what is stored, and neither store keeps every tick (PostgreSQL
+        // keeps microseconds; SQLite's binary DateTimeOffset keeps 100 microseconds).
+        At = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMillisecond)),
         ActorUserId = facts.ActorUserId,
         ActorEmail = facts.ActorEmail,
         ActorAgency = facts.ActorAgency,

@@ -81,6 +81,16 @@ public abstract class CaseDbContext(DbContextOptions options)
         try
         {
             await LockAuditChainAsync(cancellationToken);
+
+            // The chain must follow the order the rows are numbered in, and EF Core may insert a batch of rows in
+            // another order than the one they were added in. So the other changes are saved first, then each audit
+            // entry is chained and inserted on its own, in order, while the lock is held.
+            foreach (var auditEntry in newAuditEntries)
+            {
+                Entry(auditEntry).State = EntityState.Detached;
+            }
+
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             var previous = await AuditEntries.AsNoTracking()
                 .OrderByDescending(a => a.Sequence)
                 .Select(a => a.Hash)
@@ -90,9 +100,10 @@ public abstract class CaseDbContext(DbContextOptions options)
                 var hash = AuditChain.HashOf(auditEntry, previous);
                 auditEntry.Chain(previous, hash);
                 previous = hash;
+                AuditEntries.Add(auditEntry);
+                saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
 
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

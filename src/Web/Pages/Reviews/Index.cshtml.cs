@@ -19,6 +19,9 @@ public sealed class ReviewsIndexModel(ISender sender, ICurrentUser currentUser) 
 
     public bool IsManager => currentUser.Actor.IsInRole(Role.Manager);
 
+    /// <summary>Only the owning agency records a review, so only its rows offer it.</summary>
+    public string? AgencyCode => currentUser.Actor.Agency?.Value;
+
     public bool AgencyOverdue => IsManager && string.Equals(Show, "agency", StringComparison.OrdinalIgnoreCase);
 
     public ReviewState State { get; private set; }
