@@ -126,11 +126,17 @@ public sealed partial class PageTests
         var form = await caseworker.GetAsync(url);
         var future = await PostFormAsync(caseworker, url, new()
         {
-            ["Input.CompletedOn.Day"] = "1", ["Input.CompletedOn.Month"] = "1", ["Input.CompletedOn.Year"] = "2027", ["Input.Summary"] = "Too early",
+            ["Input.CompletedOn.Day"] = "1",
+            ["Input.CompletedOn.Month"] = "1",
+            ["Input.CompletedOn.Year"] = "2027",
+            ["Input.Summary"] = "Too early",
         });
         var recorded = await PostFormAsync(caseworker, url, new()
         {
-            ["Input.CompletedOn.Day"] = "20", ["Input.CompletedOn.Month"] = "11", ["Input.CompletedOn.Year"] = "2026", ["Input.Summary"] = "Panel reviewed progress",
+            ["Input.CompletedOn.Day"] = "20",
+            ["Input.CompletedOn.Month"] = "11",
+            ["Input.CompletedOn.Year"] = "2026",
+            ["Input.Summary"] = "Panel reviewed progress",
         });
 
         form.StatusCode.Should().Be(HttpStatusCode.OK);
