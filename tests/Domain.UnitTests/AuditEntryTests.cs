@@ -7,13 +7,13 @@ public sealed class AuditEntryTests
     private static readonly AuditFacts Facts = new(Guid.NewGuid(), "a@b.demo", null, "person.read", AuditOutcome.Allowed, AccessRule.Owner);
 
     [Fact]
-    public void Record_TruncatesTimeToWholeMicroseconds()
+    public void Record_TruncatesTimeToWholeMilliseconds_WhichEveryStoreKeeps()
     {
         var at = new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero).AddTicks(1234567);
 
         var entry = AuditEntry.Record(Facts, at);
 
-        entry.At.Ticks.Should().Be(at.Ticks - 7);
+        entry.At.Ticks.Should().Be(at.Ticks - 4567, "123.4567 ms keeps its 123 whole milliseconds");
     }
 
     [Fact]
