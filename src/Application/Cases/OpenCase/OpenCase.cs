@@ -1,3 +1,4 @@
+using CaseManager.Application.Agencies;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
@@ -73,8 +74,7 @@ public sealed class OpenCaseHandler(
         var actor = currentUser.Actor;
         var agency = actor.RequireAgency();
         var scheme = command.Scheme!.Value;
-        var takesPart = await db.Agencies.AnyAsync(a => a.Code == agency && a.Schemes.Any(s => s.Scheme == scheme), cancellationToken);
-        if (!takesPart)
+        if (!await db.TakesPartAsync(agency, scheme, cancellationToken))
         {
             throw new ForbiddenAccessException($"{agency} does not take part in {scheme}, so it cannot open {scheme} cases.");
         }

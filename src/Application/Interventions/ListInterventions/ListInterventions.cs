@@ -34,9 +34,10 @@ public sealed class ListInterventionsHandler(IAppDbContext db, IRecordAccess acc
             .ToPagedAsync(query, cancellationToken);
 
         var names = await users.DisplayNamesAsync(page.Items.Select(i => i.RecordedBy).ToList(), cancellationToken);
-        var ids = page.Items.Select(i => i.Id).ToList();
+        var byId = page.Items.ToDictionary(i => i.Id);
+        var ids = byId.Keys.ToList();
         var explanations = await access.ExplainAndAuditAsync(audit, db.Interventions.AsNoTracking().Where(i => ids.Contains(i.Id)), i => i.Id,
-            "intervention.read", id => new AuditSubject("Intervention", id.ToString(), page.Items.First(i => i.Id == id).PersonId.Value, page.Items.First(i => i.Id == id).OwnerAgency), cancellationToken);
+            "intervention.read", id => new AuditSubject("Intervention", id.ToString(), byId[id].PersonId.Value, byId[id].OwnerAgency), cancellationToken);
         var items = page.Items.Select(work => InterventionView.From(work, names.GetValueOrDefault(work.RecordedBy), explanations.GetValueOrDefault(work.Id))).ToList();
 
         await db.SaveChangesAsync(cancellationToken);

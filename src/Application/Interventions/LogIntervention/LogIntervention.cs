@@ -1,3 +1,4 @@
+using CaseManager.Application.Agencies;
 using CaseManager.Application.Cases;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Auditing;
@@ -9,7 +10,6 @@ using CaseManager.Domain.Cases;
 using CaseManager.Domain.Interventions;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaseManager.Application.Interventions.LogIntervention;
 
@@ -56,7 +56,7 @@ public sealed class LogInterventionHandler(IAppDbContext db, CaseGate gate, ICur
         var actor = currentUser.Actor;
         var agency = actor.RequireAgency();
         var scheme = onCase.Scheme;
-        if (onCase.OwnerAgency != agency && !await db.Agencies.AnyAsync(a => a.Code == agency && a.Schemes.Any(s => s.Scheme == scheme), cancellationToken))
+        if (onCase.OwnerAgency != agency && !await db.TakesPartAsync(agency, scheme, cancellationToken))
         {
             throw new ForbiddenAccessException($"{agency} does not take part in {scheme}, so it cannot log work on this case.");
         }

@@ -91,31 +91,24 @@ public sealed class ListReviewsHandler(
 
         var page = await rows.OrderBy(x => x.Review.DueOn).ThenBy(x => x.Review.Id).ToPagedAsync(query, cancellationToken);
         var people = await names.PeopleAsync(page.Items.Select(x => x.Review.PersonId).ToList(), cancellationToken);
-        var items = new List<ReviewListItem>(page.Items.Count);
-        foreach (var row in page.Items)
-        {
-            var review = row.Review;
-            var explanation = await access.ExplainAsync(review.PersonId, review.OwnerAgency, review.DataCategory, cancellationToken);
-            if (explanation is not null)
-            {
-                audit.Record("review.list-result", AuditOutcome.Allowed, AccessAudit.RuleOf(explanation),
-                    new AuditSubject("Review", review.Id.ToString(), review.PersonId.Value, review.OwnerAgency), AccessAudit.DetailOf(explanation));
-            }
-
-            items.Add(new ReviewListItem(
-                review.Id.Value,
-                review.CaseId.Value,
-                review.PersonId.Value,
-                people.GetValueOrDefault(review.PersonId),
-                review.Scheme.ToString(),
-                review.Kind.ToString(),
-                review.DueOn,
-                ReviewSchedule.StateOn(review.DueOn, today, window).ToString(),
-                review.OwnerAgency.Value,
-                review.DataCategory.ToString(),
-                row.AllocatedTo,
-                explanation));
-        }
+        // One batch explains and audits every shared review of the page, whatever the page size.
+        var byId = page.Items.ToDictionary(x => x.Review.Id, x => x.Review);
+        var ids = byId.Keys.ToList();
+        var explanations = await access.ExplainAndAuditAsync(audit, db.Reviews.AsNoTracking().Where(r => ids.Contains(r.Id)), r => r.Id,
+            "review.list-result", id => new AuditSubject("Review", id.ToString(), byId[id].PersonId.Value, byId[id].OwnerAgency), cancellationToken);
+        var items = page.Items.Select(row => new ReviewListItem(
+            row.Review.Id.Value,
+            row.Review.CaseId.Value,
+            row.Review.PersonId.Value,
+            people.GetValueOrDefault(row.Review.PersonId),
+            row.Review.Scheme.ToString(),
+            row.Review.Kind.ToString(),
+            row.Review.DueOn,
+            ReviewSchedule.StateOn(row.Review.DueOn, today, window).ToString(),
+            row.Review.OwnerAgency.Value,
+            row.Review.DataCategory.ToString(),
+            row.AllocatedTo,
+            explanations.GetValueOrDefault(row.Review.Id))).ToList();
 
         audit.Record("review.list", AuditOutcome.Allowed, AccessRule.Owner, detail: $"{page.Total} reviews, page {page.Page}");
         await db.SaveChangesAsync(cancellationToken);
