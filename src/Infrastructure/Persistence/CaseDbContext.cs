@@ -10,6 +10,7 @@ using CaseManager.Domain.People;
 using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
 using CaseManager.Infrastructure.Identity;
+using CaseManager.Infrastructure.Persistence.Sharing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -37,6 +38,9 @@ public abstract class CaseDbContext(DbContextOptions options)
     public DbSet<Consent> Consents => Set<Consent>();
 
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
+
+    // Not AsNoTracking: inside the access rule's subquery it would make the whole query untracked.
+    public IQueryable<SharingRight> SharingRights => Set<SharingRight>();
 
     public DbSet<Intervention> Interventions => Set<Intervention>();
 
@@ -69,18 +73,20 @@ public abstract class CaseDbContext(DbContextOptions options)
             .Where(e => e.State == EntityState.Added)
             .Select(e => e.Entity)
             .ToList();
-        if (newAuditEntries.Count == 0)
+        var sharingRightScope = SharingRightMaintenance.Collect(ChangeTracker);
+        if (newAuditEntries.Count == 0 && sharingRightScope.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // Chaining reads the latest hash, so it must hold the chain lock until the new entries are committed.
+        // Chaining reads the latest hash, and rights are derived from what is committed, so both hold the
+        // writers' lock until the transaction commits.
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
         try
         {
-            await LockAuditChainAsync(cancellationToken);
+            await LockWritersAsync(cancellationToken);
 
             // The chain must follow the order the rows are numbered in, and EF Core may insert a batch of rows in
             // another order than the one they were added in. So the other changes are saved first, then each audit
@@ -91,6 +97,11 @@ public abstract class CaseDbContext(DbContextOptions options)
             }
 
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (!sharingRightScope.IsEmpty)
+            {
+                await SharingRightMaintenance.ApplyAsync(this, sharingRightScope, cancellationToken);
+            }
+
             var previous = await AuditEntries.AsNoTracking()
                 .OrderByDescending(a => a.Sequence)
                 .Select(a => a.Hash)
@@ -121,10 +132,34 @@ public abstract class CaseDbContext(DbContextOptions options)
     }
 
     /// <summary>
-    /// Serialises writers of the audit chain. SQLite needs nothing more: its write transactions are already
-    /// exclusive (BEGIN IMMEDIATE). PostgreSQL overrides this with a transaction-level advisory lock.
+    /// Rebuilds every sharing right from the saved facts, in one transaction under the writers' lock: after
+    /// the migration that adds them, and after data was written around EF (a bulk load).
     /// </summary>
-    protected virtual Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task RebuildSharingRightsAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await LockWritersAsync(cancellationToken);
+        await SharingRightMaintenance.RebuildAllAsync(this, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Saving synchronously would skip the derived rights; only data-protection keys are saved so.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (!SharingRightMaintenance.Collect(ChangeTracker).IsEmpty || ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added))
+        {
+            throw new InvalidOperationException("Case data is saved with SaveChangesAsync, which keeps the audit chain and sharing rights.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Serialises writers of the audit chain and of sharing rights. SQLite needs nothing more: its write
+    /// transactions are already exclusive (BEGIN IMMEDIATE). PostgreSQL overrides this with a transaction-level
+    /// advisory lock.
+    /// </summary>
+    protected virtual Task LockWritersAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

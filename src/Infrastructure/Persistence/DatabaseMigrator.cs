@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseManager.Infrastructure.Persistence;
 
-/// <summary>Applies migrations; for SQLite it first creates the file's folder and turns on write-ahead logging.</summary>
+/// <summary>
+/// Applies migrations; for SQLite it first creates the file's folder and turns on write-ahead logging. Derived data a
+/// migration introduces is filled in after it.
+/// </summary>
 public static class DatabaseMigrator
 {
     public static async Task MigrateAsync(CaseDbContext db, CancellationToken cancellationToken)
@@ -18,7 +21,16 @@ public static class DatabaseMigrator
             }
         }
 
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
+
+        // Sharing rights are derived data (ADR 0015): a database that had agreements and consents before their
+        // table existed gets them worked out once, here; from then on every save keeps them in step.
+        if (pending.Any(m => m.EndsWith("_SharingRights", StringComparison.Ordinal)))
+        {
+            await db.RebuildSharingRightsAsync(cancellationToken);
+        }
+
         if (db.Database.IsSqlite())
         {
             // WAL lets readers carry on while one writer commits.

@@ -18,9 +18,9 @@ public sealed class SqliteCaseDbContext(DbContextOptions<SqliteCaseDbContext> op
 /// <summary>The multi-node mode. Migrations in Persistence/Migrations/PostgreSql.</summary>
 public sealed class PostgresCaseDbContext(DbContextOptions<PostgresCaseDbContext> options) : CaseDbContext(options)
 {
-    // Any fixed number will do: it names the lock that orders writers of the audit chain.
+    // Any fixed number will do: it names the lock that orders writers of the audit chain and of sharing rights.
     private const long AuditChainLockKey = 0x4341_5345_4155_4454;
 
-    protected override Task LockAuditChainAsync(CancellationToken cancellationToken) =>
+    protected override Task LockWritersAsync(CancellationToken cancellationToken) =>
         Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditChainLockKey})", cancellationToken);
 }

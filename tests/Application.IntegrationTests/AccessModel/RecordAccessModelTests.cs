@@ -138,6 +138,8 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             tally?.Add(verdicts.Values);
         }
 
+        // Last, so the reads above were made on the rights as the saves kept them up.
+        differences.AddRange(await WorldDatabase.SharingRightsKeptUpDifferencesAsync(factory));
         if (tally is not null)
         {
             tally.Worlds++;

@@ -4,7 +4,6 @@ using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
 using CaseManager.Domain.Agencies;
-using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
@@ -18,14 +17,15 @@ namespace CaseManager.Application.Common.Access;
 /// scheme the person is enrolled in (an open case) and the reader's agency takes part in, with, where the agreement
 /// requires it, the person's consent for that scheme, reader and category, given and not withdrawn or past review;
 /// or (3) they hold a live break-glass grant for the person. Victim-sensitive records are never shared by
-/// agreement. Actors without an agency or without a case-reading role see nothing.
+/// agreement. Actors without an agency or without a case-reading role see nothing. Branch 2 is worked out when its
+/// facts are saved, as <see cref="SharingRight"/> rows (<see cref="SharingRight.Derive"/>); a read asks
+/// one index whether a row counts today (ADR 0015, docs/performance.md).
 /// </summary>
 public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, PartnershipClock clock) : IRecordAccess
 {
     // Looked up once, not searched for by name among all overloads each time: the rule is built for every read.
     private static readonly MethodInfo QueryableAny = new Func<IQueryable<object>, Expression<Func<object, bool>>, bool>(Queryable.Any).Method.GetGenericMethodDefinition();
     private static readonly MethodInfo QueryableFirstOrDefault = new Func<IQueryable<object>, object?>(Queryable.FirstOrDefault).Method.GetGenericMethodDefinition();
-    private static readonly MethodInfo EnumerableAny = new Func<IEnumerable<object>, Func<object, bool>, bool>(Enumerable.Any).Method.GetGenericMethodDefinition();
 
     public IQueryable<T> Readable<T>(IQueryable<T> source)
         where T : class, IAgencyOwned
@@ -39,9 +39,9 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         var personId = PersonIdOf(record);
         var owner = Expression.Property(record, nameof(IAgencyOwned.OwnerAgency));
         var category = Expression.Property(record, nameof(IAgencyOwned.DataCategory));
-        var rules = Rules(reader, OwnEnrolment(record));
+        var rules = Rules(reader);
 
-        var agreement = Expression.Parameter(typeof(SharingAgreement), "agreement");
+        var right = Expression.Parameter(typeof(SharingRight), "right");
         var grant = Expression.Parameter(typeof(BreakGlassGrant), "grant");
         var shared = ExpressionInliner.Inline(rules.Shareable, category);
         if (record.Type == typeof(Consent))
@@ -54,8 +54,8 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
                 ExpressionInliner.Inline(rules.OwnRecord, owner),
                 Expression.AndAlso(
                     shared,
-                    Any(db.SharingAgreements, Expression.Lambda<Func<SharingAgreement, bool>>(
-                        ExpressionInliner.Inline(rules.AgreementCovers, agreement, personId, owner, category), agreement)))),
+                    Any(db.SharingRights, Expression.Lambda<Func<SharingRight, bool>>(
+                        ExpressionInliner.Inline(rules.RightCovers, right, personId, owner, category), right)))),
             Any(db.BreakGlassGrants, Expression.Lambda<Func<BreakGlassGrant, bool>>(
                 ExpressionInliner.Inline(rules.GrantCovers, grant, personId), grant)));
         return source.Where(Expression.Lambda<Func<T, bool>>(body, record));
@@ -90,7 +90,7 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         var record = Expression.Parameter(typeof(T), "record");
         var owner = Expression.Property(record, nameof(IAgencyOwned.OwnerAgency));
         var category = Expression.Property(record, nameof(IAgencyOwned.DataCategory));
-        var rules = Rules(reader, OwnEnrolment(record));
+        var rules = Rules(reader);
         var rows = records
             .Where(Expression.Lambda<Func<T, bool>>(Expression.Not(ExpressionInliner.Inline(rules.OwnRecord, owner)), record))
             .Select(Expression.Lambda<Func<T, ExplanationRow<TKey>>>(
@@ -100,47 +100,20 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
 
     /// <summary>
     /// For one record (its key, person, owner and category as expressions), the reasons it may be read, as correlated
-    /// subqueries: the agreement that covers it (one that needs no consent first), the consent that satisfies that
-    /// agreement when it needs one, and the reader's live break-glass grant. One row per record, in one query.
+    /// subqueries: the right that covers it (one resting on an agreement that needs no consent first), with its
+    /// agreement and consent, and the reader's live break-glass grant. One row per record, in one query.
     /// </summary>
     private MemberInitExpression ExplanationOf<TKey>(RuleParts rules, Expression key, Expression person, Expression owner, Expression category)
     {
-        var agreement = Expression.Parameter(typeof(SharingAgreement), "agreement");
-        var covering = Expression.Lambda<Func<SharingAgreement, bool>>(
+        var right = Expression.Parameter(typeof(SharingRight), "right");
+        var covering = Expression.Lambda<Func<SharingRight, bool>>(
             Expression.AndAlso(
                 ExpressionInliner.Inline(rules.Shareable, category),
-                ExpressionInliner.Inline(rules.AgreementCovers, agreement, person, owner, category)),
-            agreement);
-        var chosenAgreement = FirstOrDefault(db.SharingAgreements
+                ExpressionInliner.Inline(rules.RightCovers, right, person, owner, category)),
+            right);
+        var chosen = db.SharingRights
             .Where(covering)
-            .OrderBy(a => a.ConsentRequired).ThenBy(a => a.Id)
-            .Select(a => (SharingAgreementId?)a.Id));
-
-        // The consent that allows it is one for a purpose of the chosen agreement that the reader takes part in and
-        // the person is enrolled in: the same conditions as the rule itself.
-        var consent = Expression.Parameter(typeof(Consent), "consent");
-        var purpose = Expression.Property(consent, nameof(Consent.Purpose));
-        var agreementNeedingIt = Expression.Parameter(typeof(SharingAgreement), "chosen");
-        var agreementPurpose = Expression.Parameter(typeof(AgreementPurpose), "agreementPurpose");
-        var purposeOfChosen = Any(db.SharingAgreements, Expression.Lambda<Func<SharingAgreement, bool>>(
-            Expression.AndAlso(
-                Expression.AndAlso(
-                    Expression.Equal(Expression.Convert(Expression.Property(agreementNeedingIt, nameof(SharingAgreement.Id)), typeof(SharingAgreementId?)), chosenAgreement),
-                    Expression.Property(agreementNeedingIt, nameof(SharingAgreement.ConsentRequired))),
-                Expression.Call(
-                    EnumerableAny.MakeGenericMethod(typeof(AgreementPurpose)),
-                    Expression.Property(agreementNeedingIt, nameof(SharingAgreement.Purposes)),
-                    Expression.Lambda<Func<AgreementPurpose, bool>>(
-                        Expression.Equal(Expression.Property(agreementPurpose, nameof(AgreementPurpose.Scheme)), purpose), agreementPurpose))),
-            agreementNeedingIt));
-        var consentAllows = Expression.Lambda<Func<Consent, bool>>(
-            Expression.AndAlso(
-                Expression.AndAlso(
-                    ExpressionInliner.Inline(rules.ConsentCovers, consent, purpose, person, category),
-                    ExpressionInliner.Inline(rules.EnrolledAndTakingPart, purpose, person)),
-                purposeOfChosen),
-            consent);
-        var chosenConsent = FirstOrDefault(db.Consents.Where(consentAllows).OrderBy(c => c.Id).Select(c => (ConsentId?)c.Id));
+            .OrderBy(p => p.ConsentId != null).ThenBy(p => p.AgreementId).ThenBy(p => p.ConsentId);
 
         var grant = Expression.Parameter(typeof(BreakGlassGrant), "grant");
         var liveGrants = db.BreakGlassGrants
@@ -151,8 +124,8 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         return Expression.MemberInit(
             Expression.New(row),
             Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.Key))!, key),
-            Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.AgreementId))!, chosenAgreement),
-            Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.ConsentId))!, chosenConsent),
+            Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.AgreementId))!, FirstOrDefault(chosen.Select(p => (SharingAgreementId?)p.AgreementId))),
+            Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.ConsentId))!, FirstOrDefault(chosen.Select(p => p.ConsentId))),
             Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.GrantId))!, FirstOrDefault(liveGrants.Select(g => (BreakGlassGrantId?)g.Id))),
             Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.GrantExpiresAtUtc))!, FirstOrDefault(liveGrants.Select(g => (DateTime?)g.ExpiresAtUtc))));
     }
@@ -197,98 +170,30 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
     }
 
     /// <summary>
-    /// The parts of the rule, each written once. Captured values (reader, today, now) become SQL parameters;
-    /// the record's person, owner and category are put in by <see cref="ExpressionInliner"/>. Given a scheme,
-    /// recordEnrolment says whether the record itself shows the person enrolled in it (null: it never can).
+    /// The parts of the rule, each written once. Captured values (reader, today, now) become SQL parameters; the
+    /// record's person, owner and category are put in by <see cref="ExpressionInliner"/>. Branch 2 of the rule, the
+    /// agreements and consents, is read from <see cref="SharingRight"/> rows, which are derived from them on
+    /// every save (ADR 0015): what stays here is whether one of them counts today.
     /// </summary>
-    private RuleParts Rules(ReaderContext reader, Func<Expression, Expression>? recordEnrolment = null)
+    private static RuleParts Rules(ReaderContext reader)
     {
         var agency = reader.Agency;
         var userId = reader.UserId;
         var today = reader.Today;
         var now = reader.NowUtc;
-        IQueryable<Agency> agencies = db.Agencies;
-        IQueryable<Case> cases = db.Cases;
-        IQueryable<Consent> consents = db.Consents;
-
-        Expression<Func<Consent, Scheme, PersonId, DataCategory, bool>> consentCovers = (consent, scheme, personId, category) =>
-            consent.PersonId == personId
-            && consent.Purpose == scheme
-            && consent.Status == ConsentStatus.Given
-            && consent.RecordedOn <= today
-            && consent.ReviewOn >= today
-            && consent.Recipients.Any(r => r.Agency == agency)
-            && consent.Categories.Any(c => c.Category == category);
-
-        var consentParameter = Expression.Parameter(typeof(Consent), "consent");
-        var purposeParameter = Expression.Parameter(typeof(AgreementPurpose), "purpose");
-        var agreementParameter = Expression.Parameter(typeof(SharingAgreement), "agreement");
-        var personParameter = Expression.Parameter(typeof(PersonId), "personId");
-        var ownerParameter = Expression.Parameter(typeof(AgencyCode), "owner");
-        var categoryParameter = Expression.Parameter(typeof(DataCategory), "category");
-
-        Expression<Func<Scheme, bool>> takingPart = scheme =>
-            agencies.Any(a => a.Code == agency && a.Schemes.Any(s => s.Scheme == scheme));
-        Expression<Func<Scheme, PersonId, bool>> enrolled = (scheme, personId) =>
-            cases.Any(c => c.PersonId == personId && c.Scheme == scheme && c.Status != CaseStatus.Exited);
-        var schemeParameter = Expression.Parameter(typeof(Scheme), "scheme");
-        var enrolledAndTakingPart = Expression.Lambda<Func<Scheme, PersonId, bool>>(
-            Expression.AndAlso(ExpressionInliner.Inline(takingPart, schemeParameter), ExpressionInliner.Inline(enrolled, schemeParameter, personParameter)),
-            schemeParameter,
-            personParameter);
-        var purposeScheme = Expression.Property(purposeParameter, nameof(AgreementPurpose.Scheme));
-        var enrolment = ExpressionInliner.Inline(enrolled, purposeScheme, personParameter);
-        if (recordEnrolment is not null)
-        {
-            enrolment = Expression.OrElse(recordEnrolment(purposeScheme), enrolment);
-        }
-
-        // purpose => takingPart(purpose) && enrolled(purpose, person) && (!agreement.ConsentRequired || consents.Any(consentCovers(...)))
-        var purposeAllows = Expression.Lambda<Func<AgreementPurpose, bool>>(
-            Expression.AndAlso(
-                Expression.AndAlso(ExpressionInliner.Inline(takingPart, purposeScheme), enrolment),
-                Expression.OrElse(
-                    Expression.Not(Expression.Property(agreementParameter, nameof(SharingAgreement.ConsentRequired))),
-                    Any(consents, Expression.Lambda<Func<Consent, bool>>(
-                        ExpressionInliner.Inline(consentCovers, consentParameter, Expression.Property(purposeParameter, nameof(AgreementPurpose.Scheme)), personParameter, categoryParameter),
-                        consentParameter)))),
-            purposeParameter);
-
-        Expression<Func<SharingAgreement, AgencyCode, DataCategory, bool>> agreementTerms = (agreement, owner, category) =>
-            agreement.ValidFrom <= today
-            && (agreement.ValidTo == null || agreement.ValidTo >= today)
-            && agreement.Agencies.Any(a => a.Agency == owner)
-            && agreement.Agencies.Any(a => a.Agency == agency)
-            && agreement.Categories.Any(c => c.Category == category);
-
-        var agreementCovers = Expression.Lambda<Func<SharingAgreement, PersonId, AgencyCode, DataCategory, bool>>(
-            Expression.AndAlso(
-                ExpressionInliner.Inline(agreementTerms, agreementParameter, ownerParameter, categoryParameter),
-                Expression.Call(
-                    EnumerableAny.MakeGenericMethod(typeof(AgreementPurpose)),
-                    Expression.Property(agreementParameter, nameof(SharingAgreement.Purposes)), purposeAllows)),
-            agreementParameter, personParameter, ownerParameter, categoryParameter);
-
         return new RuleParts(
-            OwnRecord: (AgencyCode owner) => owner == agency,
-            ConsentNamesReader: (Consent consent) => consent.Recipients.Any(r => r.Agency == agency),
-            Shareable: (DataCategory category) => category != DataCategory.VictimSensitive,
-            AgreementCovers: agreementCovers,
-            ConsentCovers: consentCovers,
-            EnrolledAndTakingPart: enrolledAndTakingPart,
-            GrantCovers: (BreakGlassGrant grant, PersonId personId) => grant.PersonId == personId && grant.UserId == userId && grant.ExpiresAtUtc > now);
+            OwnRecord: owner => owner == agency,
+            ConsentNamesReader: consent => consent.Recipients.Any(r => r.Agency == agency),
+            Shareable: category => category != DataCategory.VictimSensitive,
+            RightCovers: (right, personId, owner, category) =>
+                right.PersonId == personId
+                && right.ReaderAgency == agency
+                && right.OwnerAgency == owner
+                && right.DataCategory == category
+                && right.ValidFrom <= today
+                && (right.ValidTo == null || right.ValidTo >= today),
+            GrantCovers: (grant, personId) => grant.PersonId == personId && grant.UserId == userId && grant.ExpiresAtUtc > now);
     }
-
-    /// <summary>
-    /// An open case is itself the person's enrolment in its scheme, so for cases the rule need not look the enrolment
-    /// up: the same answer, without a search of the whole case table for every row of a caseload (docs/performance.md).
-    /// </summary>
-    private static Func<Expression, Expression>? OwnEnrolment(ParameterExpression record) =>
-        record.Type == typeof(Case)
-            ? scheme => Expression.AndAlso(
-                Expression.Equal(Expression.Property(record, nameof(Case.Scheme)), scheme),
-                Expression.NotEqual(Expression.Property(record, nameof(Case.Status)), Expression.Constant(CaseStatus.Exited)))
-            : null;
 
     private static MemberExpression PersonIdOf(ParameterExpression record) =>
         record.Type == typeof(Person)
@@ -329,8 +234,6 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         Expression<Func<AgencyCode, bool>> OwnRecord,
         Expression<Func<Consent, bool>> ConsentNamesReader,
         Expression<Func<DataCategory, bool>> Shareable,
-        Expression<Func<SharingAgreement, PersonId, AgencyCode, DataCategory, bool>> AgreementCovers,
-        Expression<Func<Consent, Scheme, PersonId, DataCategory, bool>> ConsentCovers,
-        Expression<Func<Scheme, PersonId, bool>> EnrolledAndTakingPart,
+        Expression<Func<SharingRight, PersonId, AgencyCode, DataCategory, bool>> RightCovers,
         Expression<Func<BreakGlassGrant, PersonId, bool>> GrantCovers);
 }

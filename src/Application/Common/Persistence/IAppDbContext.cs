@@ -32,6 +32,9 @@ public interface IAppDbContext
 
     DbSet<BreakGlassGrant> BreakGlassGrants { get; }
 
+    /// <summary>Derived from agreements, consents and enrolments on every save; read by the access rule only.</summary>
+    IQueryable<SharingRight> SharingRights { get; }
+
     DbSet<Intervention> Interventions { get; }
 
     DbSet<Offence> Offences { get; }

@@ -85,3 +85,18 @@ internal sealed class BreakGlassGrantConfiguration : IEntityTypeConfiguration<Br
         builder.HasIndex(g => g.ReviewedAt);
     }
 }
+
+internal sealed class SharingRightConfiguration : IEntityTypeConfiguration<SharingRight>
+{
+    public void Configure(EntityTypeBuilder<SharingRight> builder)
+    {
+        builder.ToTable("SharingRights");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedOnAdd();
+
+        // The access rule's lookup: one index search answers "may this reader read this owner's category on this
+        // person today", without visiting the table. No foreign keys: the rows are derived and rebuilt, not owned.
+        builder.HasIndex(p => new { p.PersonId, p.ReaderAgency, p.OwnerAgency, p.DataCategory, p.ValidFrom, p.ValidTo });
+        builder.HasIndex(p => p.AgreementId);
+    }
+}

@@ -867,6 +867,56 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SharingAgreements", (string)null);
                 });
 
+            modelBuilder.Entity("CaseManager.Domain.Sharing.SharingRight", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReaderAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.HasIndex("PersonId", "ReaderAgency", "OwnerAgency", "DataCategory", "ValidFrom", "ValidTo");
+
+                    b.ToTable("SharingRights", (string)null);
+                });
+
             modelBuilder.Entity("CaseManager.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,53 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SharingRights : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SharingRights",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReaderAgency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OwnerAgency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DataCategory = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Scheme = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ConsentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SharingRights", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharingRights_AgreementId",
+                table: "SharingRights",
+                column: "AgreementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharingRights_PersonId_ReaderAgency_OwnerAgency_DataCategory_ValidFrom_ValidTo",
+                table: "SharingRights",
+                columns: new[] { "PersonId", "ReaderAgency", "OwnerAgency", "DataCategory", "ValidFrom", "ValidTo" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SharingRights");
+        }
+    }
+}

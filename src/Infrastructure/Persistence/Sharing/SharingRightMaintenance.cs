@@ -1,0 +1,194 @@
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Cases;
+using CaseManager.Domain.People;
+using CaseManager.Domain.Sharing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace CaseManager.Infrastructure.Persistence.Sharing;
+
+/// <summary>
+/// Keeps <see cref="SharingRight"/> rows equal to what <see cref="SharingRight.Derive"/> makes of the saved
+/// agreements, consents, enrolments and agencies' schemes (ADR 0015). <see cref="CaseDbContext"/> collects what a
+/// save changes before it saves, then rebuilds the rows those changes touch in the same transaction, under the
+/// writers' lock: a withdrawal is in force for the next request, and two saves never derive from each other's
+/// half-written state.
+/// </summary>
+internal static class SharingRightMaintenance
+{
+    private const int PeoplePerBatch = 500;
+
+    /// <summary>What a save changes that rights are derived from. Read before the save, while states are known.</summary>
+    public static SharingRightScope Collect(ChangeTracker tracker)
+    {
+        var scope = new SharingRightScope();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case Case enrolment when entry.State != EntityState.Modified || entry.Property(nameof(Case.Status)).IsModified:
+                    scope.People.Add(enrolment.PersonId);
+                    break;
+                case Consent consent:
+                    scope.People.Add(consent.PersonId);
+                    break;
+                case SharingAgreement agreement:
+                    scope.Agreements.Add(agreement.Id);
+                    break;
+                case Agency when entry.State != EntityState.Modified:
+                    scope.Everything = true;
+                    break;
+                default:
+                    CollectOwned(tracker, entry, scope);
+                    break;
+            }
+        }
+
+        return scope;
+    }
+
+    /// <summary>Rebuilds the rows the changes touched. Runs after the changes are saved, in their transaction.</summary>
+    public static async Task ApplyAsync(CaseDbContext db, SharingRightScope scope, CancellationToken cancellationToken)
+    {
+        if (scope.Everything)
+        {
+            await RebuildAllAsync(db, cancellationToken);
+            return;
+        }
+
+        var facts = await SharedFacts.LoadAsync(db, cancellationToken);
+        foreach (var agreementId in scope.Agreements)
+        {
+            await db.Set<SharingRight>().Where(p => p.AgreementId == agreementId).ExecuteDeleteAsync(cancellationToken);
+            if (facts.Agreements.FirstOrDefault(a => a.Id == agreementId) is { } agreement)
+            {
+                await RebuildAgreementAsync(db, agreement, facts, cancellationToken);
+            }
+        }
+
+        foreach (var people in scope.People.Chunk(PeoplePerBatch))
+        {
+            await db.Set<SharingRight>().Where(p => people.Contains(p.PersonId)).ExecuteDeleteAsync(cancellationToken);
+            var enrolments = await EnrolmentsAsync(db.Cases.Where(c => people.Contains(c.PersonId)), cancellationToken);
+            await InsertDerivedAsync(db, enrolments, facts.Agreements, facts, cancellationToken);
+        }
+    }
+
+    /// <summary>Makes every row again: after agencies change their schemes, and after data was loaded around EF.</summary>
+    public static async Task RebuildAllAsync(CaseDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Set<SharingRight>().ExecuteDeleteAsync(cancellationToken);
+        var facts = await SharedFacts.LoadAsync(db, cancellationToken);
+        foreach (var agreement in facts.Agreements)
+        {
+            await RebuildAgreementAsync(db, agreement, facts, cancellationToken);
+        }
+    }
+
+    /// <summary>An agreement's rows, for everyone enrolled in one of its purposes, a batch of people at a time.</summary>
+    private static async Task RebuildAgreementAsync(CaseDbContext db, SharingAgreement agreement, SharedFacts facts, CancellationToken cancellationToken)
+    {
+        var purposes = agreement.Purposes.Select(p => p.Scheme).ToList();
+        var enrolments = await EnrolmentsAsync(db.Cases.Where(c => purposes.Contains(c.Scheme)), cancellationToken);
+        foreach (var batch in enrolments.GroupBy(e => e.PersonId).Chunk(PeoplePerBatch))
+        {
+            await InsertDerivedAsync(db, [.. batch.SelectMany(person => person)], [agreement], facts, cancellationToken);
+        }
+    }
+
+    /// <summary>A person is enrolled in a scheme while they have a case in it that is not exited.</summary>
+    private static async Task<List<Enrolment>> EnrolmentsAsync(IQueryable<Case> cases, CancellationToken cancellationToken)
+    {
+        var open = await cases.AsNoTracking()
+            .Where(c => c.Status != CaseStatus.Exited)
+            .Select(c => new { c.PersonId, c.Scheme })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return [.. open.Select(e => new Enrolment(e.PersonId, e.Scheme))];
+    }
+
+    private static async Task InsertDerivedAsync(
+        CaseDbContext db, List<Enrolment> enrolments, IReadOnlyCollection<SharingAgreement> agreements, SharedFacts facts, CancellationToken cancellationToken)
+    {
+        if (enrolments.Count == 0)
+        {
+            return;
+        }
+
+        List<Consent> consents = [];
+        if (agreements.Any(a => a.ConsentRequired))
+        {
+            var people = enrolments.Select(e => e.PersonId).Distinct().ToList();
+            consents = await db.Consents.AsNoTracking()
+                .Where(c => people.Contains(c.PersonId) && c.Status == ConsentStatus.Given)
+                .ToListAsync(cancellationToken);
+        }
+
+        var rights = SharingRight.Derive(enrolments, agreements, consents, facts.AgencySchemes).ToList();
+        await BulkInsert.InsertAsync(db, rights, ifAbsent: false, cancellationToken);
+    }
+
+    /// <summary>A change to an owned row (an agreement's party, a consent's recipient, an agency's scheme) is a change to its owner.</summary>
+    private static void CollectOwned(ChangeTracker tracker, EntityEntry entry, SharingRightScope scope)
+    {
+        if (entry.Metadata.FindOwnership() is not { } ownership)
+        {
+            return;
+        }
+
+        var foreignKey = entry.Property(ownership.Properties[0].Name);
+        var ownerKey = entry.State == EntityState.Deleted ? foreignKey.OriginalValue : foreignKey.CurrentValue;
+        var ownerType = ownership.PrincipalEntityType.ClrType;
+        if (ownerType == typeof(SharingAgreement) && ownerKey is SharingAgreementId agreementId)
+        {
+            scope.Agreements.Add(agreementId);
+        }
+        else if (ownerType == typeof(Consent) && ownerKey is ConsentId consentId)
+        {
+            var owner = tracker.Entries<Consent>().FirstOrDefault(c => c.Entity.Id == consentId);
+            if (owner is not null)
+            {
+                scope.People.Add(owner.Entity.PersonId);
+            }
+            else
+            {
+                // A consent's parts change only with the consent, which is tracked; if not, be safe rather than quick.
+                scope.Everything = true;
+            }
+        }
+        else if (ownerType == typeof(Agency))
+        {
+            scope.Everything = true;
+        }
+    }
+
+    /// <summary>The small tables every derivation reads: all agreements and every agency's schemes.</summary>
+    private sealed record SharedFacts(List<SharingAgreement> Agreements, IReadOnlyDictionary<AgencyCode, IReadOnlySet<Scheme>> AgencySchemes)
+    {
+        public static async Task<SharedFacts> LoadAsync(CaseDbContext db, CancellationToken cancellationToken)
+        {
+            var agreements = await db.SharingAgreements.AsNoTracking().ToListAsync(cancellationToken);
+            var agencies = await db.Agencies.AsNoTracking().ToListAsync(cancellationToken);
+            return new SharedFacts(
+                agreements,
+                agencies.ToDictionary(a => a.Code, a => (IReadOnlySet<Scheme>)a.Schemes.Select(s => s.Scheme).ToHashSet()));
+        }
+    }
+}
+
+/// <summary>The people and agreements whose rights a save must rebuild; or all of them.</summary>
+internal sealed class SharingRightScope
+{
+    public HashSet<PersonId> People { get; } = [];
+
+    public HashSet<SharingAgreementId> Agreements { get; } = [];
+
+    public bool Everything { get; set; }
+
+    public bool IsEmpty => !Everything && People.Count == 0 && Agreements.Count == 0;
+}

@@ -1,0 +1,116 @@
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.People;
+using CaseManager.Domain.Sharing;
+
+namespace CaseManager.Domain.UnitTests;
+
+public sealed class SharingRightTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 26);
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+    private static readonly AgencyCode Police = AgencyCode.Parse("POLICE");
+    private static readonly AgencyCode Probation = AgencyCode.Parse("PROBATION");
+    private static readonly AgencyCode Fit = AgencyCode.Parse("FIT");
+    private static readonly AgencyCode Daat = AgencyCode.Parse("DAAT");
+    private static readonly PersonId Adam = new(Guid.Parse("00000000-0000-0000-0000-00000000000a"));
+
+    private static readonly Dictionary<AgencyCode, IReadOnlySet<Scheme>> Schemes = new()
+    {
+        [Police] = new HashSet<Scheme> { Scheme.Iom },
+        [Probation] = new HashSet<Scheme> { Scheme.Iom },
+        [Fit] = new HashSet<Scheme> { Scheme.Fit, Scheme.TroubledFamilies },
+        [Daat] = new HashSet<Scheme> { Scheme.AdultTreatment, Scheme.TroubledFamilies },
+    };
+
+    [Fact]
+    public void AnAgreementWithoutConsent_LetsEachPartyReadTheOthersCategories_WhileTheAgreementRuns()
+    {
+        var iom = Agreement([Police, Probation], [DataCategory.Offending, DataCategory.Identity], [Scheme.Iom], consent: false, to: Today.AddDays(30));
+
+        var rights = SharingRight.Derive([new Enrolment(Adam, Scheme.Iom)], [iom], [], Schemes).ToList();
+
+        rights.Select(r => (r.ReaderAgency, r.OwnerAgency, r.DataCategory)).Should().BeEquivalentTo(
+            [
+                (Probation, Police, DataCategory.Offending), (Police, Probation, DataCategory.Offending),
+                (Probation, Police, DataCategory.Identity), (Police, Probation, DataCategory.Identity),
+            ],
+            "an agency needs no right to its own records");
+        rights.Should().AllSatisfy(r =>
+        {
+            r.ConsentId.Should().BeNull();
+            r.ValidFrom.Should().Be(iom.ValidFrom);
+            r.ValidTo.Should().Be(Today.AddDays(30));
+            r.CountsOn(Today).Should().BeTrue();
+            r.CountsOn(Today.AddDays(31)).Should().BeFalse();
+        });
+    }
+
+    [Fact]
+    public void NoEnrolmentInAPurpose_OrAReaderNotTakingPart_GivesNoRight()
+    {
+        var iom = Agreement([Police, Probation, Fit], [DataCategory.Offending], [Scheme.Iom], consent: false);
+
+        var notEnrolled = SharingRight.Derive([new Enrolment(Adam, Scheme.Fit)], [iom], [], Schemes);
+        var enrolled = SharingRight.Derive([new Enrolment(Adam, Scheme.Iom)], [iom], [], Schemes).ToList();
+
+        notEnrolled.Should().BeEmpty("the person is in none of the agreement's purposes");
+        enrolled.Should().NotContain(r => r.ReaderAgency == Fit, "FIT is a party but does not take part in IOM");
+        enrolled.Should().Contain(r => r.ReaderAgency == Probation && r.OwnerAgency == Fit, "FIT's records can still be read by a party that takes part");
+    }
+
+    [Fact]
+    public void AnAgreementNeedingConsent_GivesRightsOnlyToNamedRecipients_ForConsentedCategories_UntilTheReviewDate()
+    {
+        var thinkFamily = Agreement([Fit, Daat], [DataCategory.Identity, DataCategory.HealthSubstanceMisuse], [Scheme.TroubledFamilies], consent: true);
+        var given = Consent(Scheme.TroubledFamilies, [Daat], [DataCategory.Identity], recordedOn: Today.AddDays(-10), reviewOn: Today.AddDays(355));
+        var otherPurpose = Consent(Scheme.AdultTreatment, [Daat, Fit], [DataCategory.Identity, DataCategory.HealthSubstanceMisuse], recordedOn: Today.AddDays(-10), reviewOn: Today.AddDays(355));
+
+        var rights = SharingRight.Derive([new Enrolment(Adam, Scheme.TroubledFamilies)], [thinkFamily], [given, otherPurpose], Schemes).ToList();
+
+        var right = rights.Should().ContainSingle("only DAAT is named, only for identity, and only for Troubled Families").Subject;
+        right.ReaderAgency.Should().Be(Daat);
+        right.OwnerAgency.Should().Be(Fit);
+        right.DataCategory.Should().Be(DataCategory.Identity);
+        right.ConsentId.Should().Be(given.Id);
+        right.ValidFrom.Should().Be(Today.AddDays(-10), "the consent was given after the agreement began");
+        right.ValidTo.Should().Be(Today.AddDays(355), "the consent must be reviewed before the open-ended agreement ends");
+    }
+
+    [Fact]
+    public void WithdrawnOrRefusedConsent_GivesNoRight()
+    {
+        var thinkFamily = Agreement([Fit, Daat], [DataCategory.Identity], [Scheme.TroubledFamilies], consent: true);
+        var withdrawn = Consent(Scheme.TroubledFamilies, [Daat], [DataCategory.Identity], recordedOn: Today.AddDays(-10), reviewOn: Today.AddDays(355));
+        withdrawn.Withdraw("Asked us to stop", Guid.NewGuid(), Now);
+        var refused = Consent(Scheme.TroubledFamilies, [Daat], [DataCategory.Identity], recordedOn: Today.AddDays(-10), reviewOn: Today.AddDays(355), ConsentStatus.Refused);
+
+        var rights = SharingRight.Derive([new Enrolment(Adam, Scheme.TroubledFamilies)], [thinkFamily], [withdrawn, refused], Schemes);
+
+        rights.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AConsentGivenAfterTheAgreementEnded_GivesNoRight()
+    {
+        var ended = Agreement([Fit, Daat], [DataCategory.Identity], [Scheme.TroubledFamilies], consent: true, to: Today.AddDays(-20));
+        var late = Consent(Scheme.TroubledFamilies, [Daat], [DataCategory.Identity], recordedOn: Today.AddDays(-10), reviewOn: Today.AddDays(355));
+
+        var rights = SharingRight.Derive([new Enrolment(Adam, Scheme.TroubledFamilies)], [ended], [late], Schemes);
+
+        rights.Should().BeEmpty("the two never held on the same day");
+    }
+
+    private static SharingAgreement Agreement(AgencyCode[] agencies, DataCategory[] categories, Scheme[] purposes, bool consent, DateOnly? to = null) =>
+        SharingAgreement.Create(
+            new SharingAgreementTerms("Test agreement", agencies, categories, purposes, LawfulBasis.PublicTask, null, null, consent, Today.AddDays(-100), to),
+            Guid.NewGuid(),
+            Now);
+
+    private static Consent Consent(Scheme purpose, AgencyCode[] recipients, DataCategory[] categories, DateOnly recordedOn, DateOnly reviewOn, ConsentStatus status = ConsentStatus.Given) =>
+        Sharing.Consent.Record(
+            new ConsentDecision(Adam, purpose, recipients, categories, status, ConsentGivenBy.Self, recordedOn, reviewOn, null),
+            Fit,
+            Guid.NewGuid(),
+            reviewOn,
+            Today);
+}
