@@ -9,7 +9,7 @@ namespace CaseManager.Benchmarks;
 public static class BenchmarkData
 {
     /// <summary>Bump when the generator changes what it writes, so that an old cached file is not reused.</summary>
-    public const int GeneratorVersion = 2;
+    public const int GeneratorVersion = 3;
 
     /// <summary>A file older than this is made again: consents and agreements are dated relative to the day it was made.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);

@@ -38,7 +38,7 @@ public static class DependencyInjection
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = ResolveConnectionString(configuration, database.Provider, environment);
-        AddDatabase(services, database.Provider, connectionString);
+        AddDatabase(services, database, connectionString);
 
         services.AddScoped<CurrentUserContext>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUserContext>());
@@ -108,15 +108,16 @@ public static class DependencyInjection
         return builder.ToString();
     }
 
-    private static void AddDatabase(IServiceCollection services, DatabaseProvider provider, string connectionString)
+    private static void AddDatabase(IServiceCollection services, DatabaseOptions database, string connectionString)
     {
-        if (provider == DatabaseProvider.PostgreSql)
+        if (database.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddDbContext<CaseDbContext, PostgresCaseDbContext>(o => o.UseNpgsql(connectionString));
         }
         else
         {
-            services.AddDbContext<CaseDbContext, SqliteCaseDbContext>(o => o.UseSqlite(connectionString));
+            var pragmas = new SqlitePragmas(Math.Max(0, database.SqliteMemoryMapMegabytes) * 1024L * 1024L);
+            services.AddDbContext<CaseDbContext, SqliteCaseDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas));
         }
 
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<CaseDbContext>());

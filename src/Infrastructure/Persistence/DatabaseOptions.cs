@@ -15,4 +15,7 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations at start-up. On by default in Development only; production runs <c>migrate</c>.</summary>
     public bool? MigrateOnStartup { get; set; }
+
+    /// <summary>SQLite only: how much of the database file is read through a memory map (0 turns it off). Default 1024 MB.</summary>
+    public int SqliteMemoryMapMegabytes { get; set; } = 1024;
 }

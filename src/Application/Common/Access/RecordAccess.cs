@@ -175,12 +175,13 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
     /// agreements and consents, is read from <see cref="SharingRight"/> rows, which are derived from them on
     /// every save (ADR 0015): what stays here is whether one of them counts today.
     /// </summary>
-    private static RuleParts Rules(ReaderContext reader)
+    private RuleParts Rules(ReaderContext reader)
     {
         var agency = reader.Agency;
         var userId = reader.UserId;
         var today = reader.Today;
         var now = reader.NowUtc;
+        IQueryable<SharingAgreement> agreements = db.SharingAgreements;
         return new RuleParts(
             OwnRecord: owner => owner == agency,
             ConsentNamesReader: consent => consent.Recipients.Any(r => r.Agency == agency),
@@ -188,10 +189,10 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
             RightCovers: (right, personId, owner, category) =>
                 right.PersonId == personId
                 && right.ReaderAgency == agency
-                && right.OwnerAgency == owner
                 && right.DataCategory == category
                 && right.ValidFrom <= today
-                && (right.ValidTo == null || right.ValidTo >= today),
+                && (right.ValidTo == null || right.ValidTo >= today)
+                && agreements.Any(a => a.Id == right.AgreementId && a.Agencies.Any(party => party.Agency == owner)),
             GrantCovers: (grant, personId) => grant.PersonId == personId && grant.UserId == userId && grant.ExpiresAtUtc > now);
     }
 

@@ -94,9 +94,10 @@ internal sealed class SharingRightConfiguration : IEntityTypeConfiguration<Shari
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedOnAdd();
 
-        // The access rule's lookup: one index search answers "may this reader read this owner's category on this
-        // person today", without visiting the table. No foreign keys: the rows are derived and rebuilt, not owned.
-        builder.HasIndex(p => new { p.PersonId, p.ReaderAgency, p.OwnerAgency, p.DataCategory, p.ValidFrom, p.ValidTo });
+        // The access rule's lookup: one index search answers "may this reader read this category on this person
+        // today, and under which agreement" without visiting the table. No foreign keys: the rows are derived and
+        // rebuilt, not owned.
+        builder.HasIndex(p => new { p.PersonId, p.ReaderAgency, p.DataCategory, p.ValidFrom, p.ValidTo, p.AgreementId });
         builder.HasIndex(p => p.AgreementId);
     }
 }

@@ -893,11 +893,6 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("OwnerAgency")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
@@ -905,11 +900,6 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Scheme")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
 
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("date");
@@ -921,7 +911,7 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("AgreementId");
 
-                    b.HasIndex("PersonId", "ReaderAgency", "OwnerAgency", "DataCategory", "ValidFrom", "ValidTo");
+                    b.HasIndex("PersonId", "ReaderAgency", "DataCategory", "ValidFrom", "ValidTo", "AgreementId");
 
                     b.ToTable("SharingRights", (string)null);
                 });

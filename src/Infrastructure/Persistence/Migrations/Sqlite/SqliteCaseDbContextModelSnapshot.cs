@@ -884,22 +884,12 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("OwnerAgency")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReaderAgency")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Scheme")
-                        .IsRequired()
-                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ValidFrom")
@@ -912,7 +902,7 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AgreementId");
 
-                    b.HasIndex("PersonId", "ReaderAgency", "OwnerAgency", "DataCategory", "ValidFrom", "ValidTo");
+                    b.HasIndex("PersonId", "ReaderAgency", "DataCategory", "ValidFrom", "ValidTo", "AgreementId");
 
                     b.ToTable("SharingRights", (string)null);
                 });

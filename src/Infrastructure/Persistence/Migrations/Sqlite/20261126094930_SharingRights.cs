@@ -19,10 +19,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ReaderAgency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OwnerAgency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     DataCategory = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Scheme = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     ConsentId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true)
@@ -38,9 +36,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                 column: "AgreementId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SharingRights_PersonId_ReaderAgency_OwnerAgency_DataCategory_ValidFrom_ValidTo",
+                name: "IX_SharingRights_PersonId_ReaderAgency_DataCategory_ValidFrom_ValidTo_AgreementId",
                 table: "SharingRights",
-                columns: new[] { "PersonId", "ReaderAgency", "OwnerAgency", "DataCategory", "ValidFrom", "ValidTo" });
+                columns: new[] { "PersonId", "ReaderAgency", "DataCategory", "ValidFrom", "ValidTo", "AgreementId" });
         }
 
         /// <inheritdoc />

@@ -20,10 +20,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     PersonId = table.Column<Guid>(type: "uuid", nullable: false),
                     ReaderAgency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OwnerAgency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     DataCategory = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Scheme = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     ConsentId = table.Column<Guid>(type: "uuid", nullable: true),
                     ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     ValidTo = table.Column<DateOnly>(type: "date", nullable: true)
@@ -39,9 +37,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                 column: "AgreementId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SharingRights_PersonId_ReaderAgency_OwnerAgency_DataCategor~",
+                name: "IX_SharingRights_PersonId_ReaderAgency_DataCategory_ValidFrom_~",
                 table: "SharingRights",
-                columns: new[] { "PersonId", "ReaderAgency", "OwnerAgency", "DataCategory", "ValidFrom", "ValidTo" });
+                columns: new[] { "PersonId", "ReaderAgency", "DataCategory", "ValidFrom", "ValidTo", "AgreementId" });
         }
 
         /// <inheritdoc />
