@@ -1,3 +1,4 @@
+using CaseManager.Domain.Common;
 using CaseManager.Domain.Calendar;
 
 namespace CaseManager.Domain.UnitTests;
@@ -59,6 +60,28 @@ public sealed class WorkingCalendarTests
     [InlineData("2026-12-01", "2027-01-04")]
     public void SubjectAccessRespondBy_OneCalendarMonthOnToAWorkingDay(string received, string respondBy) =>
         Calendar.SubjectAccessRespondBy(Day(received)).Should().Be(Day(respondBy));
+
+    [Theory]
+    [InlineData("2026-11-26", "2026-11-26", "2027-02-26")]
+    [InlineData("2026-11-26", "2026-12-29", "2027-02-26")]
+    [InlineData("2026-11-30", "2026-12-01", "2027-03-01")]
+    [InlineData("2026-09-26", "2026-10-01", "2026-12-29")]
+    public void SubjectAccessRespondBy_Extended_ThreeCalendarMonthsOnToAWorkingDay(string received, string told, string respondBy) =>
+        Calendar.SubjectAccessRespondBy(Day(received), Day(told)).Should().Be(Day(respondBy));
+
+    [Theory]
+    [InlineData("2026-11-26", "2026-12-30")]
+    [InlineData("2026-11-26", "2026-11-25")]
+    public void SubjectAccessRespondBy_ExtensionToldOutsideTheFirstMonth_IsRefused(string received, string told)
+    {
+        var act = () => Calendar.SubjectAccessRespondBy(Day(received), Day(told));
+
+        act.Should().Throw<DomainRuleException>().Which.Code.Should().Be("subject-access.extension-too-late");
+    }
+
+    [Fact]
+    public void SubjectAccessRespondBy_NotExtended_IsOneMonth() =>
+        Calendar.SubjectAccessRespondBy(Day("2026-11-26"), extensionToldOn: null).Should().Be(Day("2026-12-29"));
 
     [Fact]
     public void SubjectAccessRespondBy_OnAnExtraClosureDay_MovesToTheNextWorkingDay()

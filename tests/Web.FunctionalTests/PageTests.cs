@@ -259,6 +259,23 @@ public sealed partial class PageTests(CaseManagerFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task SubjectAccessForm_WithAnExtension_ShowsTheExtendedDate_AndRefusesALateOne()
+    {
+        var adam = await factory.QueryDbAsync(db => db.People.Where(p => p.FamilyName == "Ashby").Select(p => p.Id).SingleAsync());
+        var ig = await SignedInBrowserAsync(DemoUsers.InformationGovernance);
+        var received = "Input.ReceivedOn.Day=3&Input.ReceivedOn.Month=11&Input.ReceivedOn.Year=2026";
+
+        var form = await ig.GetAsync($"/governance/subject-access?Input.PersonId={adam}&{received}&Input.ExtensionToldOn.Day=10&Input.ExtensionToldOn.Month=11&Input.ExtensionToldOn.Year=2026");
+        var page = await ig.GetStringAsync(form.Headers.Location!.ToString());
+        var late = await ig.GetStringAsync($"/governance/subject-access?Input.PersonId={adam}&Input.ReceivedOn.Day=1&Input.ReceivedOn.Month=10&Input.ReceivedOn.Year=2026&Input.ExtensionToldOn.Day=3&Input.ExtensionToldOn.Month=11&Input.ExtensionToldOn.Year=2026");
+
+        form.Headers.Location!.ToString().Should().Be($"/governance/subject-access/{adam}?receivedOn=2026-11-03&extensionToldOn=2026-11-10");
+        page.Should().Contain("3 February 2027").And.Contain("extended: the person was told on 10 November 2026");
+        page.Should().Contain("handler=csv&amp;receivedOn=2026-11-03&amp;extensionToldOn=2026-11-10");
+        late.Should().Contain("There is a problem").And.Contain("within the first month");
+    }
+
+    [Fact]
     public async Task PersonInformedPage_ForTheGrantee_RecordsWhyThePersonWasNotToldAndTheIgLeadSeesIt()
     {
         var kerry = await factory.QueryDbAsync(db => db.People.Where(p => p.FamilyName == "Kirkbride").Select(p => p.Id).SingleAsync());

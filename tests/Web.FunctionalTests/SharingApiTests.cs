@@ -285,6 +285,35 @@ public sealed class SharingApiTests(CaseManagerFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task SubjectAccessExport_ExtendedWithinTheFirstMonth_IsDueThreeMonthsOn_AndTheAuditSaysSo()
+    {
+        var ig = await factory.ApiClientForAsync(DemoUsers.InformationGovernance);
+        var adam = await PersonIdAsync("Ashby", "Adam");
+
+        var export = await ig.GetFromJsonAsync<JsonElement>($"/api/v1/people/{adam}/subject-access-export?receivedOn=2026-10-31&extensionToldOn=2026-11-20");
+
+        export.GetProperty("respondBy").GetString().Should().Be("2027-02-01", "31 January 2027 is a Sunday");
+        export.GetProperty("extensionToldOn").GetString().Should().Be("2026-11-20");
+        var detail = await factory.QueryDbAsync(db => db.AuditEntries.Where(a => a.Action == "subject-access.export").OrderBy(a => a.Sequence).Select(a => a.Detail).LastAsync());
+        detail.Should().Contain("respond by 2027-02-01").And.Contain("extended, person told 2026-11-20");
+    }
+
+    [Fact]
+    public async Task SubjectAccessExport_ExtensionToldAfterTheFirstMonth_Returns400AndIsNotAudited()
+    {
+        var ig = await factory.ApiClientForAsync(DemoUsers.InformationGovernance);
+        var adam = await PersonIdAsync("Ashby", "Adam");
+        var before = await factory.AuditCountAsync("subject-access.export");
+
+        var response = await ig.GetAsync($"/api/v1/people/{adam}/subject-access-export?receivedOn=2026-10-01&extensionToldOn=2026-11-03");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").GetProperty("extensionToldOn")[0].GetString().Should().Contain("within the first month").And.Contain("2 November 2026");
+        (await factory.AuditCountAsync("subject-access.export")).Should().Be(before);
+    }
+
+    [Fact]
     public async Task SubjectAccessExport_ReceivedInTheFuture_Returns400()
     {
         var ig = await factory.ApiClientForAsync(DemoUsers.InformationGovernance);

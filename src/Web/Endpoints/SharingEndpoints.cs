@@ -75,14 +75,14 @@ public static class SharingEndpoints
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("Which agencies hold records on this person that are not shared with the caller (where the policy allows saying so)");
 
-        people.MapGet("/subject-access-export", async Task<IResult> (Guid id, DateOnly? receivedOn, ISender sender, CancellationToken ct) =>
+        people.MapGet("/subject-access-export", async Task<IResult> (Guid id, DateOnly? receivedOn, DateOnly? extensionToldOn, ISender sender, CancellationToken ct) =>
             {
-                var export = await sender.Send(new ExportSubjectAccessQuery(new PersonId(id), receivedOn), ct);
+                var export = await sender.Send(new ExportSubjectAccessQuery(new PersonId(id), receivedOn, extensionToldOn), ct);
                 return TypedResults.Json(export, statusCode: StatusCodes.Status200OK, contentType: "application/json");
             })
             .RequireAuthorization(Policies.InformationGovernance)
             .WithSummary("Everything held on a person and who accessed it (subject access request)")
-            .WithDescription("receivedOn (yyyy-mm-dd, default today, not in the future) is the day the request arrived; respondBy is one calendar month on, moved to the next working day (weekends, bank holidays of England and Wales, Partnership:ExtraNonWorkingDays).")
+            .WithDescription("receivedOn (yyyy-mm-dd, default today, not in the future) is the day the request arrived; respondBy is one calendar month on, moved to the next working day (weekends, bank holidays of England and Wales, Partnership:ExtraNonWorkingDays). For a complex request, extensionToldOn (yyyy-mm-dd) is the day the person was told the time is extended; it must fall within the first month, and respondBy is then three calendar months on (400 otherwise).")
             .Produces<SubjectAccessExport>();
 
         var agreements = app.MapGroup("/api/v1/sharing-agreements").WithTags("Sharing agreements").WithStandardProblems();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseManager.Application.BreakGlass;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Auditing;
@@ -18,21 +19,33 @@ namespace CaseManager.Application.Auditing.ExportSubjectAccess;
 /// <summary>
 /// A subject access export (DOMAIN.md RT1): everything held on a person by every agency, and everyone who read or
 /// tried to read it. Only the information governance lead may produce it; it is audited as such. The respond-by
-/// date counts from the day the request was received (default: today), in working days of the partnership.
+/// date counts from the day the request was received (default: today), in working days of the partnership; a
+/// complex request is extended by two months when the person was told within the first month.
 /// </summary>
 [RequiresPolicy(Policies.InformationGovernance)]
-public sealed record ExportSubjectAccessQuery(PersonId PersonId, DateOnly? ReceivedOn = null) : IQuery<SubjectAccessExport>;
+public sealed record ExportSubjectAccessQuery(PersonId PersonId, DateOnly? ReceivedOn = null, DateOnly? ExtensionToldOn = null) : IQuery<SubjectAccessExport>;
 
 public sealed class ExportSubjectAccessValidator : AbstractValidator<ExportSubjectAccessQuery>
 {
-    public ExportSubjectAccessValidator(PartnershipClock clock) =>
+    public ExportSubjectAccessValidator(PartnershipClock clock)
+    {
         RuleFor(q => q.ReceivedOn).Must(d => d is null || d <= clock.Today).WithMessage("The date the request was received cannot be in the future");
+        RuleFor(q => q.ExtensionToldOn)
+            .Must(d => d is null || d <= clock.Today).WithMessage("The date the person was told of the extension cannot be in the future")
+            .Must((q, told) => told is null || WithinFirstMonth(clock, q.ReceivedOn ?? clock.Today, told.Value))
+            .WithMessage(q => string.Create(CultureInfo.InvariantCulture,
+                $"An extension counts only if the person was told within the first month, from {q.ReceivedOn ?? clock.Today:d MMMM yyyy} to {clock.Calendar.SubjectAccessRespondBy(q.ReceivedOn ?? clock.Today):d MMMM yyyy}"));
+    }
+
+    private static bool WithinFirstMonth(PartnershipClock clock, DateOnly received, DateOnly told) =>
+        told >= received && told <= clock.Calendar.SubjectAccessRespondBy(received);
 }
 
 public sealed record SubjectAccessExport(
     DateTimeOffset ProducedAt,
     DateOnly ReceivedOn,
     DateOnly RespondBy,
+    DateOnly? ExtensionToldOn,
     PersonDetailsView Person,
     IReadOnlyList<CaseSummary> Cases,
     IReadOnlyList<ConsentView> Consents,
@@ -58,14 +71,18 @@ public sealed class ExportSubjectAccessHandler(IAppDbContext db, IAuditTrail aud
         var log = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectPersonId == personKey).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
 
         var receivedOn = query.ReceivedOn ?? clock.Today;
+        var respondBy = clock.Calendar.SubjectAccessRespondBy(receivedOn, query.ExtensionToldOn);
+        var extension = query.ExtensionToldOn is { } told ? $"; extended, person told {told:yyyy-MM-dd}" : string.Empty;
         audit.Record("subject-access.export", AuditOutcome.Allowed, AccessRule.Role,
-            new AuditSubject("Person", query.PersonId.ToString(), personKey, person.OwnerAgency), $"Request received {receivedOn:yyyy-MM-dd}");
+            new AuditSubject("Person", query.PersonId.ToString(), personKey, person.OwnerAgency),
+            string.Create(CultureInfo.InvariantCulture, $"Request received {receivedOn:yyyy-MM-dd}; respond by {respondBy:yyyy-MM-dd}{extension}"));
         await db.SaveChangesAsync(cancellationToken);
 
         return new SubjectAccessExport(
             clock.Now,
             receivedOn,
-            clock.Calendar.SubjectAccessRespondBy(receivedOn),
+            respondBy,
+            query.ExtensionToldOn,
             PersonProjections.ToDetails(person, access: null),
             cases,
             consents.Select(c => ConsentView.From(c, clock.Today)).ToList(),

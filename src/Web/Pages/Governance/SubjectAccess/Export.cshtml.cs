@@ -32,6 +32,10 @@ public sealed class SubjectAccessExportModel(ISender sender, LocalTime time) : P
     [BindProperty(SupportsGet = true, Name = "receivedOn")]
     public DateOnly? ReceivedOn { get; set; }
 
+    /// <summary>For a complex request, the day the person was told the time is extended (?extensionToldOn=yyyy-mm-dd).</summary>
+    [BindProperty(SupportsGet = true, Name = "extensionToldOn")]
+    public DateOnly? ExtensionToldOn { get; set; }
+
     public string PersonName { get; private set; } = string.Empty;
 
     public IReadOnlyList<SummaryRow> Summary { get; private set; } = [];
@@ -50,7 +54,9 @@ public sealed class SubjectAccessExportModel(ISender sender, LocalTime time) : P
 
     public string CsvHref => $"/governance/subject-access/{Id}?handler=csv{Received}";
 
-    private string Received => ReceivedOn is { } day ? $"&receivedOn={day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : string.Empty;
+    private string Received =>
+        (ReceivedOn is { } day ? $"&receivedOn={day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : string.Empty)
+        + (ExtensionToldOn is { } told ? $"&extensionToldOn={told.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : string.Empty);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -60,7 +66,9 @@ public sealed class SubjectAccessExportModel(ISender sender, LocalTime time) : P
         Summary =
         [
             new("Request received", LocalTime.Date(export.ReceivedOn)),
-            new("Respond by", LocalTime.Date(export.RespondBy)),
+            new("Respond by", export.ExtensionToldOn is { } told
+                ? $"{LocalTime.Date(export.RespondBy)} (extended: the person was told on {LocalTime.Date(told)})"
+                : LocalTime.Date(export.RespondBy)),
             new("Produced", time.DateAndTime(export.ProducedAt)),
         ];
         Person =
@@ -116,7 +124,7 @@ public sealed class SubjectAccessExportModel(ISender sender, LocalTime time) : P
     }
 
     private Task<SubjectAccessExport> ExportAsync(CancellationToken cancellationToken) =>
-        sender.Send(new ExportSubjectAccessQuery(new PersonId(Id), ReceivedOn), cancellationToken).AsTask();
+        sender.Send(new ExportSubjectAccessQuery(new PersonId(Id), ReceivedOn, ExtensionToldOn), cancellationToken).AsTask();
 
     private static List<string> Row(params string?[] cells) => cells.Select(c => string.IsNullOrWhiteSpace(c) ? "–" : c).ToList();
 

@@ -32,13 +32,38 @@ public sealed class SubjectAccessIndexModel(PartnershipClock clock) : PageModel
             ModelState.AddModelError("Input.ReceivedOn", "The date the request was received cannot be in the future");
         }
 
+        if (!Input.ExtensionToldOn.TryGetDate(out var toldOn))
+        {
+            ModelState.AddModelError("Input.ExtensionToldOn", "The date the person was told of the extension must be a real date");
+        }
+        else if (toldOn is { } told && ModelState.IsValid)
+        {
+            var received = receivedOn ?? clock.Today;
+            var firstMonthEnds = clock.Calendar.SubjectAccessRespondBy(received);
+            if (told < received || told > firstMonthEnds || told > clock.Today)
+            {
+                ModelState.AddModelError("Input.ExtensionToldOn", string.Create(CultureInfo.InvariantCulture,
+                    $"An extension counts only if the person was told within the first month, from {received:d MMMM yyyy} to {firstMonthEnds:d MMMM yyyy}, and not in the future"));
+            }
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var received = receivedOn is { } day ? $"?receivedOn={day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : string.Empty;
-        return Redirect($"/governance/subject-access/{personId}{received}");
+        var query = new List<string>();
+        if (receivedOn is { } day)
+        {
+            query.Add($"receivedOn={day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        }
+
+        if (toldOn is { } extension)
+        {
+            query.Add($"extensionToldOn={extension.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        }
+
+        return Redirect($"/governance/subject-access/{personId}{(query.Count == 0 ? string.Empty : "?" + string.Join('&', query))}");
     }
 }
 
@@ -48,4 +73,7 @@ public sealed class SubjectAccessInput
 
     /// <summary>The day the request arrived; the respond-by date counts from it. Empty means today.</summary>
     public DateParts ReceivedOn { get; set; } = new();
+
+    /// <summary>A complex request: the day the person was told it will take two months more. Empty: not extended.</summary>
+    public DateParts ExtensionToldOn { get; set; } = new();
 }
