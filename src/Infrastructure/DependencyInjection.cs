@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUserContext>());
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<INotificationStore, NotificationStore>();
+        services.AddScoped<IReviewStore, ReviewStore>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<FirstAdministrator>();
 

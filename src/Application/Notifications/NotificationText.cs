@@ -6,13 +6,19 @@ namespace CaseManager.Application.Notifications;
 
 /// <summary>
 /// The words of a notification, for the page and the digest. Built from codes, dates and ids only: a notice never
-/// names the person, so it can go into an email and a log without carrying more than the recipient needs.
+/// names the person, so it can go into an email and a log without carrying more than the recipient needs. A consent
+/// review says only that it is a consent review, for which scheme: not whom the consent names or what it covers.
 /// </summary>
 public static class NotificationText
 {
     public static string Describe(NotificationKind kind, ReviewKind reviewKind, string scheme, string ownerAgency, DateOnly dueOn)
     {
-        var what = reviewKind == ReviewKind.ExitDecision ? "Exit nomination decision" : $"{scheme} review";
+        var what = reviewKind switch
+        {
+            ReviewKind.ExitDecision => "Exit nomination decision",
+            ReviewKind.Consent => $"{scheme} consent review",
+            _ => $"{scheme} review",
+        };
         var due = dueOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         return kind switch
         {
@@ -22,4 +28,8 @@ public static class NotificationText
             _ => $"{what}, due on {due}",
         };
     }
+
+    /// <summary>What a notice is about, by id only: "case …" or "consent …".</summary>
+    public static string Subject(Guid? caseId, Guid? consentId) =>
+        consentId is { } consent ? $"consent {consent}" : $"case {caseId}";
 }

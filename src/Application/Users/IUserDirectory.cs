@@ -32,8 +32,11 @@ public interface IUserDirectory
     /// <summary>Ids of the active users of an agency who hold a role (the managers a review escalates to).</summary>
     Task<IReadOnlyList<Guid>> ActiveUserIdsAsync(AgencyCode agency, Role role, CancellationToken cancellationToken);
 
-    /// <summary>Which of the given users are active (not disabled); unknown ids are left out.</summary>
-    Task<IReadOnlySet<Guid>> ActiveAmongAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// The agency of each of the given users who is active (not disabled); disabled and unknown ids are left out.
+    /// The review job asks who can still act on a review: an active worker, and for a consent, one of its agency.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, AgencyCode>> ActiveAgenciesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
 
     /// <summary>A one-time token with which the new user sets their own password.</summary>
     Task<string> CreatePasswordSetupTokenAsync(Guid userId, CancellationToken cancellationToken);

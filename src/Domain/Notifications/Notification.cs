@@ -1,6 +1,7 @@
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Reviews;
+using CaseManager.Domain.Sharing;
 
 namespace CaseManager.Domain.Notifications;
 
@@ -35,7 +36,11 @@ public sealed class Notification
 
     public ReviewId ReviewId { get; private set; }
 
-    public CaseId CaseId { get; private set; }
+    /// <summary>The case reviewed; null for a consent review.</summary>
+    public CaseId? CaseId { get; private set; }
+
+    /// <summary>The consent reviewed; null for a case review.</summary>
+    public ConsentId? ConsentId { get; private set; }
 
     public ReviewKind ReviewKind { get; private set; }
 
@@ -61,6 +66,7 @@ public sealed class Notification
         Kind = kind,
         ReviewId = review.Id,
         CaseId = review.CaseId,
+        ConsentId = review.ConsentId,
         ReviewKind = review.Kind,
         Scheme = review.Scheme,
         OwnerAgency = review.OwnerAgency,

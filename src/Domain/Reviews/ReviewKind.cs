@@ -8,9 +8,15 @@ public enum ReviewKind
 
     /// <summary>An exit nomination waiting for a manager's decision (DOMAIN.md IOM6).</summary>
     ExitDecision,
+
+    /// <summary>
+    /// A given consent reaching its review date (DOMAIN.md IS7): does the person still agree? It belongs to the
+    /// consent, not to a case, and is reviewed once: a renewal is a new consent with a review of its own.
+    /// </summary>
+    Consent,
 }
 
-/// <summary>Whether a review is still to be done, was done, or was called off (the case was exited).</summary>
+/// <summary>Whether a review is still to be done, was done, or was called off (the case was exited, the consent withdrawn).</summary>
 public enum ReviewStatus
 {
     Open,

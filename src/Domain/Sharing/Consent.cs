@@ -4,9 +4,20 @@ using CaseManager.Domain.People;
 
 namespace CaseManager.Domain.Sharing;
 
-public readonly record struct ConsentId(Guid Value)
+/// <summary>A consent's id. Comparable, so that the review job can page through consents by key.</summary>
+public readonly record struct ConsentId(Guid Value) : IComparable<ConsentId>
 {
     public static ConsentId New() => new(Guid.CreateVersion7());
+
+    public int CompareTo(ConsentId other) => Value.CompareTo(other.Value);
+
+    public static bool operator <(ConsentId left, ConsentId right) => left.CompareTo(right) < 0;
+
+    public static bool operator <=(ConsentId left, ConsentId right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >(ConsentId left, ConsentId right) => left.CompareTo(right) > 0;
+
+    public static bool operator >=(ConsentId left, ConsentId right) => left.CompareTo(right) >= 0;
 
     public override string ToString() => Value.ToString();
 }
@@ -120,6 +131,20 @@ public sealed class Consent : AggregateRoot, IPersonRecord
         WithdrawalReason = Guard.Optional(reason, 500, "consent.reason-too-long", "The reason must be 500 characters or fewer");
         IncrementVersion();
     }
+
+    /// <summary>
+    /// True when this consent renews an earlier one: both given, recorded by the same agency for the same person and
+    /// purpose, this one on or after the earlier one. Recipients and categories may differ: the renewal says what the
+    /// person agrees to now. A refusal renews nothing: the earlier consent still counts until it is withdrawn.
+    /// </summary>
+    public bool Renews(Consent earlier) =>
+        Id != earlier.Id
+        && Status == ConsentStatus.Given
+        && earlier.Status == ConsentStatus.Given
+        && PersonId == earlier.PersonId
+        && Purpose == earlier.Purpose
+        && OwnerAgency == earlier.OwnerAgency
+        && RecordedOn >= earlier.RecordedOn;
 
     /// <summary>True while this consent allows sharing on the given day.</summary>
     public bool CountsOn(DateOnly day) => Status == ConsentStatus.Given && RecordedOn <= day && ReviewOn >= day;

@@ -134,16 +134,19 @@ public sealed class UserDirectory(UserManager<ApplicationUser> userManager, Case
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlySet<Guid>> ActiveAmongAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, AgencyCode>> ActiveAgenciesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
     {
         if (userIds.Count == 0)
         {
-            return new HashSet<Guid>();
+            return new Dictionary<Guid, AgencyCode>();
         }
 
         var ids = userIds.Distinct().ToList();
-        var active = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && !u.IsDisabled).Select(u => u.Id).ToListAsync(cancellationToken);
-        return active.ToHashSet();
+        var active = await db.Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id) && !u.IsDisabled)
+            .Select(u => new { u.Id, u.AgencyCode })
+            .ToListAsync(cancellationToken);
+        return active.ToDictionary(u => u.Id, u => AgencyCode.FromTrusted(u.AgencyCode));
     }
 
     public async Task<string> CreatePasswordSetupTokenAsync(Guid userId, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using CaseManager.Application.Common.Security;
 using CaseManager.Application.Notifications.ListUnsentDigests;
 using CaseManager.Application.Notifications.SendNotificationDigest;
 using CaseManager.Application.Reviews.RecordReviewNotifications;
+using CaseManager.Application.Reviews.ScheduleConsentReviews;
 using CaseManager.Infrastructure.Identity;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,9 +13,10 @@ namespace CaseManager.Infrastructure.Jobs;
 /// <summary>
 /// The <c>review-reminders</c> recurring job (docs/reviews-and-reminders.md). Each step is a message sent through
 /// the mediator as the system actor, in a scope and transaction of its own:
-/// 1. <see cref="RecordReviewNotificationsCommand"/> records today's notices and digests (insert-if-absent);
-/// 2. <see cref="ListUnsentDigestsQuery"/> finds every digest not yet sent, from this run or an earlier one;
-/// 3. <see cref="SendNotificationDigestCommand"/> claims and sends each one.
+/// 1. <see cref="ScheduleConsentReviewsCommand"/> gives any given consent without a review its review (insert-if-absent);
+/// 2. <see cref="RecordReviewNotificationsCommand"/> records today's notices and digests (insert-if-absent);
+/// 3. <see cref="ListUnsentDigestsQuery"/> finds every digest not yet sent, from this run or an earlier one;
+/// 4. <see cref="SendNotificationDigestCommand"/> claims and sends each one.
 /// If any digest could not be sent the job fails after trying the rest, so Hangfire retries it; the retry records
 /// nothing twice and sends only what is still unsent. The job has no arguments.
 /// </summary>
@@ -22,6 +24,12 @@ public sealed partial class ReviewRemindersJob(IServiceScopeFactory scopes, ILog
 {
     public async Task Run(CancellationToken cancellationToken)
     {
+        var scheduled = await SendAsync<ConsentReviewsScheduled>(new ScheduleConsentReviewsCommand(), cancellationToken);
+        if (scheduled.ConsentsWithoutReview > 0)
+        {
+            LogConsentReviews(scheduled.ConsentsWithoutReview, scheduled.ReviewsAdded);
+        }
+
         var run = await SendAsync(new RecordReviewNotificationsCommand(), cancellationToken);
         LogRecorded(run.Day, run.ReviewsRead, run.NotificationsAdded, run.DigestsAdded);
 
@@ -62,6 +70,9 @@ public sealed partial class ReviewRemindersJob(IServiceScopeFactory scopes, ILog
 
     private Task<bool> SendAsync(SendNotificationDigestCommand command, CancellationToken cancellationToken) =>
         SendAsync<bool>(command, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consent reviews: {Consents} given consents had none, {Added} added")]
+    private partial void LogConsentReviews(int consents, int added);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Review reminders for {Day}: {Reviews} reviews due or overdue, {Added} new notices, {Digests} new digests")]
     private partial void LogRecorded(DateOnly day, int reviews, int added, int digests);

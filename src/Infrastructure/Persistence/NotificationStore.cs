@@ -1,5 +1,6 @@
 using CaseManager.Application.Reviews;
 using CaseManager.Domain.Notifications;
+using CaseManager.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseManager.Infrastructure.Persistence;
@@ -21,4 +22,11 @@ public sealed class NotificationStore(CaseDbContext db) : INotificationStore
         await db.NotificationDigests
             .Where(d => d.Id == digestId && d.SentAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.SentAt, at), cancellationToken) == 1;
+}
+
+/// <summary>Insert-if-absent for reviews (<see cref="BulkInsert"/>): the unique index on a review's consent keeps one review per consent.</summary>
+public sealed class ReviewStore(CaseDbContext db) : IReviewStore
+{
+    public Task<int> AddIfAbsentAsync(IReadOnlyCollection<Review> reviews, CancellationToken cancellationToken) =>
+        BulkInsert.InsertAsync(db, reviews, ifAbsent: true, cancellationToken);
 }

@@ -168,21 +168,47 @@ public sealed partial class DemoSeeder(
                 ig,
                 now));
 
-        db.Consents.Add(Consent.Record(
-            new ConsentDecision(
-                people["Marsh/Dawn"],
-                Scheme.Fit,
-                [AgencyCode.Parse("FIT"), AgencyCode.Parse("HOUSING"), AgencyCode.Parse("CSC"), AgencyCode.Parse("DAAT")],
-                [DataCategory.Identity, DataCategory.ChildrenSafeguarding, DataCategory.HealthSubstanceMisuse],
-                ConsentStatus.Given,
-                ConsentGivenBy.Self,
-                today.AddMonths(-5),
-                null,
-                "Signed Think Family consent form, scanned to the family file"),
-            AgencyCode.Parse("FIT"),
-            users["keyworker@fit.demo"].Id,
-            today.AddMonths(7),
-            today));
+        var consents = new[]
+        {
+            Consent.Record(
+                new ConsentDecision(
+                    people["Marsh/Dawn"],
+                    Scheme.Fit,
+                    [AgencyCode.Parse("FIT"), AgencyCode.Parse("HOUSING"), AgencyCode.Parse("CSC"), AgencyCode.Parse("DAAT")],
+                    [DataCategory.Identity, DataCategory.ChildrenSafeguarding, DataCategory.HealthSubstanceMisuse],
+                    ConsentStatus.Given,
+                    ConsentGivenBy.Self,
+                    today.AddMonths(-5),
+                    null,
+                    "Signed Think Family consent form, scanned to the family file"),
+                AgencyCode.Parse("FIT"),
+                users["keyworker@fit.demo"].Id,
+                today.AddMonths(7),
+                today),
+
+            // Kerry agreed a year ago that her recovery worker may talk to NECA about peer mentoring: the consent
+            // review is due within days, so the reviews page and the review-reminders job have one to show.
+            Consent.Record(
+                new ConsentDecision(
+                    people["Kirkbride/Kerry"],
+                    Scheme.AdultTreatment,
+                    [AgencyCode.Parse("NECA")],
+                    [DataCategory.Identity, DataCategory.HealthSubstanceMisuse],
+                    ConsentStatus.Given,
+                    ConsentGivenBy.Self,
+                    today.AddMonths(-12).AddDays(4),
+                    null,
+                    "Signed at her recovery plan review"),
+                AgencyCode.Parse("DAAT"),
+                users["recovery.worker@daat.demo"].Id,
+                today.AddMonths(-12).AddDays(4).AddMonths(12),
+                today),
+        };
+        db.Consents.AddRange(consents);
+
+        // Each given demo consent is reviewed on its review date.
+        db.Reviews.AddRange(consents.Select(c => Review.ScheduleFor(c, now)));
+
         // Each open demo case has its next review as a row, and a pending exit nomination its decision review.
         foreach (var seeded in db.ChangeTracker.Entries<Case>().Select(e => e.Entity).Where(c => c.IsOpen).ToList())
         {

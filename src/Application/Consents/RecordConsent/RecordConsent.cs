@@ -3,6 +3,7 @@ using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
+using CaseManager.Application.Reviews;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.People;
@@ -14,7 +15,11 @@ using Microsoft.Extensions.Options;
 
 namespace CaseManager.Application.Consents.RecordConsent;
 
-/// <summary>A caseworker records a person's consent, or refusal, to share for one scheme (DOMAIN.md IS7, IS4).</summary>
+/// <summary>
+/// A caseworker records a person's consent, or refusal, to share for one scheme (DOMAIN.md IS7, IS4). Given consent
+/// is reviewed on its review date, and renews an earlier consent of the agency for that person and scheme
+/// (<see cref="ReviewPlanner.ScheduleConsentReviewAsync"/>).
+/// </summary>
 [RequiresPolicy(Policies.WriteCaseData)]
 public sealed record RecordConsentCommand(
     PersonId PersonId,
@@ -52,6 +57,7 @@ public sealed class RecordConsentHandler(
     ICurrentUser currentUser,
     IAuditTrail audit,
     PartnershipClock clock,
+    ReviewPlanner planner,
     IOptions<PartnershipOptions> options) : ICommandHandler<RecordConsentCommand, ConsentView>
 {
     public async ValueTask<ConsentView> Handle(RecordConsentCommand command, CancellationToken cancellationToken)
@@ -74,6 +80,7 @@ public sealed class RecordConsentHandler(
             recordedOn.AddMonths(options.Value.ConsentReviewMonths),
             clock.Today);
         db.Consents.Add(consent);
+        await planner.ScheduleConsentReviewAsync(consent, clock.Today, clock.Now, cancellationToken);
         audit.Record($"consent.{consent.Status.ToString().ToLowerInvariant()}", AuditOutcome.Allowed, AccessRule.Owner,
             new AuditSubject("Consent", consent.Id.ToString(), command.PersonId.Value, consent.OwnerAgency),
             $"{command.Purpose} to {string.Join(", ", recipients)} for {string.Join(", ", command.DataCategories)} ({command.GivenBy})");

@@ -16,7 +16,8 @@ public sealed record ListNotificationsQuery(bool UnreadOnly = false, int Page = 
 public sealed record NotificationItem(
     Guid Id,
     NotificationKind Kind,
-    Guid CaseId,
+    Guid? CaseId,
+    Guid? ConsentId,
     Guid ReviewId,
     string ReviewKind,
     string Scheme,
@@ -45,7 +46,7 @@ public sealed class ListNotificationsHandler(IAppDbContext db, ICurrentUser curr
         var page = await mine.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).ToPagedAsync(query, cancellationToken);
         return new Paged<NotificationItem>(
             page.Items.Select(n => new NotificationItem(
-                n.Id, n.Kind, n.CaseId.Value, n.ReviewId.Value, n.ReviewKind.ToString(), n.Scheme.ToString(), n.OwnerAgency.Value, n.DueOn,
+                n.Id, n.Kind, n.CaseId?.Value, n.ConsentId?.Value, n.ReviewId.Value, n.ReviewKind.ToString(), n.Scheme.ToString(), n.OwnerAgency.Value, n.DueOn,
                 NotificationText.Describe(n.Kind, n.ReviewKind, n.Scheme.ToString(), n.OwnerAgency.Value, n.DueOn), n.CreatedAt, n.ReadAt)).ToList(),
             page.Page,
             page.PageSize,

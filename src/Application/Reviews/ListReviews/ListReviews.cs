@@ -7,7 +7,9 @@ using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
+using CaseManager.Domain.Cases;
 using CaseManager.Domain.Reviews;
+using CaseManager.Domain.Sharing;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +18,10 @@ using Microsoft.Extensions.Options;
 namespace CaseManager.Application.Reviews.ListReviews;
 
 /// <summary>
-/// Open reviews the caller may see (the record access rule applies in SQL), soonest due first: a caseworker's own
-/// (<c>allocatedToMe</c>) by state, or a manager's view of their agency's overdue reviews (<c>ownerAgency</c> and
-/// <c>state=Overdue</c>).
+/// Open reviews the caller may see (the record access rule applies in SQL, <see cref="ReadableReviews"/>), soonest
+/// due first: a caseworker's own (<c>allocatedToMe</c>) by state, or a manager's view of their agency's overdue
+/// reviews (<c>ownerAgency</c> and <c>state=Overdue</c>). A case review is the allocated worker's; a consent review,
+/// which has no case, is the worker's who recorded the consent.
 /// </summary>
 [RequiresPolicy(Policies.ReadCaseData)]
 public sealed record ListReviewsQuery(
@@ -30,7 +33,8 @@ public sealed record ListReviewsQuery(
 
 public sealed record ReviewListItem(
     Guid Id,
-    Guid CaseId,
+    Guid? CaseId,
+    Guid? ConsentId,
     Guid PersonId,
     string? PersonName,
     string Scheme,
@@ -67,7 +71,7 @@ public sealed class ListReviewsHandler(
         var today = clock.Today;
         var window = options.Value.ReminderWindowDays;
         var dueFrom = today.AddDays(window);
-        var reviews = access.Readable(db.Reviews.AsNoTracking()).Where(r => r.Status == ReviewStatus.Open);
+        var reviews = ReadableReviews.Of(access, db, db.Reviews.AsNoTracking()).Where(r => r.Status == ReviewStatus.Open);
         ReviewState? wanted = query.State is null ? null : Enum.Parse<ReviewState>(query.State, ignoreCase: true);
         reviews = wanted switch
         {
@@ -82,7 +86,14 @@ public sealed class ListReviewsHandler(
             reviews = reviews.Where(r => r.OwnerAgency == owner);
         }
 
-        var rows = reviews.Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { Review = r, c.AllocatedTo });
+        // Whose review it is: the case's allocated worker, or for a consent review the worker who recorded the consent.
+        var rows =
+            from r in reviews
+            join c in db.Cases on r.CaseId equals (CaseId?)c.Id into cases
+            from c in cases.DefaultIfEmpty()
+            join k in db.Consents on r.ConsentId equals (ConsentId?)k.Id into consents
+            from k in consents.DefaultIfEmpty()
+            select new { Review = r, AllocatedTo = c != null ? c.AllocatedTo : (Guid?)k!.RecordedBy };
         if (query.AllocatedToMe)
         {
             var me = currentUser.Actor.RequireUserId();
@@ -98,7 +109,8 @@ public sealed class ListReviewsHandler(
             "review.list-result", id => new AuditSubject("Review", id.ToString(), byId[id].PersonId.Value, byId[id].OwnerAgency), cancellationToken);
         var items = page.Items.Select(row => new ReviewListItem(
             row.Review.Id.Value,
-            row.Review.CaseId.Value,
+            row.Review.CaseId?.Value,
+            row.Review.ConsentId?.Value,
             row.Review.PersonId.Value,
             people.GetValueOrDefault(row.Review.PersonId),
             row.Review.Scheme.ToString(),

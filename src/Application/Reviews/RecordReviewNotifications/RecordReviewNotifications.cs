@@ -8,6 +8,7 @@ using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Notifications;
 using CaseManager.Domain.Reviews;
+using CaseManager.Domain.Sharing;
 using CaseManager.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,13 +17,15 @@ using Microsoft.Extensions.Options;
 namespace CaseManager.Application.Reviews.RecordReviewNotifications;
 
 /// <summary>
-/// The first step of the daily <c>review-reminders</c> job, run as the system actor: for every open review that is
-/// due or overdue today, records a reminder or overdue notice for the allocated worker and, while it is overdue, one
-/// escalation per period for each manager of the owning agency; then one digest row per recipient for today.
+/// The recording step of the daily <c>review-reminders</c> job, run as the system actor: for every open review that
+/// is due or overdue today, of a case or of a consent, records a reminder or overdue notice for the worker
+/// responsible (<see cref="ReviewRecipients"/>: the allocated worker, or the consent's recorder while still an active
+/// user of the recording agency; otherwise the managers) and, while it is overdue, one escalation per period for each
+/// manager of the owning agency; then one digest row per recipient for today.
 /// Every row is inserted only if its unique key is absent, so any number of runs, one after another or at the same
 /// moment, leaves the same rows. The whole step is one transaction: a run killed half way leaves nothing.
-/// It reads reviews page by page (keyed on due date, then id), never every case at once. It reads only ids, dates
-/// and codes of the reviews and cases: no person's details (ADR 0014).
+/// It reads reviews page by page (keyed on due date, then id), never every case at once. It reads only ids, dates,
+/// codes and statuses of the reviews, cases and consents: no person's details (ADR 0014).
 /// </summary>
 [RequiresPolicy(Policies.SystemJob)]
 public sealed record RecordReviewNotificationsCommand : ICommand<ReviewNotificationRun>;
@@ -59,10 +62,22 @@ public sealed class RecordReviewNotificationsHandler(
                 query = query.Where(r => r.DueOn > due || (r.DueOn == due && r.Id.CompareTo(id) > 0));
             }
 
-            var page = await query
-                .OrderBy(r => r.DueOn).ThenBy(r => r.Id)
-                .Take(settings.JobPageSize)
-                .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { Review = r, c.AllocatedTo, c.Status })
+            // A case review is its allocated worker's and is dropped once the case is exited; a consent review is
+            // the recorder's and is dropped once the consent is no longer given (closing them does both anyway).
+            var limited = query.OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(settings.JobPageSize);
+            var page = await (
+                    from r in limited
+                    join c in db.Cases on r.CaseId equals (CaseId?)c.Id into cases
+                    from c in cases.DefaultIfEmpty()
+                    join k in db.Consents on r.ConsentId equals (ConsentId?)k.Id into consents
+                    from k in consents.DefaultIfEmpty()
+                    select new
+                    {
+                        Review = r,
+                        Responsible = c != null ? c.AllocatedTo : (Guid?)k!.RecordedBy,
+                        Live = c != null ? c.Status != CaseStatus.Exited : k != null && k.Status == ConsentStatus.Given,
+                    })
+                .OrderBy(p => p.Review.DueOn).ThenBy(p => p.Review.Id)
                 .ToListAsync(cancellationToken);
             if (page.Count == 0)
             {
@@ -73,24 +88,25 @@ public sealed class RecordReviewNotificationsHandler(
             lastDue = page[^1].Review.DueOn;
             lastId = page[^1].Review.Id;
 
-            var allocated = page.Where(p => p.AllocatedTo is not null).Select(p => p.AllocatedTo!.Value).ToHashSet();
-            var active = await users.ActiveAmongAsync(allocated, cancellationToken);
+            var responsible = page.Where(p => p.Responsible is not null).Select(p => p.Responsible!.Value).ToHashSet();
+            var activeAgencies = await users.ActiveAgenciesAsync(responsible, cancellationToken);
             var notices = new List<Notification>();
-            foreach (var item in page.Where(p => p.Status != CaseStatus.Exited))
+            foreach (var item in page.Where(p => p.Live))
             {
                 var review = item.Review;
                 var state = ReviewSchedule.StateOn(review.DueOn, today, settings.ReminderWindowDays);
                 var kind = state == ReviewState.Overdue ? NotificationKind.ReviewOverdue : NotificationKind.ReviewDue;
                 var agencyManagers = await ManagersAsync(review.OwnerAgency);
 
-                // A review nobody active is allocated to is its agency's managers' to see to.
-                var workers = item.AllocatedTo is { } worker && active.Contains(worker) ? [worker] : agencyManagers;
+                // The recipient rule (ReviewRecipients): the worker responsible while they can act on it, else the managers.
+                var workerAgency = item.Responsible is { } worker && activeAgencies.TryGetValue(worker, out var agency) ? agency : (AgencyCode?)null;
+                var workers = ReviewRecipients.ForReminder(review.Kind, review.OwnerAgency, item.Responsible, workerAgency, agencyManagers);
                 notices.AddRange(workers.Select(w => Notification.Raise(w, kind, review, dayKey, today, now)));
 
                 if (ReviewSchedule.EscalationPeriod(review.DueOn, today, settings.EscalationRepeatDays) is { } period)
                 {
                     var periodKey = $"P{period}";
-                    notices.AddRange(agencyManagers.Select(m => Notification.Raise(m, NotificationKind.Escalation, review, periodKey, today, now)));
+                    notices.AddRange(ReviewRecipients.ForEscalation(agencyManagers).Select(m => Notification.Raise(m, NotificationKind.Escalation, review, periodKey, today, now)));
                 }
             }
 

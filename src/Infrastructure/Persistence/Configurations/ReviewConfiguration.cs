@@ -1,6 +1,7 @@
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Notifications;
 using CaseManager.Domain.Reviews;
+using CaseManager.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,12 +11,18 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
 {
     public void Configure(EntityTypeBuilder<Review> builder)
     {
-        builder.ToTable("Reviews");
+        // A review is of a case or of a consent, never both and never neither.
+        builder.ToTable("Reviews", t => t.HasCheckConstraint("CK_Reviews_CaseOrConsent", "(\"CaseId\" IS NULL) <> (\"ConsentId\" IS NULL)"));
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.IsOpen);
         builder.Property(r => r.Summary).HasMaxLength(4000);
         builder.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Consent>().WithMany().HasForeignKey(r => r.ConsentId).OnDelete(DeleteBehavior.Restrict);
+
+        // A consent is reviewed once: at most one review per consent, whatever its state. The job's backfill inserts
+        // consent reviews if absent against this index. Case reviews have no consent, and nulls never collide.
+        builder.HasIndex(r => r.ConsentId).IsUnique();
 
         // The reminder job pages through open reviews by due date, then id.
         builder.HasIndex(r => new { r.Status, r.DueOn, r.Id });

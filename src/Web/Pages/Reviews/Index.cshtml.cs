@@ -40,4 +40,31 @@ public sealed class ReviewsIndexModel(ISender sender, ICurrentUser currentUser) 
         var show = AgencyOverdue ? "agency" : State.ToString();
         Pages = Pagination.For(Results, "Pages of reviews", p => $"/reviews?show={show}&page={p}");
     }
+
+    public static string KindName(ReviewListItem review) => review.Kind switch
+    {
+        nameof(ReviewKind.ExitDecision) => "Exit decision",
+        nameof(ReviewKind.Consent) => "Consent review",
+        _ => "Scheme review",
+    };
+
+    /// <summary>
+    /// What a row offers. Only the owning agency records a review: a scheme review on its case's page, a consent
+    /// review on its consent's. Anyone else is taken to the case, or for a consent review to the person's consents.
+    /// </summary>
+    public ReviewAction ActionFor(ReviewListItem review)
+    {
+        var ours = review.OwnerAgency == AgencyCode;
+        return (review.Kind, review.ConsentId) switch
+        {
+            (nameof(ReviewKind.Consent), { } consentId) when ours =>
+                new($"/people/{review.PersonId}/consents/{consentId}/reviews/{review.Id}/complete", "Record review", "complete-review", "this consent"),
+            (nameof(ReviewKind.Consent), _) => new($"/people/{review.PersonId}#consent", "View consents", "view-consents", "this person"),
+            (nameof(ReviewKind.Scheme), _) when ours =>
+                new($"/cases/{review.CaseId}/reviews/{review.Id}/complete", "Record review", "complete-review", "this case"),
+            _ => new($"/cases/{review.CaseId}", "View case", "view-case", "this case"),
+        };
+    }
 }
+
+public sealed record ReviewAction(string Href, string Text, string TestId, string Subject);

@@ -264,7 +264,10 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ConsentId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -622,7 +625,7 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
@@ -633,6 +636,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("date");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -678,13 +684,19 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ConsentId")
+                        .IsUnique();
+
                     b.HasIndex("CaseId", "Status");
 
                     b.HasIndex("OwnerAgency", "Status", "DueOn");
 
                     b.HasIndex("Status", "DueOn", "Id");
 
-                    b.ToTable("Reviews", (string)null);
+                    b.ToTable("Reviews", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Reviews_CaseOrConsent", "(\"CaseId\" IS NULL) <> (\"ConsentId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("CaseManager.Domain.Sharing.BreakGlassGrant", b =>
@@ -1392,8 +1404,12 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasOne("CaseManager.Domain.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CaseManager.Domain.Sharing.Consent", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CaseManager.Domain.Sharing.BreakGlassGrant", b =>

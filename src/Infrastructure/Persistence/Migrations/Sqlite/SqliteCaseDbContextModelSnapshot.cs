@@ -257,7 +257,10 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsentId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -615,7 +618,7 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClosedAt")
@@ -625,6 +628,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsentId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -671,13 +677,19 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ConsentId")
+                        .IsUnique();
+
                     b.HasIndex("CaseId", "Status");
 
                     b.HasIndex("OwnerAgency", "Status", "DueOn");
 
                     b.HasIndex("Status", "DueOn", "Id");
 
-                    b.ToTable("Reviews", (string)null);
+                    b.ToTable("Reviews", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Reviews_CaseOrConsent", "(\"CaseId\" IS NULL) <> (\"ConsentId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("CaseManager.Domain.Sharing.BreakGlassGrant", b =>
@@ -1377,8 +1389,12 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("CaseManager.Domain.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CaseManager.Domain.Sharing.Consent", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CaseManager.Domain.Sharing.BreakGlassGrant", b =>
