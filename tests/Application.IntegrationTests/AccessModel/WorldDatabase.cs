@@ -23,6 +23,7 @@ public static class WorldDatabase
         $"""
         DELETE FROM SharingRights;
         DELETE FROM BreakGlassGrants;
+        DELETE FROM Reviews;
         DELETE FROM ConsentRecipients;
         DELETE FROM ConsentCategories;
         DELETE FROM Consents;
@@ -30,7 +31,6 @@ public static class WorldDatabase
         DELETE FROM Offences;
         DELETE FROM Notifications;
         DELETE FROM NotificationDigests;
-        DELETE FROM Reviews;
         DELETE FROM ExitNominations;
         DELETE FROM Cases;
         DELETE FROM SharingAgreementAgencies;
