@@ -80,7 +80,7 @@ public sealed class CompleteReviewHandler(
             throw new ForbiddenAccessException($"Only {review.OwnerAgency}, which recorded this consent, can review it.");
         }
 
-        var consent = await db.Consents.SingleAsync(c => c.Id == consentId, cancellationToken);
+        var consent = await db.Consents.AsNoTracking().SingleAsync(c => c.Id == consentId, cancellationToken);
         review.Complete(consent, completedOn, summary, currentUser.Actor.RequireUserId(), clock.Today, clock.Now);
         audit.Record("review.complete", AuditOutcome.Allowed, AccessRule.Owner,
             new AuditSubject("Review", review.Id.ToString(), review.PersonId.Value, review.OwnerAgency), $"Consent {consentId} reviewed; no review follows");
