@@ -33,6 +33,12 @@ public interface IUserDirectory
     Task<IReadOnlyList<Guid>> ActiveUserIdsAsync(AgencyCode agency, Role role, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The active (not disabled) users of an agency who hold at least one of the roles, sorted by display name (then
+    /// id), with all their roles: the workers a case of that agency can be allocated to.
+    /// </summary>
+    Task<IReadOnlyList<UserAccount>> ActiveUsersWithAnyRoleAsync(AgencyCode agency, IReadOnlyCollection<Role> roles, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The agency of each of the given users who is active (not disabled); disabled and unknown ids are left out.
     /// The review job asks who can still act on a review: an active worker, and for a consent, one of its agency.
     /// </summary>

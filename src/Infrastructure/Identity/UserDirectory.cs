@@ -134,6 +134,19 @@ public sealed class UserDirectory(UserManager<ApplicationUser> userManager, Case
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<UserAccount>> ActiveUsersWithAnyRoleAsync(AgencyCode agency, IReadOnlyCollection<Role> roles, CancellationToken cancellationToken)
+    {
+        var roleIds = roles.Distinct().Select(r => Persistence.Configurations.RoleConfiguration.RoleIds[r]).ToList();
+        var users = await db.Users.AsNoTracking()
+            .Where(u => !u.IsDisabled && u.AgencyCode == agency.Value
+                && db.UserRoles.Any(r => r.UserId == u.Id && roleIds.Contains(r.RoleId)))
+            .OrderBy(u => u.DisplayName)
+            .ThenBy(u => u.Id)
+            .ToListAsync(cancellationToken);
+        var held = await RolesOf(users.Select(u => u.Id).ToList(), cancellationToken);
+        return users.Select(u => ToAccount(u, held.GetValueOrDefault(u.Id, []))).ToList();
+    }
+
     public async Task<IReadOnlyDictionary<Guid, AgencyCode>> ActiveAgenciesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
     {
         if (userIds.Count == 0)

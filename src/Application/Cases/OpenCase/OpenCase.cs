@@ -68,6 +68,9 @@ public sealed class OpenCaseHandler(
     ReviewPlanner reviews,
     CaseNames names) : ICommandHandler<OpenCaseCommand, CaseView>
 {
+    /// <summary>The roles a worker a case is allocated to holds (at least one of them).</summary>
+    public static readonly IReadOnlyList<Role> WorkerRoles = [Role.Caseworker, Role.Manager];
+
     public async ValueTask<CaseView> Handle(OpenCaseCommand command, CancellationToken cancellationToken)
     {
         await gate.EnsureReadableAsync(command.PersonId, "case.open", cancellationToken);
@@ -106,7 +109,7 @@ public sealed class OpenCaseHandler(
     {
         var account = await users.FindAsync(worker, cancellationToken);
         if (account is null || account.IsDisabled || account.AgencyCode != agency.Value
-            || !account.Roles.Any(r => r is Role.Caseworker or Role.Manager))
+            || !account.Roles.Any(WorkerRoles.Contains))
         {
             throw new ValidationException([new ValidationFailure(nameof(OpenCaseCommand.AllocatedTo), $"Allocate the case to an active caseworker or manager of {agency}")]);
         }
