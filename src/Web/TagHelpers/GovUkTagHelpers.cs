@@ -203,6 +203,9 @@ public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
 
     public IEnumerable<SelectListItem> Items { get; set; } = [];
 
+    /// <summary>A hint under an item's label, by the item's value (GOV.UK "radio items with hints").</summary>
+    public IReadOnlyDictionary<string, string> ItemHints { get; set; } = new Dictionary<string, string>();
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         output.TagName = "div";
@@ -213,9 +216,12 @@ public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
         {
             var itemId = index == 0 ? Id : $"{Id}-{index + 1}";
             var isChecked = string.Equals(item.Value, current, StringComparison.OrdinalIgnoreCase) || (current is null && item.Selected) ? " checked" : string.Empty;
+            var hint = ItemHints.GetValueOrDefault(item.Value);
+            var describedBy = hint is null ? string.Empty : $" aria-describedby=\"{itemId}-item-hint\"";
+            var hintHtml = hint is null ? string.Empty : $"<div id=\"{itemId}-item-hint\" class=\"govuk-hint govuk-radios__hint\">{Encode(hint)}</div>";
             return "<div class=\"govuk-radios__item\">" +
-                $"<input class=\"govuk-radios__input\" id=\"{itemId}\" name=\"{Name}\" type=\"radio\" value=\"{Encode(item.Value)}\"{isChecked}>" +
-                $"<label class=\"govuk-label govuk-radios__label\" for=\"{itemId}\">{Encode(item.Text)}</label></div>";
+                $"<input class=\"govuk-radios__input\" id=\"{itemId}\" name=\"{Name}\" type=\"radio\" value=\"{Encode(item.Value)}\"{isChecked}{describedBy}>" +
+                $"<label class=\"govuk-label govuk-radios__label\" for=\"{itemId}\">{Encode(item.Text)}</label>{hintHtml}</div>";
         }));
         var inline = Inline ? " govuk-radios--inline" : string.Empty;
         output.Content.SetHtmlContent(
