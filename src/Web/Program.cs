@@ -42,6 +42,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Cases", Policies.ReadCaseData);
         options.Conventions.AuthorizePage("/Cases/Open", Policies.WriteCaseData);
         options.Conventions.AuthorizePage("/Cases/EditIom", Policies.WriteCaseData);
+        options.Conventions.AuthorizePage("/Cases/Allocate", Policies.ManageCases);
         options.Conventions.AuthorizePage("/Cases/LogIntervention", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/Cases/Nominate", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/Cases/Exits", Policies.ManageCases);

@@ -67,14 +67,31 @@ public sealed class PageExceptionFilter : IAsyncPageFilter
         return last.Length == 0 ? string.Empty : "Input." + char.ToUpperInvariant(last[0]) + last[1..];
     }
 
+    /// <summary>
+    /// Reloading can itself refuse: a form posted for a record the user may not see fails validation before the
+    /// handler's check, and then the reload is what finds it missing. That answers 404 or 403, not an error page.
+    /// </summary>
     private static async Task ShowFormAgain(PageHandlerExecutedContext executed, PageModel page)
     {
+        executed.ExceptionHandled = true;
         if (page is IReloadablePage reloadable)
         {
-            await reloadable.ReloadAsync(executed.HttpContext.RequestAborted);
+            try
+            {
+                await reloadable.ReloadAsync(executed.HttpContext.RequestAborted);
+            }
+            catch (NotFoundException)
+            {
+                executed.Result = new NotFoundResult();
+                return;
+            }
+            catch (ForbiddenAccessException)
+            {
+                executed.Result = new ForbidResult();
+                return;
+            }
         }
 
         executed.Result = page.Page();
-        executed.ExceptionHandled = true;
     }
 }

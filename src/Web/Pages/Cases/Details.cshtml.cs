@@ -48,6 +48,9 @@ public sealed class CaseDetailsModel(ISender sender, ICurrentUser currentUser, L
 
     public bool NominatedByMe { get; private set; }
 
+    /// <summary>A manager of the owning agency allocates an open case to another of its workers.</summary>
+    public bool CanAllocate { get; private set; }
+
     public IReadOnlyList<SummaryRow> Nomination { get; private set; } = [];
 
     public string Href => $"/cases/{Case.Id}";
@@ -67,22 +70,27 @@ public sealed class CaseDetailsModel(ISender sender, ICurrentUser currentUser, L
         CanLogWork = IsOpen && writer && (owns || takesPart);
         NominatedByMe = Case.PendingExitNomination is { } pending && pending.NominatedBy == actor.UserId;
         CanDecide = Case.PendingExitNomination is not null && owns && Policies.Allows(Policies.ManageCases, actor) && !NominatedByMe;
+        CanAllocate = IsOpen && owns && Policies.Allows(Policies.ManageCases, actor);
         SharedBecause = Explain(Case.Access);
-        Details = DetailsOf(Case);
+        Details = DetailsOf(Case, CanAllocate ? $"{Href}/allocate" : null);
         Nomination = Case.PendingExitNomination is { } nomination ? NominationRows(nomination, time) : [];
         Work = work.Items.Select(w => ToRow(w, time)).ToList();
         WorkCaption = work.Total == 1 ? "1 entry, newest first" : $"{work.Total} entries, newest first";
         WorkPages = Pagination.For(work, "Pages of work on this case", p => $"{Href}?page={p.ToString(CultureInfo.InvariantCulture)}");
     }
 
-    public static IReadOnlyList<SummaryRow> DetailsOf(CaseView view)
+    /// <summary>The case's details; <paramref name="allocateHref"/> puts a Change link on "Allocated to".</summary>
+    public static IReadOnlyList<SummaryRow> DetailsOf(CaseView view, string? allocateHref = null)
     {
         var rows = new List<SummaryRow>
         {
             new("Person", view.PersonName ?? "Not shared with you"),
             new("Scheme", SchemeNames.Of<Scheme>(view.Scheme)),
             new("Owning agency", view.OwnerAgency),
-            new("Allocated to", view.AllocatedToName),
+            new("Allocated to", view.AllocatedToName)
+            {
+                Change = allocateHref is null ? null : new SummaryChange(allocateHref, "allocated worker", "change-allocation"),
+            },
             new("Start date", LocalTime.Date(view.StartDate)),
         };
         if (view.ExitedOn is { } exited)
@@ -110,7 +118,7 @@ public sealed class CaseDetailsModel(ISender sender, ICurrentUser currentUser, L
             ]);
         }
 
-        return rows;
+        return SummaryRow.Aligned(rows);
     }
 
     public static IReadOnlyList<SummaryRow> NominationRows(ExitNominationView nomination, LocalTime time) =>
