@@ -92,6 +92,9 @@ public sealed class IomJourneyTests(BrowserFixture browser) : IClassFixture<Brow
 
         await manager.VisitAsync("/cases");
         await manager.ClickAsync(page.GetByTestId("case-row").Filter(new() { HasText = "Adam Ashby" }).GetByTestId("case-link"));
+        await manager.ClickAsync(page.GetByTestId("change-allocation"));
+        await Expect(page.GetByLabel("Priya Shah")).ToBeCheckedAsync();
+        await manager.ClickAsync(page.GetByTestId("allocate-form").GetByRole(AriaRole.Link, new() { Name = "Cancel" }));
         await manager.ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "The person's timeline" }));
         await Expect(page.GetByTestId("timeline-item").First).ToBeVisibleAsync();
     }
