@@ -1,6 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CaseManager.Application.Cases;
+using CaseManager.Application.Cases.AllocateCase;
+using CaseManager.Application.Cases.ListAllocatableWorkers;
+using CaseManager.Application.Cases.OpenCase;
+using CaseManager.Application.People;
+using CaseManager.Application.People.RegisterPerson;
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Cases;
+using CaseManager.Domain.People;
 using CaseManager.TestSupport;
 
 namespace CaseManager.Web.FunctionalTests;
@@ -105,5 +114,21 @@ public sealed class PostgresModeTests(PostgresFactory factory) : IClassFixture<P
             .And.HaveCount(3, "probation sees the offence, the home visit and the case, not the drug test");
         report.GetProperty("offending").EnumerateArray().Single(r => r.GetProperty("cohort").GetString() == "Fixed").GetProperty("costBefore").GetDecimal().Should().BeGreaterThanOrEqualTo(7282m);
         (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().Should().Be("Exited");
+    }
+
+    [Fact]
+    public async Task AllocatableWorkersAndAllocation_WorkOnPostgres()
+    {
+        PostgresFactory.ServerConnectionString.Should().NotBeNull($"{PostgresFactory.EnvironmentVariable} must name a PostgreSQL server");
+        var person = await factory.SendAsAsync<PersonDetailsView>(DemoUsers.PoliceCaseworker, new RegisterPersonCommand("Alma", "Npgallocated", new DateOnly(1987, 7, 7)));
+        var opened = await factory.SendAsAsync<CaseView>(DemoUsers.PoliceCaseworker,
+            new OpenCaseCommand(Scheme.Iom, new PersonId(person.Id), new DateOnly(2026, 10, 1), Cohort: "Fixed", SelectionReason: "Panel"));
+
+        var workers = await factory.SendAsAsync<IReadOnlyList<AllocatableWorker>>(DemoUsers.PoliceManager, new ListAllocatableWorkersQuery(new CaseId(opened.Id)));
+        var mark = workers.Single(w => w.Email == DemoUsers.PoliceManager).Id;
+        var allocated = await factory.SendAsAsync<CaseView>(DemoUsers.PoliceManager, new AllocateCaseCommand(new CaseId(opened.Id), opened.Version, mark));
+
+        workers.Select(w => w.DisplayName).Should().Equal("Mark Hendry", "Priya Shah");
+        allocated.AllocatedToName.Should().Be("Mark Hendry");
     }
 }
