@@ -7,6 +7,7 @@ using CaseManager.Web.Errors;
 using CaseManager.Web.TagHelpers;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaseManager.Web.Pages.Reviews;
@@ -40,16 +41,13 @@ public sealed class CompleteReviewModel(ISender sender, LocalTime time) : PageMo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!Input.CompletedOn.TryGetDate(out var completedOn))
+        if (Input.ToCommand(ReviewId, ModelState) is not { } command)
         {
-            ModelState.AddModelError("Input.CompletedOn", "The date of the review must be a real date");
             await ReloadAsync(cancellationToken);
             return Page();
         }
 
-        var completed = await sender.Send(
-            new CompleteReviewCommand(new ReviewId(ReviewId), completedOn, string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim()),
-            cancellationToken);
+        var completed = await sender.Send(command, cancellationToken);
         TempData["Success"] = $"Review recorded. The next review is due on {LocalTime.Date(completed.NextReviewDue)}.";
         return Redirect(CaseHref);
     }
@@ -66,9 +64,22 @@ public sealed class CompleteReviewModel(ISender sender, LocalTime time) : PageMo
     }
 }
 
+/// <summary>The "record a review" form, for a case review and a consent review alike.</summary>
 public sealed class CompleteReviewInput
 {
     public DateParts CompletedOn { get; set; } = new();
 
     public string? Summary { get; set; }
+
+    /// <summary>The command for the review, or null with the date's error added to the model state.</summary>
+    public CompleteReviewCommand? ToCommand(Guid reviewId, ModelStateDictionary modelState)
+    {
+        if (!CompletedOn.TryGetDate(out var completedOn))
+        {
+            modelState.AddModelError("Input.CompletedOn", "The date of the review must be a real date");
+            return null;
+        }
+
+        return new CompleteReviewCommand(new ReviewId(reviewId), completedOn, string.IsNullOrWhiteSpace(Summary) ? null : Summary.Trim());
+    }
 }

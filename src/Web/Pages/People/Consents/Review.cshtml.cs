@@ -1,11 +1,10 @@
 using CaseManager.Application.Consents.GetConsent;
 using CaseManager.Application.People.GetPerson;
-using CaseManager.Application.Reviews.CompleteReview;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.People;
-using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
 using CaseManager.Web.Errors;
+using CaseManager.Web.Pages.Reviews;
 using CaseManager.Web.TagHelpers;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +28,7 @@ public sealed class ReviewConsentModel(ISender sender, LocalTime time) : PageMod
     public Guid ReviewId { get; set; }
 
     [BindProperty]
-    public ReviewConsentInput Input { get; set; } = new();
+    public CompleteReviewInput Input { get; set; } = new();
 
     public string PersonName { get; private set; } = string.Empty;
 
@@ -47,16 +46,13 @@ public sealed class ReviewConsentModel(ISender sender, LocalTime time) : PageMod
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!Input.CompletedOn.TryGetDate(out var completedOn))
+        if (Input.ToCommand(ReviewId, ModelState) is not { } command)
         {
-            ModelState.AddModelError("Input.CompletedOn", "The date of the review must be a real date");
             await ReloadAsync(cancellationToken);
             return Page();
         }
 
-        await sender.Send(
-            new CompleteReviewCommand(new ReviewId(ReviewId), completedOn, string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim()),
-            cancellationToken);
+        await sender.Send(command, cancellationToken);
         TempData["Success"] = "Consent review recorded.";
         return Redirect(PersonHref);
     }
@@ -79,9 +75,3 @@ public sealed class ReviewConsentModel(ISender sender, LocalTime time) : PageMod
     }
 }
 
-public sealed class ReviewConsentInput
-{
-    public DateParts CompletedOn { get; set; } = new();
-
-    public string? Summary { get; set; }
-}
