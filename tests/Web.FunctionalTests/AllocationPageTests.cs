@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Net.Http.Json;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -192,6 +194,25 @@ public sealed partial class PageTests
         partnersPage.Should().NotContain("change-allocation");
         exitedPage.Should().NotContain("change-allocation");
         exitedForm.Should().Contain("data-testid=\"case-closed\"").And.NotContain("data-testid=\"allocate-form\"");
+    }
+
+    [Fact]
+    public async Task AllocationWorkersRoute_ForTheOwningManager_ListsTheirWorkers_AndRefusesEveryoneElse()
+    {
+        var opened = await NewIomCaseAsync(DemoUsers.PoliceCaseworker, "Apiworkers");
+        var route = $"/api/v1/cases/{opened.Id}/allocation/workers";
+
+        var workers = await (await factory.ApiClientForAsync(DemoUsers.PoliceManager)).GetFromJsonAsync<JsonElement>(route);
+        var asCaseworker = await (await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker)).GetAsync(route);
+        var asSharingPartner = await (await factory.ApiClientForAsync(DemoUsers.ProbationManager)).GetAsync(route);
+        var asStranger = await (await factory.ApiClientForAsync(DemoUsers.FitManager)).GetAsync(route);
+
+        var emails = workers.EnumerateArray().Select(w => w.GetProperty("email").GetString()).ToList();
+        emails.Should().Contain([DemoUsers.PoliceCaseworker, DemoUsers.PoliceManager]);
+        emails.Should().NotContain([DemoUsers.ProbationCaseworker, DemoUsers.ProbationManager, DemoUsers.ClaimsOfficer, DemoUsers.Administrator]);
+        asCaseworker.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        asSharingPartner.StatusCode.Should().Be(HttpStatusCode.Forbidden, "probation may read the IOM case but not allocate police's workers");
+        asStranger.StatusCode.Should().Be(HttpStatusCode.NotFound, "FIT may not know the case exists");
     }
 
     private async Task<UserAccount> NewUserAsync(string email, string displayName, string agency, params Role[] roles) =>

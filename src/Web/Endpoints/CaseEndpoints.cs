@@ -1,5 +1,6 @@
 using CaseManager.Application.Cases;
 using CaseManager.Application.Cases.AllocateCase;
+using CaseManager.Application.Cases.ListAllocatableWorkers;
 using CaseManager.Application.Cases.Exits.ApproveExit;
 using CaseManager.Application.Cases.Exits.NominateExit;
 using CaseManager.Application.Cases.Exits.RejectExit;
@@ -79,6 +80,14 @@ public static class CaseEndpoints
             .WithSummary("A manager allocates the case to a worker of the owning agency")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapGet("/{id:guid}/allocation/workers", async Task<Ok<IReadOnlyList<AllocatableWorker>>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListAllocatableWorkersQuery(new CaseId(id)), ct)))
+            .RequireAuthorization(Policies.ManageCases)
+            .WithSummary("The workers a manager may allocate the case to: the owning agency's active caseworkers and managers, by name")
+            .WithDescription("404 for a case the caller may not read; 403 for another agency's case the caller may read.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         cases.MapPost("/{id:guid}/interventions", async Task<Created<InterventionView>> (Guid id, LogInterventionRequest body, ISender sender, CancellationToken ct) =>
             {
