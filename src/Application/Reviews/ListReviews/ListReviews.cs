@@ -7,9 +7,7 @@ using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
-using CaseManager.Domain.Cases;
 using CaseManager.Domain.Reviews;
-using CaseManager.Domain.Sharing;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -86,18 +84,11 @@ public sealed class ListReviewsHandler(
             reviews = reviews.Where(r => r.OwnerAgency == owner);
         }
 
-        // Whose review it is: the case's allocated worker, or for a consent review the worker who recorded the consent.
-        var rows =
-            from r in reviews
-            join c in db.Cases on r.CaseId equals (CaseId?)c.Id into cases
-            from c in cases.DefaultIfEmpty()
-            join k in db.Consents on r.ConsentId equals (ConsentId?)k.Id into consents
-            from k in consents.DefaultIfEmpty()
-            select new { Review = r, AllocatedTo = c != null ? c.AllocatedTo : (Guid?)k!.RecordedBy };
+        var rows = ResponsibleReviews.Of(db, reviews);
         if (query.AllocatedToMe)
         {
             var me = currentUser.Actor.RequireUserId();
-            rows = rows.Where(x => x.AllocatedTo == me);
+            rows = rows.Where(x => x.Responsible == me);
         }
 
         var page = await rows.OrderBy(x => x.Review.DueOn).ThenBy(x => x.Review.Id).ToPagedAsync(query, cancellationToken);
@@ -119,7 +110,7 @@ public sealed class ListReviewsHandler(
             ReviewSchedule.StateOn(row.Review.DueOn, today, window).ToString(),
             row.Review.OwnerAgency.Value,
             row.Review.DataCategory.ToString(),
-            row.AllocatedTo,
+            row.Responsible,
             explanations.GetValueOrDefault(row.Review.Id))).ToList();
 
         audit.Record("review.list", AuditOutcome.Allowed, AccessRule.Owner, detail: $"{page.Total} reviews, page {page.Page}");

@@ -5,10 +5,8 @@ using CaseManager.Application.Common.Time;
 using CaseManager.Application.Users;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
-using CaseManager.Domain.Cases;
 using CaseManager.Domain.Notifications;
 using CaseManager.Domain.Reviews;
-using CaseManager.Domain.Sharing;
 using CaseManager.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -62,21 +60,9 @@ public sealed class RecordReviewNotificationsHandler(
                 query = query.Where(r => r.DueOn > due || (r.DueOn == due && r.Id.CompareTo(id) > 0));
             }
 
-            // A case review is its allocated worker's and is dropped once the case is exited; a consent review is
-            // the recorder's and is dropped once the consent is no longer given (closing them does both anyway).
+            // Reviews whose case is exited or whose consent is no longer given are dropped (ResponsibleReviews.Live).
             var limited = query.OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(settings.JobPageSize);
-            var page = await (
-                    from r in limited
-                    join c in db.Cases on r.CaseId equals (CaseId?)c.Id into cases
-                    from c in cases.DefaultIfEmpty()
-                    join k in db.Consents on r.ConsentId equals (ConsentId?)k.Id into consents
-                    from k in consents.DefaultIfEmpty()
-                    select new
-                    {
-                        Review = r,
-                        Responsible = c != null ? c.AllocatedTo : (Guid?)k!.RecordedBy,
-                        Live = c != null ? c.Status != CaseStatus.Exited : k != null && k.Status == ConsentStatus.Given,
-                    })
+            var page = await ResponsibleReviews.Of(db, limited)
                 .OrderBy(p => p.Review.DueOn).ThenBy(p => p.Review.Id)
                 .ToListAsync(cancellationToken);
             if (page.Count == 0)

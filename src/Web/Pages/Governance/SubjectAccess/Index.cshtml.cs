@@ -1,17 +1,20 @@
 using System.Globalization;
-using CaseManager.Application.Common.Time;
+using CaseManager.Application.Auditing.ExportSubjectAccess;
+using CaseManager.Domain.People;
+using CaseManager.Web.Errors;
+using FluentValidation;
 using CaseManager.Web.TagHelpers;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaseManager.Web.Pages.Governance.SubjectAccess;
 
-public sealed class SubjectAccessIndexModel(PartnershipClock clock) : PageModel
+public sealed class SubjectAccessIndexModel(IValidator<ExportSubjectAccessQuery> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public SubjectAccessInput Input { get; set; } = new();
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (Input.PersonId is null)
         {
@@ -27,23 +30,20 @@ public sealed class SubjectAccessIndexModel(PartnershipClock clock) : PageModel
         {
             ModelState.AddModelError("Input.ReceivedOn", "The date the request was received must be a real date");
         }
-        else if (receivedOn > clock.Today)
-        {
-            ModelState.AddModelError("Input.ReceivedOn", "The date the request was received cannot be in the future");
-        }
 
         if (!Input.ExtensionToldOn.TryGetDate(out var toldOn))
         {
             ModelState.AddModelError("Input.ExtensionToldOn", "The date the person was told of the extension must be a real date");
         }
-        else if (toldOn is { } told && ModelState.IsValid)
+
+        if (ModelState.IsValid)
         {
-            var received = receivedOn ?? clock.Today;
-            var firstMonthEnds = clock.Calendar.SubjectAccessRespondBy(received);
-            if (told < received || told > firstMonthEnds || told > clock.Today)
+            // The export's own rules (not in the future; an extension told within the first month), checked here
+            // so the form can say what is wrong next to the field.
+            var result = await validator.ValidateAsync(new ExportSubjectAccessQuery(new PersonId(personId), receivedOn, toldOn), cancellationToken);
+            foreach (var failure in result.Errors)
             {
-                ModelState.AddModelError("Input.ExtensionToldOn", string.Create(CultureInfo.InvariantCulture,
-                    $"An extension counts only if the person was told within the first month, from {received:d MMMM yyyy} to {firstMonthEnds:d MMMM yyyy}, and not in the future"));
+                ModelState.AddModelError(PageExceptionFilter.PageField(failure.PropertyName), failure.ErrorMessage);
             }
         }
 
