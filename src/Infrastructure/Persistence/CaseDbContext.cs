@@ -42,6 +42,8 @@ public abstract class CaseDbContext(DbContextOptions options)
     // Not AsNoTracking: inside the access rule's subquery it would make the whole query untracked.
     public IQueryable<SharingRight> SharingRights => Set<SharingRight>();
 
+    public IQueryable<CaseReader> CaseReaders => Set<CaseReader>();
+
     public DbSet<Intervention> Interventions => Set<Intervention>();
 
     public DbSet<Offence> Offences => Set<Offence>();

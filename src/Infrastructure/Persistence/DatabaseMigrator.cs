@@ -24,9 +24,10 @@ public static class DatabaseMigrator
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
 
-        // Sharing rights are derived data (ADR 0015): a database that had agreements and consents before their
-        // table existed gets them worked out once, here; from then on every save keeps them in step.
-        if (pending.Any(m => m.EndsWith("_SharingRights", StringComparison.Ordinal)))
+        // Sharing rights and case readers are derived data (ADR 0015, 0016): a database that had agreements,
+        // consents and cases before their tables existed gets them worked out once, here; from then on every save
+        // keeps them in step.
+        if (pending.Any(m => m.EndsWith("_SharingRights", StringComparison.Ordinal) || m.EndsWith("_CaseReaders", StringComparison.Ordinal)))
         {
             await db.RebuildSharingRightsAsync(cancellationToken);
         }

@@ -286,6 +286,16 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             check.CompareExplanation("ListCasesQuery access", check.RecordOf(item.Id), item.Access);
         }
 
+        // Caseloads by scheme and status: their totals are counted from the case readers' index (ADR 0016), not
+        // from the rows, so each filter a caseload page offers is compared on its own.
+        foreach (var scheme in check.World.Cases.Select(c => c.Scheme).Distinct())
+        {
+            await CompareCaseloadAsync(actor, check, new ListCasesQuery(scheme, PageSize: Paging.MaxPageSize) { OpenOnly = true }, c => c.Scheme == scheme && c.Status != CaseStatus.Exited);
+            await CompareCaseloadAsync(actor, check, new ListCasesQuery(scheme, CaseStatus.Exited, PageSize: Paging.MaxPageSize), c => c.Scheme == scheme && c.Status == CaseStatus.Exited);
+        }
+
+        await CompareCaseloadAsync(actor, check, new ListCasesQuery(Status: CaseStatus.Active, PageSize: Paging.MaxPageSize), c => c.Status == CaseStatus.Active);
+
         foreach (var person in check.Records.Where(r => r.Kind == RecordKind.Person && check.Verdicts[r.Label].Reads))
         {
             var timeline = await factory.SendAsAsync<Paged<TimelineEntry>>(actor,
@@ -301,6 +311,15 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                 check.CompareExplanation("GetTimelineQuery access", check.RecordOf(entry.RecordId), entry.Access);
             }
         }
+    }
+
+    private async Task CompareCaseloadAsync(Actor actor, UserCheck check, ListCasesQuery query, Func<WorldCase, bool> inCaseload)
+    {
+        var path = $"ListCasesQuery(scheme {query.Scheme?.ToString() ?? "any"}, {(query.OpenOnly ? "open" : query.Status?.ToString() ?? "any status")})";
+        var labels = check.World.Cases.Where(inCaseload).Select(c => c.Label).ToHashSet();
+        var caseload = await factory.SendAsAsync<Paged<CaseListItem>>(actor, query);
+        check.CompareSet(path, RecordKind.Case, caseload.Items.Select(c => c.Id), r => labels.Contains(r.Label));
+        check.CompareCount($"{path}.Total", RecordKind.Case, caseload.Total, r => labels.Contains(r.Label));
     }
 
     private sealed class UserCheck(
@@ -330,7 +349,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         public void Difference(WorldRecord record, string problem) =>
             differences.Add($"{world.Describe(user)} reading {world.Describe(record)}: {problem}");
 
-        public void CompareSet(string path, RecordKind kind, IEnumerable<Guid> returned)
+        public void CompareSet(string path, RecordKind kind, IEnumerable<Guid> returned, Func<WorldRecord, bool>? among = null)
         {
             var ids = returned.ToList();
             foreach (var id in ids.Where(id => !Knows(id)))
@@ -338,7 +357,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                 differences.Add($"{world.Describe(user)}: {path} returned {id}, which is not in the world");
             }
 
-            foreach (var record in records.Where(r => r.Kind == kind))
+            foreach (var record in records.Where(r => r.Kind == kind && (among?.Invoke(r) ?? true)))
             {
                 var verdict = verdicts[record.Label];
                 var count = ids.Count(id => id == stored.IdOf(record.Label));
@@ -366,9 +385,9 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             Expect(ids.All(id => records.Any(r => r.Kind == kind && r.Person == person && stored.IdOf(r.Label) == id)), $"{path} returned a record of another person or kind");
         }
 
-        public void CompareCount(string path, RecordKind kind, int actual)
+        public void CompareCount(string path, RecordKind kind, int actual, Func<WorldRecord, bool>? among = null)
         {
-            var expected = records.Count(r => r.Kind == kind && verdicts[r.Label].Reads);
+            var expected = records.Count(r => r.Kind == kind && verdicts[r.Label].Reads && (among?.Invoke(r) ?? true));
             Expect(actual == expected, $"{path} is {actual}, the rule reads {expected}");
         }
 

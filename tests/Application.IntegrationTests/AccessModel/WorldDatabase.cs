@@ -199,17 +199,22 @@ public static class WorldDatabase
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseDbContext>();
-        var keptUp = await RightsAsync(db);
+        var keptUp = await DerivedRowsAsync(db);
         await db.RebuildSharingRightsAsync(CancellationToken.None);
-        var rebuilt = await RightsAsync(db);
+        var rebuilt = await DerivedRowsAsync(db);
         return
         [
             .. keptUp.Except(rebuilt).Select(r => $"kept up but not derived: {r}"),
             .. rebuilt.Except(keptUp).Select(r => $"derived but not kept up: {r}"),
         ];
 
-        static async Task<List<string>> RightsAsync(CaseDbContext db) =>
-            [.. (await db.SharingRights.AsNoTracking().ToListAsync()).Select(r => r.ToString()).Order(StringComparer.Ordinal)];
+        // Both derived tables: the rights, and the case readers made from them (ADR 0016).
+        static async Task<List<string>> DerivedRowsAsync(CaseDbContext db) =>
+        [
+            .. (await db.SharingRights.AsNoTracking().ToListAsync()).Select(r => r.ToString())
+                .Concat((await db.CaseReaders.AsNoTracking().ToListAsync()).Select(r => r.ToString()))
+                .Order(StringComparer.Ordinal),
+        ];
     }
 
     private static AgencyCode Code(World world, int agency) => AgencyCode.Parse(world.AgencyCode(agency));

@@ -91,7 +91,7 @@ public sealed class ListCasesHandler(
             (_, true) => rows.OrderByDescending(r => r.Case.StartDate).ThenBy(r => r.Case.Id),
             (_, false) => rows.OrderBy(r => r.Case.StartDate).ThenBy(r => r.Case.Id),
         };
-        var page = await rows.ToPagedAsync(query, cancellationToken);
+        var page = await rows.ToPagedAsync(query, CountOf(query, rows.Select(r => r.Case)), cancellationToken);
 
         var people = await names.PeopleAsync(page.Items.Select(r => r.Case.PersonId).ToList(), cancellationToken);
         var workers = await users.DisplayNamesAsync(page.Items.Where(r => r.Case.AllocatedTo != null).Select(r => r.Case.AllocatedTo!.Value).ToList(), cancellationToken);
@@ -127,6 +127,24 @@ public sealed class ListCasesHandler(
         audit.Record("case.list", AuditOutcome.Allowed, AccessRule.Owner, detail: $"{page.Total} cases, page {page.Page}");
         await db.SaveChangesAsync(cancellationToken);
         return new Paged<CaseListItem>(items, page.Page, page.PageSize, page.Total);
+    }
+
+    /// <summary>
+    /// A caseload filtered only by scheme and status, the usual request, is counted from index ranges (ADR 0016);
+    /// any other filter needs the rows themselves.
+    /// </summary>
+    private Func<CancellationToken, Task<int>> CountOf(ListCasesQuery query, IQueryable<Case> filtered)
+    {
+        if (query.AllocatedToMe || query.PersonId is not null || query.OwnerAgency is not null
+            || !string.IsNullOrWhiteSpace(query.Cohort) || !string.IsNullOrWhiteSpace(query.Tier))
+        {
+            return filtered.CountAsync;
+        }
+
+        IReadOnlyCollection<CaseStatus>? statuses = query.Status is { } status ? [status]
+            : query.OpenOnly ? [CaseStatus.Active, CaseStatus.ExitNominated]
+            : null;
+        return cancellationToken => access.CountCaseloadAsync(query.Scheme, statuses, cancellationToken);
     }
 
     private static AuditSubject Subject(Case found) => new("Case", found.Id.ToString(), found.PersonId.Value, found.OwnerAgency);

@@ -4,6 +4,7 @@ using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
 using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
@@ -49,16 +50,58 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
             shared = Expression.AndAlso(shared, ExpressionInliner.Inline(rules.ConsentNamesReader, record));
         }
 
+        // A case's readers are derived from the same rights, one row per reader and span (ADR 0016): one search.
+        var sharedByAgreement = record.Type == typeof(Case)
+            ? Any(db.CaseReaders, CaseReaderCovers(rules, Expression.Property(record, nameof(Case.Id))))
+            : Any(db.SharingRights, Expression.Lambda<Func<SharingRight, bool>>(
+                ExpressionInliner.Inline(rules.RightCovers, right, personId, owner, category), right));
         var body = Expression.OrElse(
             Expression.OrElse(
                 ExpressionInliner.Inline(rules.OwnRecord, owner),
-                Expression.AndAlso(
-                    shared,
-                    Any(db.SharingRights, Expression.Lambda<Func<SharingRight, bool>>(
-                        ExpressionInliner.Inline(rules.RightCovers, right, personId, owner, category), right)))),
+                Expression.AndAlso(shared, sharedByAgreement)),
             Any(db.BreakGlassGrants, Expression.Lambda<Func<BreakGlassGrant, bool>>(
                 ExpressionInliner.Inline(rules.GrantCovers, grant, personId), grant)));
         return source.Where(Expression.Lambda<Func<T, bool>>(body, record));
+    }
+
+    public async Task<int> CountCaseloadAsync(Scheme? scheme, IReadOnlyCollection<CaseStatus>? statuses, CancellationToken cancellationToken)
+    {
+        if (Reader() is not { } reader)
+        {
+            return 0;
+        }
+
+        // Each part is one range of an index: the agency's own cases, the reader rows that count today, and the
+        // cases a live break-glass grant opens that neither of the others counted. Readable(Cases) is the union of
+        // the three, so the sum is its count.
+        var rules = Rules(reader);
+        var agency = reader.Agency;
+        var today = reader.Today;
+        var userId = reader.UserId;
+        var now = reader.NowUtc;
+        var cases = InCaseload(db.Cases.AsNoTracking(), scheme, statuses);
+        var own = await cases.Where(c => c.OwnerAgency == agency).CountAsync(cancellationToken);
+
+        var readers = db.CaseReaders.AsNoTracking().Where(r => r.ReaderAgency == agency && r.ValidTo >= today && r.ValidFrom <= today);
+        readers = scheme is { } only ? readers.Where(r => r.Scheme == only) : readers;
+        readers = statuses is null ? readers : readers.Where(r => statuses.Contains(r.Status));
+        var shared = await readers.CountAsync(cancellationToken);
+
+        var opened = db.BreakGlassGrants.Where(g => g.UserId == userId && g.ExpiresAtUtc > now).Select(g => g.PersonId);
+        var record = Expression.Parameter(typeof(Case), "record");
+        var notShared = Expression.Lambda<Func<Case, bool>>(
+            Expression.Not(Any(db.CaseReaders, CaseReaderCovers(rules, Expression.Property(record, nameof(Case.Id))))), record);
+        var byGrant = await cases
+            .Where(c => c.OwnerAgency != agency && opened.Contains(c.PersonId))
+            .Where(notShared)
+            .CountAsync(cancellationToken);
+        return own + shared + byGrant;
+    }
+
+    private static IQueryable<Case> InCaseload(IQueryable<Case> cases, Scheme? scheme, IReadOnlyCollection<CaseStatus>? statuses)
+    {
+        cases = scheme is { } only ? cases.Where(c => c.Scheme == only) : cases;
+        return statuses is null ? cases : cases.Where(c => statuses.Contains(c.Status));
     }
 
     public async Task<RecordAccessExplanation?> ExplainAsync(PersonId personId, AgencyCode owner, DataCategory category, CancellationToken cancellationToken)
@@ -193,7 +236,18 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
                 && right.ValidFrom <= today
                 && (right.ValidTo == null || right.ValidTo >= today)
                 && agreements.Any(a => a.Id == right.AgreementId && a.Agencies.Any(party => party.Agency == owner)),
+            CaseReaderCovers: (caseReader, caseId) =>
+                caseReader.CaseId == caseId
+                && caseReader.ReaderAgency == agency
+                && caseReader.ValidFrom <= today
+                && caseReader.ValidTo >= today,
             GrantCovers: (grant, personId) => grant.PersonId == personId && grant.UserId == userId && grant.ExpiresAtUtc > now);
+    }
+
+    private static Expression<Func<CaseReader, bool>> CaseReaderCovers(RuleParts rules, Expression caseId)
+    {
+        var caseReader = Expression.Parameter(typeof(CaseReader), "caseReader");
+        return Expression.Lambda<Func<CaseReader, bool>>(ExpressionInliner.Inline(rules.CaseReaderCovers, caseReader, caseId), caseReader);
     }
 
     private static MemberExpression PersonIdOf(ParameterExpression record) =>
@@ -236,5 +290,6 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         Expression<Func<Consent, bool>> ConsentNamesReader,
         Expression<Func<DataCategory, bool>> Shareable,
         Expression<Func<SharingRight, PersonId, AgencyCode, DataCategory, bool>> RightCovers,
+        Expression<Func<CaseReader, CaseId, bool>> CaseReaderCovers,
         Expression<Func<BreakGlassGrant, PersonId, bool>> GrantCovers);
 }

@@ -22,9 +22,13 @@ public static class Paging
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, IPagedRequest request, CancellationToken ct)
+    public static Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, IPagedRequest request, CancellationToken ct) =>
+        query.ToPagedAsync(request, query.CountAsync, ct);
+
+    /// <summary>A page whose total is counted another way than by counting the query: the same number, found faster.</summary>
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, IPagedRequest request, Func<CancellationToken, Task<int>> count, CancellationToken ct)
     {
-        var total = await query.CountAsync(ct);
+        var total = await count(ct);
         var items = await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct);
         return new Paged<T>(items, request.Page, request.PageSize, total);
     }

@@ -35,6 +35,9 @@ public interface IAppDbContext
     /// <summary>Derived from agreements, consents and enrolments on every save; read by the access rule only.</summary>
     IQueryable<SharingRight> SharingRights { get; }
 
+    /// <summary>Derived from cases and sharing rights on every save; read by the access rule only.</summary>
+    IQueryable<CaseReader> CaseReaders { get; }
+
     DbSet<Intervention> Interventions { get; }
 
     DbSet<Offence> Offences { get; }

@@ -48,7 +48,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 
         // "Is this person enrolled in this scheme?" is asked inside every shared read.
         builder.HasIndex(c => new { c.PersonId, c.Scheme, c.Status });
-        builder.HasIndex(c => new { c.OwnerAgency, c.Status });
+
+        // An agency's own cases by status, and a caseload's own part counted by scheme too (ADR 0016).
+        builder.HasIndex(c => new { c.OwnerAgency, c.Status, c.Scheme });
 
         builder.HasIndex(c => new { c.AllocatedTo, c.Status });
 

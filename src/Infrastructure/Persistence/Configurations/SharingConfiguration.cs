@@ -1,3 +1,4 @@
+using CaseManager.Domain.Cases;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
@@ -82,6 +83,9 @@ internal sealed class BreakGlassGrantConfiguration : IEntityTypeConfiguration<Br
         builder.Ignore(g => g.ExpiresAt);
         builder.HasOne<Person>().WithMany().HasForeignKey(g => g.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(g => new { g.PersonId, g.UserId, g.ExpiresAtUtc });
+
+        // A caseload's total asks which people the reader's own live grants open.
+        builder.HasIndex(g => new { g.UserId, g.ExpiresAtUtc });
         builder.HasIndex(g => g.ReviewedAt);
     }
 }
@@ -99,5 +103,29 @@ internal sealed class SharingRightConfiguration : IEntityTypeConfiguration<Shari
         // rebuilt, not owned.
         builder.HasIndex(p => new { p.PersonId, p.ReaderAgency, p.DataCategory, p.ValidFrom, p.ValidTo, p.AgreementId });
         builder.HasIndex(p => p.AgreementId);
+    }
+}
+
+internal sealed class CaseReaderConfiguration : IEntityTypeConfiguration<CaseReader>
+{
+    public void Configure(EntityTypeBuilder<CaseReader> builder)
+    {
+        builder.ToTable("CaseReaders");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedOnAdd();
+
+        // Days as whole numbers: a caseload count compares both ends on every row it counts, and integers compare
+        // faster than dates stored as text (docs/performance.md).
+        builder.Property(r => r.ValidFrom).HasConversion(d => d.DayNumber, n => DateOnly.FromDayNumber(n));
+        builder.Property(r => r.ValidTo).HasConversion(d => d.DayNumber, n => DateOnly.FromDayNumber(n));
+
+        // Rows go with their case; otherwise they are derived and rebuilt, never edited.
+        builder.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
+
+        // The access rule's lookup for one case: one index search, without visiting the table.
+        builder.HasIndex(r => new { r.CaseId, r.ReaderAgency, r.ValidFrom, r.ValidTo });
+
+        // A caseload's total: one range of this index per status asked for (ADR 0016).
+        builder.HasIndex(r => new { r.ReaderAgency, r.Scheme, r.Status, r.ValidTo, r.ValidFrom });
     }
 }

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace CaseManager.Infrastructure.Persistence.Sharing;
 
 /// <summary>
-/// Keeps <see cref="SharingRight"/> rows equal to what <see cref="SharingRight.Derive"/> makes of the saved
+/// Keeps <see cref="SharingRight"/> rows (and, through <see cref="CaseReaderMaintenance"/>, the case readers derived
+/// from them) equal to what <see cref="SharingRight.Derive"/> makes of the saved
 /// agreements, consents, enrolments and agencies' schemes (ADR 0015). <see cref="CaseDbContext"/> collects what a
 /// save changes before it saves, then rebuilds the rows those changes touch in the same transaction, under the
 /// writers' lock: a withdrawal is in force for the next request, and two saves never derive from each other's
@@ -17,6 +18,10 @@ namespace CaseManager.Infrastructure.Persistence.Sharing;
 internal static class SharingRightMaintenance
 {
     private const int PeoplePerBatch = 500;
+
+    // A case's status decides enrolment (and so rights); all of these are copied into or decide its reader rows.
+    private static readonly string[] CaseReaderFacts =
+        [nameof(Case.Status), nameof(Case.Scheme), nameof(Case.OwnerAgency), nameof(Case.DataCategory), nameof(Case.PersonId)];
 
     /// <summary>What a save changes that rights are derived from. Read before the save, while states are known.</summary>
     public static SharingRightScope Collect(ChangeTracker tracker)
@@ -31,8 +36,13 @@ internal static class SharingRightMaintenance
 
             switch (entry.Entity)
             {
-                case Case enrolment when entry.State != EntityState.Modified || entry.Property(nameof(Case.Status)).IsModified:
+                case Case enrolment when entry.State != EntityState.Modified || CaseReaderFacts.Any(p => entry.Property(p).IsModified):
                     scope.People.Add(enrolment.PersonId);
+                    if (entry.Property(nameof(Case.PersonId)).OriginalValue is PersonId before)
+                    {
+                        scope.People.Add(before);
+                    }
+
                     break;
                 case Consent consent:
                     scope.People.Add(consent.PersonId);
@@ -61,13 +71,17 @@ internal static class SharingRightMaintenance
             return;
         }
 
+        // Everyone whose rights may change, so that their cases' reader rows follow.
+        var touched = new HashSet<PersonId>(scope.People);
         var facts = await SharedFacts.LoadAsync(db, cancellationToken);
         foreach (var agreementId in scope.Agreements)
         {
+            touched.UnionWith(await PeopleWithRightsUnderAsync(db, agreementId, cancellationToken));
             await db.Set<SharingRight>().Where(p => p.AgreementId == agreementId).ExecuteDeleteAsync(cancellationToken);
             if (facts.Agreements.FirstOrDefault(a => a.Id == agreementId) is { } agreement)
             {
                 await RebuildAgreementAsync(db, agreement, facts, cancellationToken);
+                touched.UnionWith(await PeopleWithRightsUnderAsync(db, agreementId, cancellationToken));
             }
         }
 
@@ -77,9 +91,14 @@ internal static class SharingRightMaintenance
             var enrolments = await EnrolmentsAsync(db.Cases.Where(c => people.Contains(c.PersonId)), cancellationToken);
             await InsertDerivedAsync(db, enrolments, facts.Agreements, facts, cancellationToken);
         }
+
+        await CaseReaderMaintenance.RebuildForPeopleAsync(db, touched, cancellationToken);
     }
 
-    /// <summary>Makes every row again: after agencies change their schemes, and after data was loaded around EF.</summary>
+    /// <summary>
+    /// Makes every row again, and the case readers derived from them: after agencies change their schemes, and
+    /// after data was loaded around EF.
+    /// </summary>
     public static async Task RebuildAllAsync(CaseDbContext db, CancellationToken cancellationToken)
     {
         await db.Set<SharingRight>().ExecuteDeleteAsync(cancellationToken);
@@ -88,7 +107,12 @@ internal static class SharingRightMaintenance
         {
             await RebuildAgreementAsync(db, agreement, facts, cancellationToken);
         }
+
+        await CaseReaderMaintenance.RebuildAllAsync(db, cancellationToken);
     }
+
+    private static Task<List<PersonId>> PeopleWithRightsUnderAsync(CaseDbContext db, SharingAgreementId agreementId, CancellationToken cancellationToken) =>
+        db.SharingRights.AsNoTracking().Where(r => r.AgreementId == agreementId).Select(r => r.PersonId).Distinct().ToListAsync(cancellationToken);
 
     /// <summary>An agreement's rows, for everyone enrolled in one of its purposes, a batch of people at a time.</summary>
     private static async Task RebuildAgreementAsync(CaseDbContext db, SharingAgreement agreement, SharedFacts facts, CancellationToken cancellationToken)

@@ -181,7 +181,7 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("AllocatedTo", "Status");
 
-                    b.HasIndex("OwnerAgency", "Status");
+                    b.HasIndex("OwnerAgency", "Status", "Scheme");
 
                     b.HasIndex("PersonId", "Scheme", "Status");
 
@@ -760,9 +760,52 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ReviewedAt");
 
+                    b.HasIndex("UserId", "ExpiresAtUtc");
+
                     b.HasIndex("PersonId", "UserId", "ExpiresAtUtc");
 
                     b.ToTable("BreakGlassGrants", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Sharing.CaseReader", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReaderAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ValidFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ValidTo")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "ReaderAgency", "ValidFrom", "ValidTo");
+
+                    b.HasIndex("ReaderAgency", "Scheme", "Status", "ValidTo", "ValidFrom");
+
+                    b.ToTable("CaseReaders", (string)null);
                 });
 
             modelBuilder.Entity("CaseManager.Domain.Sharing.Consent", b =>
@@ -1418,6 +1461,15 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Sharing.CaseReader", b =>
+                {
+                    b.HasOne("CaseManager.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

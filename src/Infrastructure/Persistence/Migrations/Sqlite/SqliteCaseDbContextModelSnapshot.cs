@@ -174,7 +174,7 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AllocatedTo", "Status");
 
-                    b.HasIndex("OwnerAgency", "Status");
+                    b.HasIndex("OwnerAgency", "Status", "Scheme");
 
                     b.HasIndex("PersonId", "Scheme", "Status");
 
@@ -753,9 +753,50 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReviewedAt");
 
+                    b.HasIndex("UserId", "ExpiresAtUtc");
+
                     b.HasIndex("PersonId", "UserId", "ExpiresAtUtc");
 
                     b.ToTable("BreakGlassGrants", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Sharing.CaseReader", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReaderAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ValidTo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "ReaderAgency", "ValidFrom", "ValidTo");
+
+                    b.HasIndex("ReaderAgency", "Scheme", "Status", "ValidTo", "ValidFrom");
+
+                    b.ToTable("CaseReaders", (string)null);
                 });
 
             modelBuilder.Entity("CaseManager.Domain.Sharing.Consent", b =>
@@ -1403,6 +1444,15 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Sharing.CaseReader", b =>
+                {
+                    b.HasOne("CaseManager.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

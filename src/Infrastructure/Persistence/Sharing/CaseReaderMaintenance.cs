@@ -1,0 +1,72 @@
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.People;
+using CaseManager.Domain.Sharing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManager.Infrastructure.Persistence.Sharing;
+
+/// <summary>
+/// Keeps <see cref="CaseReader"/> rows equal to what <see cref="CaseReader.Derive"/> makes of the saved cases and
+/// sharing rights (ADR 0016). It runs after <see cref="SharingRightMaintenance"/> has brought the rights up to date,
+/// in the same transaction, for every person whose cases or rights the save touched.
+/// </summary>
+internal static class CaseReaderMaintenance
+{
+    private const int PeoplePerBatch = 500;
+
+    /// <summary>Derives the rows of these people's cases again.</summary>
+    public static async Task RebuildForPeopleAsync(CaseDbContext db, IReadOnlyCollection<PersonId> people, CancellationToken cancellationToken)
+    {
+        if (people.Count == 0)
+        {
+            return;
+        }
+
+        var parties = await AgreementPartiesAsync(db, cancellationToken);
+        foreach (var batch in people.Chunk(PeoplePerBatch))
+        {
+            await RebuildBatchAsync(db, batch, parties, cancellationToken);
+        }
+    }
+
+    /// <summary>Makes every row again, for everyone who has a sharing right; nobody else's cases are shared.</summary>
+    public static async Task RebuildAllAsync(CaseDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Set<CaseReader>().ExecuteDeleteAsync(cancellationToken);
+        var people = await db.SharingRights.AsNoTracking().Select(r => r.PersonId).Distinct().ToListAsync(cancellationToken);
+        var parties = await AgreementPartiesAsync(db, cancellationToken);
+        foreach (var batch in people.Chunk(PeoplePerBatch))
+        {
+            await RebuildBatchAsync(db, batch, parties, cancellationToken, deleteFirst: false);
+        }
+    }
+
+    private static async Task RebuildBatchAsync(
+        CaseDbContext db,
+        PersonId[] people,
+        IReadOnlyDictionary<SharingAgreementId, IReadOnlySet<AgencyCode>> parties,
+        CancellationToken cancellationToken,
+        bool deleteFirst = true)
+    {
+        var cases = await db.Cases.AsNoTracking()
+            .Where(c => people.Contains(c.PersonId))
+            .Select(c => new CaseFacts(c.Id, c.PersonId, c.OwnerAgency, c.DataCategory, c.Scheme, c.Status))
+            .ToListAsync(cancellationToken);
+        if (deleteFirst && cases.Count > 0)
+        {
+            // By case, not by person: a row's index leads with its case, and a deleted case took its rows with it.
+            var caseIds = cases.Select(c => c.Id).ToList();
+            await db.Set<CaseReader>().Where(r => caseIds.Contains(r.CaseId)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        var rights = await db.SharingRights.AsNoTracking().Where(r => people.Contains(r.PersonId)).ToListAsync(cancellationToken);
+        var readers = CaseReader.Derive(cases, rights, parties).ToList();
+        await BulkInsert.InsertAsync(db, readers, ifAbsent: false, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyDictionary<SharingAgreementId, IReadOnlySet<AgencyCode>>> AgreementPartiesAsync(CaseDbContext db, CancellationToken cancellationToken)
+    {
+        var agreements = await db.SharingAgreements.AsNoTracking().ToListAsync(cancellationToken);
+        return agreements.ToDictionary(a => a.Id, a => (IReadOnlySet<AgencyCode>)a.Agencies.Select(p => p.Agency).ToHashSet());
+    }
+}
