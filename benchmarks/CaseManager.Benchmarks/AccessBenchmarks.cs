@@ -57,7 +57,7 @@ public class AccessBenchmarks : IDisposable
     [Benchmark(Description = "Caseload, Readable")]
     [BenchmarkCategory("Caseload")]
     public Task<CaseloadPage> CaseloadReadable() =>
-        Queries.CaseloadAsync(Session.Access.Readable(Session.Db.Cases.AsNoTracking()), Readers.CaseloadScheme(Scenario));
+        Queries.ReadableCaseloadAsync(Session.Access, Session.Db.Cases.AsNoTracking(), Readers.CaseloadScheme(Scenario));
 
     [Benchmark(Description = "Caseload, hand SQL, no filter")]
     [BenchmarkCategory("Caseload")]

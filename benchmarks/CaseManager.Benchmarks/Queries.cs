@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Access;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.People;
@@ -22,6 +23,17 @@ public static class Queries
     {
         var total = await Active(cases, scheme).CountAsync(cancellationToken);
         var items = await FirstPageAsync(cases, scheme, cancellationToken);
+        return new CaseloadPage(total, items);
+    }
+
+    /// <summary>
+    /// The same caseload as the application reads it (<c>ListCasesHandler</c>): the total from
+    /// <see cref="IRecordAccess.CountCaseloadAsync"/>, the page through <see cref="IRecordAccess.Readable{T}"/>.
+    /// </summary>
+    public static async Task<CaseloadPage> ReadableCaseloadAsync(IRecordAccess access, IQueryable<Case> cases, Scheme scheme, CancellationToken cancellationToken = default)
+    {
+        var total = await access.CountCaseloadAsync(scheme, [CaseStatus.Active], cancellationToken);
+        var items = await FirstPageAsync(access.Readable(cases), scheme, cancellationToken);
         return new CaseloadPage(total, items);
     }
 

@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Email;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
@@ -9,6 +10,7 @@ using CaseManager.Infrastructure.Health;
 using CaseManager.Infrastructure.Identity;
 using CaseManager.Infrastructure.Jobs;
 using CaseManager.Infrastructure.Persistence;
+using CaseManager.Infrastructure.Persistence.Sharing;
 using CaseManager.Infrastructure.Seeding;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -45,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<INotificationStore, NotificationStore>();
         services.AddScoped<IReviewStore, ReviewStore>();
+        services.AddScoped<IDerivedAccessRows, DerivedAccessRows>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<FirstAdministrator>();
 

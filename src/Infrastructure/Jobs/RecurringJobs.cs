@@ -17,6 +17,9 @@ public sealed class JobOptions
     /// <summary>When review reminders, overdue notices, escalations and digests go out (daily at 07:00).</summary>
     public string ReviewRemindersCron { get; set; } = "0 7 * * *";
 
+    /// <summary>When sharing rights and case readers are checked against their facts (daily at 03:15).</summary>
+    public string DerivedAccessCheckCron { get; set; } = "15 3 * * *";
+
     /// <summary>Whether this process also processes jobs (a web-only node can set it to false).</summary>
     public bool RunServer { get; set; } = true;
 
@@ -33,6 +36,8 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
 
     public const string ReviewReminders = "review-reminders";
 
+    public const string DerivedAccessCheck = "derived-access-check";
+
     public void RegisterAll()
     {
         var settings = options.Value;
@@ -46,6 +51,11 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
             ReviewReminders,
             job => job.Run(CancellationToken.None),
             settings.ReviewRemindersCron,
+            recurringOptions);
+        manager.AddOrUpdate<DerivedAccessCheckJob>(
+            DerivedAccessCheck,
+            job => job.Run(CancellationToken.None),
+            settings.DerivedAccessCheckCron,
             recurringOptions);
     }
 

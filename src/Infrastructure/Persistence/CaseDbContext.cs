@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
@@ -143,6 +144,34 @@ public abstract class CaseDbContext(DbContextOptions options)
         await LockWritersAsync(cancellationToken);
         await SharingRightMaintenance.RebuildAllAsync(this, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks the sharing rights and case readers of the next people against what their facts derive, and makes
+    /// again those that differ (<c>CheckDerivedAccessCommand</c>): a row left behind would be a leak. In the current
+    /// transaction if there is one, else in one of its own; under the writers' lock either way.
+    /// </summary>
+    public async Task<DerivedAccessCheck> CheckAndRepairSharingRightsAsync(int skip, int count, CancellationToken cancellationToken)
+    {
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await LockWritersAsync(cancellationToken);
+            var check = await SharingRightMaintenance.CheckAndRepairAsync(this, skip, count, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return check;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Saving synchronously would skip the derived rights; only data-protection keys are saved so.</summary>

@@ -41,6 +41,24 @@ internal static class CaseReaderMaintenance
         }
     }
 
+    /// <summary>The people among these whose stored case readers are not what the given rights derive.</summary>
+    public static async Task<HashSet<PersonId>> DifferingPeopleAsync(CaseDbContext db, PersonId[] people, IReadOnlyCollection<SharingRight> rights, CancellationToken cancellationToken)
+    {
+        var cases = await FactsAsync(db, people, cancellationToken);
+        var expected = CaseReader.Derive(cases, rights, await AgreementPartiesAsync(db, cancellationToken)).ToList();
+        var caseIds = cases.Select(c => c.Id).ToList();
+        var stored = await db.CaseReaders.AsNoTracking().Where(r => caseIds.Contains(r.CaseId)).ToListAsync(cancellationToken);
+        var personOf = cases.ToDictionary(c => c.Id, c => c.PersonId);
+        return SharingRightMaintenance.Differing(
+            expected, stored, r => personOf[r.CaseId], r => (r.CaseId, r.ReaderAgency, r.Scheme, r.Status, r.ValidFrom, r.ValidTo));
+    }
+
+    private static Task<List<CaseFacts>> FactsAsync(CaseDbContext db, PersonId[] people, CancellationToken cancellationToken) =>
+        db.Cases.AsNoTracking()
+            .Where(c => people.Contains(c.PersonId))
+            .Select(c => new CaseFacts(c.Id, c.PersonId, c.OwnerAgency, c.DataCategory, c.Scheme, c.Status))
+            .ToListAsync(cancellationToken);
+
     private static async Task RebuildBatchAsync(
         CaseDbContext db,
         PersonId[] people,
@@ -48,10 +66,7 @@ internal static class CaseReaderMaintenance
         CancellationToken cancellationToken,
         bool deleteFirst = true)
     {
-        var cases = await db.Cases.AsNoTracking()
-            .Where(c => people.Contains(c.PersonId))
-            .Select(c => new CaseFacts(c.Id, c.PersonId, c.OwnerAgency, c.DataCategory, c.Scheme, c.Status))
-            .ToListAsync(cancellationToken);
+        var cases = await FactsAsync(db, people, cancellationToken);
         if (deleteFirst && cases.Count > 0)
         {
             // By case, not by person: a row's index leads with its case, and a deleted case took its rows with it.

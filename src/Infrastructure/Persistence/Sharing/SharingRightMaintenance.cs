@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Access;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.People;
@@ -88,11 +89,69 @@ internal static class SharingRightMaintenance
         foreach (var people in scope.People.Chunk(PeoplePerBatch))
         {
             await db.Set<SharingRight>().Where(p => people.Contains(p.PersonId)).ExecuteDeleteAsync(cancellationToken);
-            var enrolments = await EnrolmentsAsync(db.Cases.Where(c => people.Contains(c.PersonId)), cancellationToken);
-            await InsertDerivedAsync(db, enrolments, facts.Agreements, facts, cancellationToken);
+            await BulkInsert.InsertAsync(db, await DeriveForPeopleAsync(db, people, facts, cancellationToken), ifAbsent: false, cancellationToken);
         }
 
         await CaseReaderMaintenance.RebuildForPeopleAsync(db, touched, cancellationToken);
+    }
+
+    /// <summary>
+    /// Compares the stored rights and case readers of a batch of people (in id order, from <paramref name="skip"/>)
+    /// with what their facts derive, and makes again the rows of those that differ. Runs in the caller's
+    /// transaction, under the writers' lock, so that it sees no half-made save. Ids grow with time (version 7), so a
+    /// person added during a check comes after the batches already checked and does not shift them.
+    /// </summary>
+    public static async Task<DerivedAccessCheck> CheckAndRepairAsync(CaseDbContext db, int skip, int count, CancellationToken cancellationToken)
+    {
+        var people = await db.People.AsNoTracking()
+            .OrderBy(p => p.Id)
+            .Select(p => p.Id)
+            .Skip(skip)
+            .Take(count)
+            .ToArrayAsync(cancellationToken);
+        if (people.Length == 0)
+        {
+            return new DerivedAccessCheck(0, [], More: false);
+        }
+
+        var facts = await SharedFacts.LoadAsync(db, cancellationToken);
+        var expected = await DeriveForPeopleAsync(db, people, facts, cancellationToken);
+        var stored = await db.SharingRights.AsNoTracking().Where(r => people.Contains(r.PersonId)).ToListAsync(cancellationToken);
+        var differing = Differing(expected, stored, r => r.PersonId, r => (r.PersonId, r.ReaderAgency, r.DataCategory, r.AgreementId, r.ConsentId, r.ValidFrom, r.ValidTo));
+        differing.UnionWith(await CaseReaderMaintenance.DifferingPeopleAsync(db, people, expected, cancellationToken));
+        if (differing.Count > 0)
+        {
+            await ApplyAsync(db, new SharingRightScope(differing), cancellationToken);
+        }
+
+        return new DerivedAccessCheck(people.Length, [.. differing.OrderBy(p => p.Value)], More: people.Length == count);
+    }
+
+    /// <summary>The people whose expected and stored rows are not the same rows, each as often.</summary>
+    internal static HashSet<PersonId> Differing<TRow, TKey>(IEnumerable<TRow> expected, IEnumerable<TRow> stored, Func<TRow, PersonId> person, Func<TRow, TKey> key)
+        where TKey : notnull
+    {
+        var counts = new Dictionary<TKey, (PersonId Person, int Balance)>();
+        foreach (var row in expected)
+        {
+            var k = key(row);
+            counts[k] = (person(row), counts.GetValueOrDefault(k).Balance + 1);
+        }
+
+        foreach (var row in stored)
+        {
+            var k = key(row);
+            counts[k] = (person(row), counts.GetValueOrDefault(k).Balance - 1);
+        }
+
+        return [.. counts.Values.Where(c => c.Balance != 0).Select(c => c.Person)];
+    }
+
+    /// <summary>What these people's rights should be: their open enrolments and given consents under every agreement.</summary>
+    private static async Task<List<SharingRight>> DeriveForPeopleAsync(CaseDbContext db, PersonId[] people, SharedFacts facts, CancellationToken cancellationToken)
+    {
+        var enrolments = await EnrolmentsAsync(db.Cases.Where(c => people.Contains(c.PersonId)), cancellationToken);
+        return await DeriveAsync(db, enrolments, facts.Agreements, facts, cancellationToken);
     }
 
     /// <summary>
@@ -137,11 +196,15 @@ internal static class SharingRightMaintenance
     }
 
     private static async Task InsertDerivedAsync(
+        CaseDbContext db, List<Enrolment> enrolments, IReadOnlyCollection<SharingAgreement> agreements, SharedFacts facts, CancellationToken cancellationToken) =>
+        await BulkInsert.InsertAsync(db, await DeriveAsync(db, enrolments, agreements, facts, cancellationToken), ifAbsent: false, cancellationToken);
+
+    private static async Task<List<SharingRight>> DeriveAsync(
         CaseDbContext db, List<Enrolment> enrolments, IReadOnlyCollection<SharingAgreement> agreements, SharedFacts facts, CancellationToken cancellationToken)
     {
         if (enrolments.Count == 0)
         {
-            return;
+            return [];
         }
 
         List<Consent> consents = [];
@@ -153,8 +216,7 @@ internal static class SharingRightMaintenance
                 .ToListAsync(cancellationToken);
         }
 
-        var rights = SharingRight.Derive(enrolments, agreements, consents, facts.AgencySchemes).ToList();
-        await BulkInsert.InsertAsync(db, rights, ifAbsent: false, cancellationToken);
+        return SharingRight.Derive(enrolments, agreements, consents, facts.AgencySchemes).ToList();
     }
 
     /// <summary>A change to an owned row (an agreement's party, a consent's recipient, an agency's scheme) is a change to its owner.</summary>
@@ -208,6 +270,11 @@ internal static class SharingRightMaintenance
 /// <summary>The people and agreements whose rights a save must rebuild; or all of them.</summary>
 internal sealed class SharingRightScope
 {
+    public SharingRightScope()
+    {
+    }
+
+    public SharingRightScope(IEnumerable<PersonId> people) => People.UnionWith(people);
     public HashSet<PersonId> People { get; } = [];
 
     public HashSet<SharingAgreementId> Agreements { get; } = [];
