@@ -1,7 +1,9 @@
 using CaseManager.Application.Cases;
 using CaseManager.Application.Cases.OpenCase;
+using CaseManager.Application.Common.Paging;
 using CaseManager.Application.People;
 using CaseManager.Application.People.RegisterPerson;
+using CaseManager.Application.Reviews.ListReviews;
 using CaseManager.Application.Users;
 using CaseManager.Application.Users.CreateUser;
 using CaseManager.Application.Users.DisableUser;
@@ -23,8 +25,9 @@ namespace CaseManager.Application.IntegrationTests;
 
 /// <summary>
 /// Who hears of a case review when its allocated worker can no longer act on it (moved to another agency, disabled,
-/// or without a case-working role). The review-reminders job is called directly, as in
-/// <see cref="ReviewReminderTests"/>, on a fresh database per test; the fake clock stands on 26 November 2026.
+/// or without a case-working role), and whose reviews the "allocated to me" list shows them. The review-reminders
+/// job is called directly, as in <see cref="ReviewReminderTests"/>, on a fresh database per test; the fake clock
+/// stands on 26 November 2026.
 /// </summary>
 public sealed class ReviewRecipientTests : IAsyncLifetime
 {
@@ -91,20 +94,46 @@ public sealed class ReviewRecipientTests : IAsyncLifetime
     public async Task Run_AllocatedWorkerNoLongerACaseworker_RemindsTheOwningAgencysManagersAndNotTheWorker()
     {
         var due = await OpenIomAllocatedToWorkerAsync(new DateOnly(2026, 11, 1));
-        var worker = await UserIdAsync(Worker);
-        await _factory.QueryDbAsync(async db =>
-        {
-            // Still an active user of the police, but now a claims officer: no longer one a case is allocated to.
-            db.UserRoles.Remove(await db.UserRoles.SingleAsync(r => r.UserId == worker));
-            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = worker, RoleId = RoleConfiguration.RoleIds[Role.ClaimsOfficer] });
-            return await db.SaveChangesAsync();
-        });
+        await MakeWorkerAClaimsOfficerAsync();
 
         await RunJobAsync();
 
         var policeManager = await UserIdAsync(DemoUsers.PoliceManager);
         (await NoticesAsync()).Where(n => n.ReviewId == due).Select(n => (n.UserId, n.Kind))
             .Should().BeEquivalentTo([(policeManager, NotificationKind.ReviewDue)]);
+    }
+
+    [Theory]
+    [InlineData("FIT", false)]
+    [InlineData("PROBATION", true)]
+    public async Task ListReviews_AllocatedToMe_AfterTheWorkerMovedAgency_LeavesOutTheOldAgencysReviews(string newAgency, bool sharedWithNewAgency)
+    {
+        var review = await OpenIomAllocatedToWorkerAsync(new DateOnly(2026, 11, 1));
+        var before = await _factory.SendAsAsync<Paged<ReviewListItem>>(Worker, new ListReviewsQuery(AllocatedToMe: true));
+
+        await MoveWorkerToAsync(newAgency);
+        var mine = await _factory.SendAsAsync<Paged<ReviewListItem>>(Worker, new ListReviewsQuery(AllocatedToMe: true));
+        var readable = await _factory.SendAsAsync<Paged<ReviewListItem>>(Worker, new ListReviewsQuery(OwnerAgency: "POLICE"));
+
+        before.Items.Should().Contain(i => i.Id == review.Value);
+        mine.Items.Should().NotContain(i => i.Id == review.Value);
+
+        // FIT may not read the police's IOM cases at all (the access rule hides the review); probation may, under
+        // the IOM agreement, but the review is still not the worker's to answer for there.
+        readable.Items.Any(i => i.Id == review.Value).Should().Be(sharedWithNewAgency);
+    }
+
+    [Fact]
+    public async Task ListReviews_AllocatedToMe_AfterTheWorkerLostTheCaseworkerRole_LeavesOutTheirReviews()
+    {
+        var review = await OpenIomAllocatedToWorkerAsync(new DateOnly(2026, 11, 1));
+
+        await MakeWorkerAClaimsOfficerAsync();
+        var mine = await _factory.SendAsAsync<Paged<ReviewListItem>>(Worker, new ListReviewsQuery(AllocatedToMe: true));
+        var readable = await _factory.SendAsAsync<Paged<ReviewListItem>>(Worker, new ListReviewsQuery(OwnerAgency: "POLICE"));
+
+        mine.Items.Should().NotContain(i => i.Id == review.Value);
+        readable.Items.Should().Contain(i => i.Id == review.Value, "a claims officer still reads their agency's reviews");
     }
 
     private async Task RunJobAsync() =>
@@ -117,6 +146,18 @@ public sealed class ReviewRecipientTests : IAsyncLifetime
 
     private Task<int> MoveWorkerToAsync(string agency) =>
         _factory.QueryDbAsync(db => db.Users.Where(u => u.Email == Worker).ExecuteUpdateAsync(s => s.SetProperty(u => u.AgencyCode, agency)));
+
+    /// <summary>Still an active user of the police, but now a claims officer: no longer one a case is allocated to.</summary>
+    private async Task MakeWorkerAClaimsOfficerAsync()
+    {
+        var worker = await UserIdAsync(Worker);
+        await _factory.QueryDbAsync(async db =>
+        {
+            db.UserRoles.Remove(await db.UserRoles.SingleAsync(r => r.UserId == worker));
+            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = worker, RoleId = RoleConfiguration.RoleIds[Role.ClaimsOfficer] });
+            return await db.SaveChangesAsync();
+        });
+    }
 
     /// <summary>An IOM case opened by the police's manager and allocated to the worker, and its open review.</summary>
     private async Task<ReviewId> OpenIomAllocatedToWorkerAsync(DateOnly start)
