@@ -39,10 +39,11 @@ public interface IUserDirectory
     Task<IReadOnlyList<UserAccount>> ActiveUsersWithAnyRoleAsync(AgencyCode agency, IReadOnlyCollection<Role> roles, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The agency of each of the given users who is active (not disabled); disabled and unknown ids are left out.
-    /// The review job asks who can still act on a review: an active worker, and for a consent, one of its agency.
+    /// Those of the given users who are active users of the agency holding at least one of the roles, decided in
+    /// the query (the same one as <see cref="ActiveUsersWithAnyRoleAsync"/>): which of the workers responsible for an
+    /// agency's reviews can still act on them. Disabled, moved and unknown ids are left out.
     /// </summary>
-    Task<IReadOnlyDictionary<Guid, AgencyCode>> ActiveAgenciesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
+    Task<IReadOnlySet<Guid>> ActiveUserIdsWithAnyRoleAsync(AgencyCode agency, IReadOnlyCollection<Role> roles, IReadOnlyCollection<Guid> among, CancellationToken cancellationToken);
 
     /// <summary>A one-time token with which the new user sets their own password.</summary>
     Task<string> CreatePasswordSetupTokenAsync(Guid userId, CancellationToken cancellationToken);

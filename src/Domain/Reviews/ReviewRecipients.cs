@@ -1,5 +1,3 @@
-using CaseManager.Domain.Agencies;
-
 namespace CaseManager.Domain.Reviews;
 
 /// <summary>
@@ -11,23 +9,16 @@ public static class ReviewRecipients
 {
     /// <summary>
     /// The worker responsible is the case's allocated worker for a case review, and the worker who recorded the
-    /// consent for a consent review. A case review goes to its allocated worker while their account is active. A
-    /// consent has no allocated worker, so its recorder hears of it only while they are still an active user of the
-    /// agency that recorded it: someone who has moved to another agency no longer answers for its consents.
+    /// consent for a consent review. Either kind goes to them only while they can act on it: while they are an active
+    /// user of the owning agency with a case-working role. Someone who has moved to another agency, been disabled or
+    /// lost the role no longer answers for the agency's reviews, and may no longer be allowed to read them.
     /// Otherwise, and when nobody is responsible, the owning agency's managers are told.
     /// </summary>
-    /// <param name="kind">What the review is for.</param>
-    /// <param name="owner">The agency that owns the case or recorded the consent.</param>
     /// <param name="responsible">The allocated worker or the consent's recorder, if any.</param>
-    /// <param name="responsibleAgency">The responsible worker's agency if their account is active; null if it is not (or unknown).</param>
+    /// <param name="responsibleCanAct">Whether they are an active user of the owning agency with a case-working role (asked of the user directory).</param>
     /// <param name="managers">The owning agency's active managers.</param>
-    public static IReadOnlyList<Guid> ForReminder(ReviewKind kind, AgencyCode owner, Guid? responsible, AgencyCode? responsibleAgency, IReadOnlyList<Guid> managers)
-    {
-        var canAct = kind == ReviewKind.Consent
-            ? responsibleAgency == owner
-            : responsibleAgency is not null;
-        return responsible is { } worker && canAct ? [worker] : managers;
-    }
+    public static IReadOnlyList<Guid> ForReminder(Guid? responsible, bool responsibleCanAct, IReadOnlyList<Guid> managers) =>
+        responsible is { } worker && responsibleCanAct ? [worker] : managers;
 
     /// <summary>An overdue review escalates to the owning agency's active managers, whatever its kind.</summary>
     public static IReadOnlyList<Guid> ForEscalation(IReadOnlyList<Guid> managers) => managers;

@@ -136,10 +136,7 @@ public sealed class UserDirectory(UserManager<ApplicationUser> userManager, Case
 
     public async Task<IReadOnlyList<UserAccount>> ActiveUsersWithAnyRoleAsync(AgencyCode agency, IReadOnlyCollection<Role> roles, CancellationToken cancellationToken)
     {
-        var roleIds = roles.Distinct().Select(r => Persistence.Configurations.RoleConfiguration.RoleIds[r]).ToList();
-        var users = await db.Users.AsNoTracking()
-            .Where(u => !u.IsDisabled && u.AgencyCode == agency.Value
-                && db.UserRoles.Any(r => r.UserId == u.Id && roleIds.Contains(r.RoleId)))
+        var users = await ActiveWithAnyRole(agency, roles)
             .OrderBy(u => u.DisplayName)
             .ThenBy(u => u.Id)
             .ToListAsync(cancellationToken);
@@ -147,25 +144,30 @@ public sealed class UserDirectory(UserManager<ApplicationUser> userManager, Case
         return users.Select(u => ToAccount(u, held.GetValueOrDefault(u.Id, []))).ToList();
     }
 
-    public async Task<IReadOnlyDictionary<Guid, AgencyCode>> ActiveAgenciesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<Guid>> ActiveUserIdsWithAnyRoleAsync(AgencyCode agency, IReadOnlyCollection<Role> roles, IReadOnlyCollection<Guid> among, CancellationToken cancellationToken)
     {
-        if (userIds.Count == 0)
+        if (among.Count == 0)
         {
-            return new Dictionary<Guid, AgencyCode>();
+            return new HashSet<Guid>();
         }
 
-        var ids = userIds.Distinct().ToList();
-        var active = await db.Users.AsNoTracking()
-            .Where(u => ids.Contains(u.Id) && !u.IsDisabled)
-            .Select(u => new { u.Id, u.AgencyCode })
-            .ToListAsync(cancellationToken);
-        return active.ToDictionary(u => u.Id, u => AgencyCode.FromTrusted(u.AgencyCode));
+        var ids = among.Distinct().ToList();
+        return await ActiveWithAnyRole(agency, roles).Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToHashSetAsync(cancellationToken);
     }
 
     public async Task<string> CreatePasswordSetupTokenAsync(Guid userId, CancellationToken cancellationToken)
     {
         var user = await userManager.FindByIdAsync(userId.ToString()) ?? throw new DomainRuleException("user.not-found", "No such user");
         return await userManager.GeneratePasswordResetTokenAsync(user);
+    }
+
+    /// <summary>The active (not disabled) users of an agency who hold at least one of the roles, as one query.</summary>
+    private IQueryable<ApplicationUser> ActiveWithAnyRole(AgencyCode agency, IReadOnlyCollection<Role> roles)
+    {
+        var roleIds = roles.Distinct().Select(r => Persistence.Configurations.RoleConfiguration.RoleIds[r]).ToList();
+        return db.Users.AsNoTracking()
+            .Where(u => !u.IsDisabled && u.AgencyCode == agency.Value
+                && db.UserRoles.Any(r => r.UserId == u.Id && roleIds.Contains(r.RoleId)));
     }
 
     private async Task<Dictionary<Guid, List<Role>>> RolesOf(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)

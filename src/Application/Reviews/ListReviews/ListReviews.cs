@@ -1,4 +1,5 @@
 using CaseManager.Application.Cases;
+using CaseManager.Application.Cases.OpenCase;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Paging;
@@ -19,7 +20,7 @@ namespace CaseManager.Application.Reviews.ListReviews;
 /// Open reviews the caller may see (the record access rule applies in SQL, <see cref="ReadableReviews"/>), soonest
 /// due first: a caseworker's own (<c>allocatedToMe</c>) by state, or a manager's view of their agency's overdue
 /// reviews (<c>ownerAgency</c> and <c>state=Overdue</c>). A case review is the allocated worker's; a consent review,
-/// which has no case, is the worker's who recorded the consent.
+/// which has no case, is the worker's who recorded the consent; either only while they work for its owning agency.
 /// </summary>
 [RequiresPolicy(Policies.ReadCaseData)]
 public sealed record ListReviewsQuery(
@@ -87,8 +88,14 @@ public sealed class ListReviewsHandler(
         var rows = ResponsibleReviews.Of(db, reviews);
         if (query.AllocatedToMe)
         {
-            var me = currentUser.Actor.RequireUserId();
-            rows = rows.Where(x => x.Responsible == me);
+            // By the reminders' rule (ResponsibleReviews.ActionableAsync): the caller answers for a review only in
+            // their own agency and with a case-working role. A worker who moved to a partner agency may still read
+            // the old agency's cases under an agreement, but their reviews are no longer this worker's.
+            var actor = currentUser.Actor;
+            var me = actor.RequireUserId();
+            var agency = actor.RequireAgency();
+            var canAct = actor.Roles.Any(OpenCaseHandler.WorkerRoles.Contains);
+            rows = rows.Where(x => canAct && x.Responsible == me && x.Review.OwnerAgency == agency);
         }
 
         var page = await rows.OrderBy(x => x.Review.DueOn).ThenBy(x => x.Review.Id).ToPagedAsync(query, cancellationToken);

@@ -17,9 +17,10 @@ namespace CaseManager.Application.Reviews.RecordReviewNotifications;
 /// <summary>
 /// The recording step of the daily <c>review-reminders</c> job, run as the system actor: for every open review that
 /// is due or overdue today, of a case or of a consent, records a reminder or overdue notice for the worker
-/// responsible (<see cref="ReviewRecipients"/>: the allocated worker, or the consent's recorder while still an active
-/// user of the recording agency; otherwise the managers) and, while it is overdue, one escalation per period for each
-/// manager of the owning agency; then one digest row per recipient for today.
+/// responsible (<see cref="ReviewRecipients"/>: the allocated worker or the consent's recorder while still an active
+/// caseworker or manager of the owning agency, <see cref="ResponsibleReviews.ActionableAsync"/>; otherwise the
+/// managers) and, while it is overdue, one escalation per period for each manager of the owning agency; then one
+/// digest row per recipient for today.
 /// Every row is inserted only if its unique key is absent, so any number of runs, one after another or at the same
 /// moment, leaves the same rows. The whole step is one transaction: a run killed half way leaves nothing.
 /// It reads reviews page by page (keyed on due date, then id), never every case at once. It reads only ids, dates,
@@ -74,10 +75,10 @@ public sealed class RecordReviewNotificationsHandler(
             lastDue = page[^1].Review.DueOn;
             lastId = page[^1].Review.Id;
 
-            var responsible = page.Where(p => p.Responsible is not null).Select(p => p.Responsible!.Value).ToHashSet();
-            var activeAgencies = await users.ActiveAgenciesAsync(responsible, cancellationToken);
+            var live = page.Where(p => p.Live).ToList();
+            var actionable = await ResponsibleReviews.ActionableAsync(users, live, cancellationToken);
             var notices = new List<Notification>();
-            foreach (var item in page.Where(p => p.Live))
+            foreach (var item in live)
             {
                 var review = item.Review;
                 var state = ReviewSchedule.StateOn(review.DueOn, today, settings.ReminderWindowDays);
@@ -85,8 +86,7 @@ public sealed class RecordReviewNotificationsHandler(
                 var agencyManagers = await ManagersAsync(review.OwnerAgency);
 
                 // The recipient rule (ReviewRecipients): the worker responsible while they can act on it, else the managers.
-                var workerAgency = item.Responsible is { } worker && activeAgencies.TryGetValue(worker, out var agency) ? agency : (AgencyCode?)null;
-                var workers = ReviewRecipients.ForReminder(review.Kind, review.OwnerAgency, item.Responsible, workerAgency, agencyManagers);
+                var workers = ReviewRecipients.ForReminder(item.Responsible, actionable.Contains(review.Id), agencyManagers);
                 notices.AddRange(workers.Select(w => Notification.Raise(w, kind, review, dayKey, today, now)));
 
                 if (ReviewSchedule.EscalationPeriod(review.DueOn, today, settings.EscalationRepeatDays) is { } period)
