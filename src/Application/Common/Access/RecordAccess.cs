@@ -73,35 +73,47 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
 
         // Each part is one range of an index: the agency's own cases, the reader rows that count today, and the
         // cases a live break-glass grant opens that neither of the others counted. Readable(Cases) is the union of
-        // the three, so the sum is its count.
+        // the three, so the sum is its count. One statement, anchored on the reader's agency row, so that the three
+        // are counted in one round trip and one snapshot.
         var rules = Rules(reader);
         var agency = reader.Agency;
         var today = reader.Today;
         var userId = reader.UserId;
         var now = reader.NowUtc;
-        var cases = InCaseload(db.Cases.AsNoTracking(), scheme, statuses);
-        var own = await cases.Where(c => c.OwnerAgency == agency).CountAsync(cancellationToken);
+        var cases = InCaseload(db.Cases, scheme, statuses);
+        var own = cases.Where(c => c.OwnerAgency == agency);
 
-        var readers = db.CaseReaders.AsNoTracking().Where(r => r.ReaderAgency == agency && r.ValidTo >= today && r.ValidFrom <= today);
-        readers = scheme is { } only ? readers.Where(r => r.Scheme == only) : readers;
-        readers = statuses is null ? readers : readers.Where(r => statuses.Contains(r.Status));
-        var shared = await readers.CountAsync(cancellationToken);
+        var shared = db.CaseReaders.Where(r => r.ReaderAgency == agency && r.ValidTo >= today && r.ValidFrom <= today);
+        shared = scheme is { } only ? shared.Where(r => r.Scheme == only) : shared;
+        shared = statuses switch
+        {
+            null => shared,
+            { Count: 1 } => shared.Where(r => r.Status == statuses.First()),
+            _ => shared.Where(r => statuses.Contains(r.Status)),
+        };
 
         var opened = db.BreakGlassGrants.Where(g => g.UserId == userId && g.ExpiresAtUtc > now).Select(g => g.PersonId);
         var record = Expression.Parameter(typeof(Case), "record");
         var notShared = Expression.Lambda<Func<Case, bool>>(
             Expression.Not(Any(db.CaseReaders, CaseReaderCovers(rules, Expression.Property(record, nameof(Case.Id))))), record);
-        var byGrant = await cases
-            .Where(c => c.OwnerAgency != agency && opened.Contains(c.PersonId))
-            .Where(notShared)
-            .CountAsync(cancellationToken);
-        return own + shared + byGrant;
+        var byGrant = cases.Where(c => c.OwnerAgency != agency && opened.Contains(c.PersonId)).Where(notShared);
+
+        return await db.Agencies.AsNoTracking()
+            .Where(a => a.Code == agency)
+            .Select(a => own.Count() + shared.Count() + byGrant.Count())
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     private static IQueryable<Case> InCaseload(IQueryable<Case> cases, Scheme? scheme, IReadOnlyCollection<CaseStatus>? statuses)
     {
         cases = scheme is { } only ? cases.Where(c => c.Scheme == only) : cases;
-        return statuses is null ? cases : cases.Where(c => statuses.Contains(c.Status));
+        // One status is compared as one parameter; a set goes in as a list.
+        return statuses switch
+        {
+            null => cases,
+            { Count: 1 } => cases.Where(c => c.Status == statuses.First()),
+            _ => cases.Where(c => statuses.Contains(c.Status)),
+        };
     }
 
     public async Task<RecordAccessExplanation?> ExplainAsync(PersonId personId, AgencyCode owner, DataCategory category, CancellationToken cancellationToken)
