@@ -1,4 +1,5 @@
 using CaseManager.Application.Cases;
+using CaseManager.Application.Cases.ListCases;
 using CaseManager.Application.Cases.OpenCase;
 using CaseManager.Application.Common.Paging;
 using CaseManager.Application.People;
@@ -121,6 +122,22 @@ public sealed class ReviewRecipientTests : IAsyncLifetime
         // FIT may not read the police's IOM cases at all (the access rule hides the review); probation may, under
         // the IOM agreement, but the review is still not the worker's to answer for there.
         readable.Items.Any(i => i.Id == review.Value).Should().Be(sharedWithNewAgency);
+    }
+
+    [Fact]
+    public async Task ListCases_AllocatedToMe_AfterTheWorkerMovedToAPartnerAgency_LeavesOutTheOldAgencysCases()
+    {
+        var review = await OpenIomAllocatedToWorkerAsync(new DateOnly(2026, 11, 1));
+        var caseId = await _factory.QueryDbAsync(db => db.Reviews.Where(r => r.Id == review).Select(r => r.CaseId!.Value.Value).SingleAsync());
+        var before = await _factory.SendAsAsync<Paged<CaseListItem>>(Worker, new ListCasesQuery(AllocatedToMe: true));
+
+        await MoveWorkerToAsync("PROBATION");
+        var mine = await _factory.SendAsAsync<Paged<CaseListItem>>(Worker, new ListCasesQuery(AllocatedToMe: true));
+        var readable = await _factory.SendAsAsync<Paged<CaseListItem>>(Worker, new ListCasesQuery(Scheme.Iom, PageSize: 200));
+
+        before.Items.Should().Contain(c => c.Id == caseId);
+        mine.Items.Should().NotContain(c => c.Id == caseId, "a case is one's own to work only in the agency that owns it");
+        readable.Items.Should().Contain(c => c.Id == caseId, "probation still reads the police's IOM case under the IOM agreement");
     }
 
     [Fact]

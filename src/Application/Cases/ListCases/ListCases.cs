@@ -199,8 +199,11 @@ public sealed class ListCasesHandler(
 
         if (query.AllocatedToMe)
         {
+            // A case is one's own to work only in the agency that owns it: after a move to a partner agency that
+            // may read it under an agreement, it is no longer "mine" (the reviews list and reminders agree).
             var me = actor.UserId;
-            cases = cases.Where(c => c.AllocatedTo == me);
+            var agency = actor.Agency;
+            cases = cases.Where(c => c.AllocatedTo == me && c.OwnerAgency == agency);
         }
 
         if (query.PersonId is { } personId)
