@@ -1,5 +1,3 @@
-using CaseManager.Application.Common.Security;
-using CaseManager.Infrastructure.Identity;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,10 +11,6 @@ namespace CaseManager.Infrastructure.Jobs;
 public sealed class CommandJob(IServiceScopeFactory scopes)
 {
     public async Task Run<TCommand>(TCommand command, CancellationToken cancellationToken)
-        where TCommand : IBaseCommand
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUserContext>().RunAs(Actor.System);
-        await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, cancellationToken);
-    }
+        where TCommand : IBaseCommand =>
+        await scopes.SendAsSystemAsync(command, cancellationToken);
 }

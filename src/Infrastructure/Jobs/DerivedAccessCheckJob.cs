@@ -1,8 +1,5 @@
 using CaseManager.Application.Common.Access;
-using CaseManager.Application.Common.Security;
 using CaseManager.Application.Sharing.CheckDerivedAccess;
-using CaseManager.Infrastructure.Identity;
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -22,9 +19,7 @@ public sealed partial class DerivedAccessCheckJob(IServiceScopeFactory scopes, I
         DerivedAccessCheck batch;
         do
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<CurrentUserContext>().RunAs(Actor.System);
-            batch = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CheckDerivedAccessCommand(skip), cancellationToken);
+            batch = (DerivedAccessCheck)(await scopes.SendAsSystemAsync(new CheckDerivedAccessCommand(skip), cancellationToken))!;
             skip += batch.PeopleChecked;
             repaired += batch.Repaired.Count;
         }

@@ -1,9 +1,7 @@
-using CaseManager.Application.Common.Security;
 using CaseManager.Application.Notifications.ListUnsentDigests;
 using CaseManager.Application.Notifications.SendNotificationDigest;
 using CaseManager.Application.Reviews.RecordReviewNotifications;
 using CaseManager.Application.Reviews.ScheduleConsentReviews;
-using CaseManager.Infrastructure.Identity;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -55,12 +53,8 @@ public sealed partial class ReviewRemindersJob(IServiceScopeFactory scopes, ILog
         }
     }
 
-    private async Task<TResponse> SendAsync<TResponse>(IMessage message, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUserContext>().RunAs(Actor.System);
-        return (TResponse)(await scope.ServiceProvider.GetRequiredService<ISender>().Send(message, cancellationToken))!;
-    }
+    private async Task<TResponse> SendAsync<TResponse>(IMessage message, CancellationToken cancellationToken) =>
+        (TResponse)(await scopes.SendAsSystemAsync(message, cancellationToken))!;
 
     private Task<ReviewNotificationRun> SendAsync(RecordReviewNotificationsCommand command, CancellationToken cancellationToken) =>
         SendAsync<ReviewNotificationRun>(command, cancellationToken);

@@ -84,95 +84,60 @@ public abstract class CaseDbContext(DbContextOptions options)
 
         // Chaining reads the latest hash, and rights are derived from what is committed, so both hold the
         // writers' lock until the transaction commits.
-        var ownTransaction = Database.CurrentTransaction is null
-            ? await Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        try
-        {
-            await LockWritersAsync(cancellationToken);
-
-            // The chain must follow the order the rows are numbered in, and EF Core may insert a batch of rows in
-            // another order than the one they were added in. So the other changes are saved first, then each audit
-            // entry is chained and inserted on its own, in order, while the lock is held.
-            foreach (var auditEntry in newAuditEntries)
+        return await UnderWritersLockAsync(
+            async () =>
             {
-                Entry(auditEntry).State = EntityState.Detached;
-            }
+                // The chain must follow the order the rows are numbered in, and EF Core may insert a batch of rows in
+                // another order than the one they were added in. So the other changes are saved first, then each
+                // audit entry is chained and inserted on its own, in order, while the lock is held.
+                foreach (var auditEntry in newAuditEntries)
+                {
+                    Entry(auditEntry).State = EntityState.Detached;
+                }
 
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (!sharingRightScope.IsEmpty)
-            {
-                await SharingRightMaintenance.ApplyAsync(this, sharingRightScope, cancellationToken);
-            }
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (!sharingRightScope.IsEmpty)
+                {
+                    await SharingRightMaintenance.ApplyAsync(this, sharingRightScope, cancellationToken);
+                }
 
-            var previous = await AuditEntries.AsNoTracking()
-                .OrderByDescending(a => a.Sequence)
-                .Select(a => a.Hash)
-                .FirstOrDefaultAsync(cancellationToken) ?? AuditChain.Genesis;
-            foreach (var auditEntry in newAuditEntries)
-            {
-                var hash = AuditChain.HashOf(auditEntry, previous);
-                auditEntry.Chain(previous, hash);
-                previous = hash;
-                AuditEntries.Add(auditEntry);
-                saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            }
+                var previous = await AuditEntries.AsNoTracking()
+                    .OrderByDescending(a => a.Sequence)
+                    .Select(a => a.Hash)
+                    .FirstOrDefaultAsync(cancellationToken) ?? AuditChain.Genesis;
+                foreach (var auditEntry in newAuditEntries)
+                {
+                    var hash = AuditChain.HashOf(auditEntry, previous);
+                    auditEntry.Chain(previous, hash);
+                    previous = hash;
+                    AuditEntries.Add(auditEntry);
+                    saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                }
 
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-
-            return saved;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
+                return saved;
+            },
+            cancellationToken);
     }
 
     /// <summary>
-    /// Rebuilds every sharing right from the saved facts, in one transaction under the writers' lock: after
-    /// the migration that adds them, and after data was written around EF (a bulk load).
+    /// Rebuilds every sharing right and case reader from the saved facts, under the writers' lock: after the
+    /// migrations that add them, and after data was written around EF (a bulk load).
     /// </summary>
-    public async Task RebuildSharingRightsAsync(CancellationToken cancellationToken)
-    {
-        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        await LockWritersAsync(cancellationToken);
-        await SharingRightMaintenance.RebuildAllAsync(this, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public Task RebuildSharingRightsAsync(CancellationToken cancellationToken) =>
+        UnderWritersLockAsync(
+            async () =>
+            {
+                await SharingRightMaintenance.RebuildAllAsync(this, cancellationToken);
+                return true;
+            },
+            cancellationToken);
 
     /// <summary>
     /// Checks the sharing rights and case readers of the next people against what their facts derive, and makes
-    /// again those that differ (<c>CheckDerivedAccessCommand</c>): a row left behind would be a leak. In the current
-    /// transaction if there is one, else in one of its own; under the writers' lock either way.
+    /// again those that differ (<c>CheckDerivedAccessCommand</c>): a row left behind would be a leak.
     /// </summary>
-    public async Task<DerivedAccessCheck> CheckAndRepairSharingRightsAsync(int skip, int count, CancellationToken cancellationToken)
-    {
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            await LockWritersAsync(cancellationToken);
-            var check = await SharingRightMaintenance.CheckAndRepairAsync(this, skip, count, cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-
-            return check;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
-    }
+    public Task<DerivedAccessCheck> CheckAndRepairSharingRightsAsync(int skip, int count, CancellationToken cancellationToken) =>
+        UnderWritersLockAsync(() => SharingRightMaintenance.CheckAndRepairAsync(this, skip, count, cancellationToken), cancellationToken);
 
     /// <summary>Saving synchronously would skip the derived rights; only data-protection keys are saved so.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -183,6 +148,33 @@ public abstract class CaseDbContext(DbContextOptions options)
         }
 
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Runs the work under the writers' lock, in the current transaction if there is one (a command's), else in one
+    /// of its own that commits when the work is done.
+    /// </summary>
+    private async Task<T> UnderWritersLockAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await LockWritersAsync(cancellationToken);
+            var result = await work();
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>
