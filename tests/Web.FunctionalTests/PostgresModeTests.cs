@@ -3,10 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CaseManager.Application.Cases;
 using CaseManager.Application.Cases.AllocateCase;
+using CaseManager.Application.Cases.ListCases;
 using CaseManager.Application.Cases.ListAllocatableWorkers;
 using CaseManager.Application.Cases.OpenCase;
+using CaseManager.Application.Common.Access;
+using CaseManager.Application.Common.Paging;
+using CaseManager.Application.Common.Security;
 using CaseManager.Application.People;
 using CaseManager.Application.People.RegisterPerson;
+using CaseManager.Application.Sharing.CheckDerivedAccess;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.People;
@@ -114,6 +119,33 @@ public sealed class PostgresModeTests(PostgresFactory factory) : IClassFixture<P
             .And.HaveCount(3, "probation sees the offence, the home visit and the case, not the drug test");
         report.GetProperty("offending").EnumerateArray().Single(r => r.GetProperty("cohort").GetString() == "Fixed").GetProperty("costBefore").GetDecimal().Should().BeGreaterThanOrEqualTo(7282m);
         (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().Should().Be("Exited");
+    }
+
+    [Fact]
+    public async Task SharedCaseloadTotals_AndTheDerivedAccessCheck_WorkOnPostgres()
+    {
+        PostgresFactory.ServerConnectionString.Should().NotBeNull($"{PostgresFactory.EnvironmentVariable} must name a PostgreSQL server");
+        var person = await factory.SendAsAsync<PersonDetailsView>(DemoUsers.PoliceCaseworker, new RegisterPersonCommand("Cass", "Npgreader", new DateOnly(1984, 4, 4)));
+        var opened = await factory.SendAsAsync<CaseView>(DemoUsers.PoliceCaseworker,
+            new OpenCaseCommand(Scheme.Iom, new PersonId(person.Id), new DateOnly(2026, 10, 1), Cohort: "Fixed", SelectionReason: "Panel"));
+        var probation = await factory.ApiClientForAsync(DemoUsers.ProbationCaseworker);
+
+        var active = await probation.GetFromJsonAsync<JsonElement>("/api/v1/cases?scheme=Iom&status=Active&pageSize=200");
+        var any = await probation.GetFromJsonAsync<JsonElement>("/api/v1/cases?scheme=Iom&pageSize=200");
+        var open = await factory.SendAsAsync<Paged<CaseListItem>>(DemoUsers.ProbationCaseworker, new ListCasesQuery(Scheme.Iom, PageSize: 200) { OpenOnly = true });
+        var check = await factory.SendAsAsync<DerivedAccessCheck>(Actor.System, new CheckDerivedAccessCommand(0));
+
+        foreach (var page in new[] { active, any })
+        {
+            var ids = page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
+            ids.Should().Contain(opened.Id, "probation reads the police's IOM case through its case reader row");
+            page.GetProperty("total").GetInt32().Should().Be(ids.Count, "the total is counted from the case readers, the page from the rule");
+        }
+
+        open.Items.Should().Contain(c => c.Id == opened.Id);
+        open.Total.Should().Be(open.Items.Count, "two statuses go in as one list parameter");
+        check.PeopleChecked.Should().BeGreaterThan(0);
+        check.Repaired.Should().BeEmpty("every save kept the derived rows in step");
     }
 
     [Fact]
