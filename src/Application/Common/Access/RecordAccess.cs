@@ -85,12 +85,15 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
 
         var shared = db.CaseReaders.Where(r => r.ReaderAgency == agency && r.ValidTo >= today && r.ValidFrom <= today);
         shared = scheme is { } only ? shared.Where(r => r.Scheme == only) : shared;
-        shared = statuses switch
+        if (statuses is { Count: 1 })
         {
-            null => shared,
-            { Count: 1 } => shared.Where(r => r.Status == statuses.First()),
-            _ => shared.Where(r => statuses.Contains(r.Status)),
-        };
+            var status = statuses.First();
+            shared = shared.Where(r => r.Status == status);
+        }
+        else if (statuses is not null)
+        {
+            shared = shared.Where(r => statuses.Contains(r.Status));
+        }
 
         var opened = db.BreakGlassGrants.Where(g => g.UserId == userId && g.ExpiresAtUtc > now).Select(g => g.PersonId);
         var record = Expression.Parameter(typeof(Case), "record");
@@ -107,13 +110,15 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
     private static IQueryable<Case> InCaseload(IQueryable<Case> cases, Scheme? scheme, IReadOnlyCollection<CaseStatus>? statuses)
     {
         cases = scheme is { } only ? cases.Where(c => c.Scheme == only) : cases;
-        // One status is compared as one parameter; a set goes in as a list.
-        return statuses switch
+        // One status is compared as one parameter (a local, so EF reads it without evaluating a call); a set goes
+        // in as a list.
+        if (statuses is { Count: 1 })
         {
-            null => cases,
-            { Count: 1 } => cases.Where(c => c.Status == statuses.First()),
-            _ => cases.Where(c => statuses.Contains(c.Status)),
-        };
+            var status = statuses.First();
+            return cases.Where(c => c.Status == status);
+        }
+
+        return statuses is null ? cases : cases.Where(c => statuses.Contains(c.Status));
     }
 
     public async Task<RecordAccessExplanation?> ExplainAsync(PersonId personId, AgencyCode owner, DataCategory category, CancellationToken cancellationToken)
