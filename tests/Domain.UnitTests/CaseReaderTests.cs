@@ -1,20 +1,13 @@
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
-using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
+
+using static CaseManager.Domain.UnitTests.SharingExamples;
 
 namespace CaseManager.Domain.UnitTests;
 
 public sealed class CaseReaderTests
 {
-    private static readonly DateOnly Today = new(2026, 11, 26);
-    private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
-    private static readonly AgencyCode Police = AgencyCode.Parse("POLICE");
-    private static readonly AgencyCode Probation = AgencyCode.Parse("PROBATION");
-    private static readonly AgencyCode Fit = AgencyCode.Parse("FIT");
-    private static readonly AgencyCode Daat = AgencyCode.Parse("DAAT");
-    private static readonly PersonId Adam = new(Guid.Parse("00000000-0000-0000-0000-00000000000a"));
-
     private static readonly Dictionary<AgencyCode, IReadOnlySet<Scheme>> Schemes = new()
     {
         [Police] = new HashSet<Scheme> { Scheme.Iom },
@@ -115,9 +108,4 @@ public sealed class CaseReaderTests
     private static CaseFacts Case(AgencyCode owner, DataCategory category, Scheme scheme = Scheme.Iom) =>
         new(new CaseId(Guid.NewGuid()), Adam, owner, category, scheme, CaseStatus.Active);
 
-    private static SharingAgreement Agreement(AgencyCode[] agencies, DataCategory[] categories, Scheme[] purposes, bool consent, DateOnly? from = null, DateOnly? to = null) =>
-        SharingAgreement.Create(
-            new SharingAgreementTerms("Test agreement", agencies, categories, purposes, LawfulBasis.PublicTask, null, null, consent, from ?? Today.AddDays(-100), to),
-            Guid.NewGuid(),
-            Now);
 }

@@ -1,19 +1,12 @@
 using CaseManager.Domain.Agencies;
-using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
+
+using static CaseManager.Domain.UnitTests.SharingExamples;
 
 namespace CaseManager.Domain.UnitTests;
 
 public sealed class SharingRightTests
 {
-    private static readonly DateOnly Today = new(2026, 11, 26);
-    private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
-    private static readonly AgencyCode Police = AgencyCode.Parse("POLICE");
-    private static readonly AgencyCode Probation = AgencyCode.Parse("PROBATION");
-    private static readonly AgencyCode Fit = AgencyCode.Parse("FIT");
-    private static readonly AgencyCode Daat = AgencyCode.Parse("DAAT");
-    private static readonly PersonId Adam = new(Guid.Parse("00000000-0000-0000-0000-00000000000a"));
-
     private static readonly Dictionary<AgencyCode, IReadOnlySet<Scheme>> Schemes = new()
     {
         [Police] = new HashSet<Scheme> { Scheme.Iom },
@@ -105,12 +98,6 @@ public sealed class SharingRightTests
 
         rights.Should().BeEmpty("the two never held on the same day");
     }
-
-    private static SharingAgreement Agreement(AgencyCode[] agencies, DataCategory[] categories, Scheme[] purposes, bool consent, DateOnly? to = null) =>
-        SharingAgreement.Create(
-            new SharingAgreementTerms("Test agreement", agencies, categories, purposes, LawfulBasis.PublicTask, null, null, consent, Today.AddDays(-100), to),
-            Guid.NewGuid(),
-            Now);
 
     private static Consent Consent(Scheme purpose, AgencyCode[] recipients, DataCategory[] categories, DateOnly recordedOn, DateOnly reviewOn, ConsentStatus status = ConsentStatus.Given) =>
         Sharing.Consent.Record(
