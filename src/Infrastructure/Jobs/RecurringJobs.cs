@@ -20,6 +20,9 @@ public sealed class JobOptions
     /// <summary>When sharing rights and case readers are checked against their facts (daily at 03:15).</summary>
     public string DerivedAccessCheckCron { get; set; } = "15 3 * * *";
 
+    /// <summary>When SQLite's planner statistics are refreshed (daily at 03:45; nothing to do on PostgreSQL).</summary>
+    public string DatabaseStatisticsCron { get; set; } = "45 3 * * *";
+
     /// <summary>Whether this process also processes jobs (a web-only node can set it to false).</summary>
     public bool RunServer { get; set; } = true;
 
@@ -37,6 +40,8 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
     public const string ReviewReminders = "review-reminders";
 
     public const string DerivedAccessCheck = "derived-access-check";
+
+    public const string DatabaseStatistics = "database-statistics";
 
     public void RegisterAll()
     {
@@ -56,6 +61,11 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
             DerivedAccessCheck,
             job => job.Run(CancellationToken.None),
             settings.DerivedAccessCheckCron,
+            recurringOptions);
+        manager.AddOrUpdate<DatabaseStatisticsJob>(
+            DatabaseStatistics,
+            job => job.Run(CancellationToken.None),
+            settings.DatabaseStatisticsCron,
             recurringOptions);
     }
 

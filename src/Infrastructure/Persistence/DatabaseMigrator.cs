@@ -37,5 +37,7 @@ public static class DatabaseMigrator
             // WAL lets readers carry on while one writer commits.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        await SqliteStatistics.RefreshAsync(db, cancellationToken);
     }
 }
