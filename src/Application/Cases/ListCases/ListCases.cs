@@ -141,11 +141,14 @@ public sealed class ListCasesHandler(
             return filtered.CountAsync;
         }
 
-        IReadOnlyCollection<CaseStatus>? statuses = query.Status is { } status ? [status]
-            : query.OpenOnly ? [CaseStatus.Active, CaseStatus.ExitNominated]
-            : null;
-        return cancellationToken => access.CountCaseloadAsync(query.Scheme, statuses, cancellationToken);
+        return cancellationToken => access.CountCaseloadAsync(query.Scheme, StatusesOf(query), cancellationToken);
     }
+
+    /// <summary>The statuses a caseload asks for: one, the open ones, or any (null).</summary>
+    private static IReadOnlyCollection<CaseStatus>? StatusesOf(ListCasesQuery query) =>
+        query.Status is { } status ? [status]
+        : query.OpenOnly ? [CaseStatus.Active, CaseStatus.ExitNominated]
+        : null;
 
     private static AuditSubject Subject(Case found) => new("Case", found.Id.ToString(), found.PersonId.Value, found.OwnerAgency);
 
@@ -188,6 +191,7 @@ public sealed class ListCasesHandler(
             cases = cases.Where(c => c.Scheme == scheme);
         }
 
+        // One status as one parameter, so a page walks the caseload index in date order.
         if (query.Status is { } status)
         {
             cases = cases.Where(c => c.Status == status);

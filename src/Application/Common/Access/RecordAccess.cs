@@ -80,20 +80,10 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         var today = reader.Today;
         var userId = reader.UserId;
         var now = reader.NowUtc;
-        var cases = InCaseload(db.Cases, scheme, statuses);
+        var cases = InCaseload(db.Cases, c => c.Scheme, c => c.Status, scheme, statuses);
         var own = cases.Where(c => c.OwnerAgency == agency);
-
-        var shared = db.CaseReaders.Where(r => r.ReaderAgency == agency && r.ValidTo >= today && r.ValidFrom <= today);
-        shared = scheme is { } only ? shared.Where(r => r.Scheme == only) : shared;
-        if (statuses is { Count: 1 })
-        {
-            var status = statuses.First();
-            shared = shared.Where(r => r.Status == status);
-        }
-        else if (statuses is not null)
-        {
-            shared = shared.Where(r => statuses.Contains(r.Status));
-        }
+        var shared = InCaseload(
+            db.CaseReaders.Where(rules.CaseReaderCounts), r => r.Scheme, r => r.Status, scheme, statuses);
 
         var opened = db.BreakGlassGrants.Where(g => g.UserId == userId && g.ExpiresAtUtc > now).Select(g => g.PersonId);
         var record = Expression.Parameter(typeof(Case), "record");
@@ -107,18 +97,34 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    private static IQueryable<Case> InCaseload(IQueryable<Case> cases, Scheme? scheme, IReadOnlyCollection<CaseStatus>? statuses)
+    /// <summary>
+    /// A caseload's scheme (or any) and statuses (or any) as a filter on rows that carry them: cases, and case
+    /// readers. One status is compared as one parameter (a local, so EF reads it without evaluating a call); a set
+    /// goes in as a list.
+    /// </summary>
+    private static IQueryable<T> InCaseload<T>(
+        IQueryable<T> rows, Expression<Func<T, Scheme>> schemeOf, Expression<Func<T, CaseStatus>> statusOf, Scheme? scheme, IReadOnlyCollection<CaseStatus>? statuses)
     {
-        cases = scheme is { } only ? cases.Where(c => c.Scheme == only) : cases;
-        // One status is compared as one parameter (a local, so EF reads it without evaluating a call); a set goes
-        // in as a list.
+        var row = Expression.Parameter(typeof(T), "row");
+        IQueryable<T> Where<TValue>(IQueryable<T> source, Expression<Func<T, TValue>> valueOf, Expression<Func<TValue, bool>> test) =>
+            source.Where(Expression.Lambda<Func<T, bool>>(ExpressionInliner.Inline(test, ExpressionInliner.Inline(valueOf, row)), row));
+
+        if (scheme is { } only)
+        {
+            rows = Where(rows, schemeOf, s => s == only);
+        }
+
         if (statuses is { Count: 1 })
         {
             var status = statuses.First();
-            return cases.Where(c => c.Status == status);
+            rows = Where(rows, statusOf, s => s == status);
+        }
+        else if (statuses is not null)
+        {
+            rows = Where(rows, statusOf, s => statuses.Contains(s));
         }
 
-        return statuses is null ? cases : cases.Where(c => statuses.Contains(c.Status));
+        return rows;
     }
 
     public async Task<RecordAccessExplanation?> ExplainAsync(PersonId personId, AgencyCode owner, DataCategory category, CancellationToken cancellationToken)
@@ -253,18 +259,19 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
                 && right.ValidFrom <= today
                 && (right.ValidTo == null || right.ValidTo >= today)
                 && agreements.Any(a => a.Id == right.AgreementId && a.Agencies.Any(party => party.Agency == owner)),
-            CaseReaderCovers: (caseReader, caseId) =>
-                caseReader.CaseId == caseId
-                && caseReader.ReaderAgency == agency
-                && caseReader.ValidFrom <= today
-                && caseReader.ValidTo >= today,
+            CaseReaderCounts: caseReader => caseReader.ReaderAgency == agency && caseReader.ValidFrom <= today && caseReader.ValidTo >= today,
             GrantCovers: (grant, personId) => grant.PersonId == personId && grant.UserId == userId && grant.ExpiresAtUtc > now);
     }
 
+    /// <summary>A case reader row of this case that counts for the reader today.</summary>
     private static Expression<Func<CaseReader, bool>> CaseReaderCovers(RuleParts rules, Expression caseId)
     {
         var caseReader = Expression.Parameter(typeof(CaseReader), "caseReader");
-        return Expression.Lambda<Func<CaseReader, bool>>(ExpressionInliner.Inline(rules.CaseReaderCovers, caseReader, caseId), caseReader);
+        return Expression.Lambda<Func<CaseReader, bool>>(
+            Expression.AndAlso(
+                Expression.Equal(Expression.Property(caseReader, nameof(CaseReader.CaseId)), caseId),
+                ExpressionInliner.Inline(rules.CaseReaderCounts, caseReader)),
+            caseReader);
     }
 
     private static MemberExpression PersonIdOf(ParameterExpression record) =>
@@ -307,6 +314,6 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         Expression<Func<Consent, bool>> ConsentNamesReader,
         Expression<Func<DataCategory, bool>> Shareable,
         Expression<Func<SharingRight, PersonId, AgencyCode, DataCategory, bool>> RightCovers,
-        Expression<Func<CaseReader, CaseId, bool>> CaseReaderCovers,
+        Expression<Func<CaseReader, bool>> CaseReaderCounts,
         Expression<Func<BreakGlassGrant, PersonId, bool>> GrantCovers);
 }

@@ -15,14 +15,9 @@ internal static class CaseReaderMaintenance
     private const int PeoplePerBatch = 500;
 
     /// <summary>Derives the rows of these people's cases again.</summary>
-    public static async Task RebuildForPeopleAsync(CaseDbContext db, IReadOnlyCollection<PersonId> people, CancellationToken cancellationToken)
+    public static async Task RebuildForPeopleAsync(
+        CaseDbContext db, IReadOnlyCollection<PersonId> people, IReadOnlyDictionary<SharingAgreementId, IReadOnlySet<AgencyCode>> parties, CancellationToken cancellationToken)
     {
-        if (people.Count == 0)
-        {
-            return;
-        }
-
-        var parties = await AgreementPartiesAsync(db, cancellationToken);
         foreach (var batch in people.Chunk(PeoplePerBatch))
         {
             await RebuildBatchAsync(db, batch, parties, cancellationToken);
@@ -30,11 +25,10 @@ internal static class CaseReaderMaintenance
     }
 
     /// <summary>Makes every row again, for everyone who has a sharing right; nobody else's cases are shared.</summary>
-    public static async Task RebuildAllAsync(CaseDbContext db, CancellationToken cancellationToken)
+    public static async Task RebuildAllAsync(CaseDbContext db, IReadOnlyDictionary<SharingAgreementId, IReadOnlySet<AgencyCode>> parties, CancellationToken cancellationToken)
     {
         await db.Set<CaseReader>().ExecuteDeleteAsync(cancellationToken);
         var people = await db.SharingRights.AsNoTracking().Select(r => r.PersonId).Distinct().ToListAsync(cancellationToken);
-        var parties = await AgreementPartiesAsync(db, cancellationToken);
         foreach (var batch in people.Chunk(PeoplePerBatch))
         {
             await RebuildBatchAsync(db, batch, parties, cancellationToken, deleteFirst: false);
@@ -42,10 +36,15 @@ internal static class CaseReaderMaintenance
     }
 
     /// <summary>The people among these whose stored case readers are not what the given rights derive.</summary>
-    public static async Task<HashSet<PersonId>> DifferingPeopleAsync(CaseDbContext db, PersonId[] people, IReadOnlyCollection<SharingRight> rights, CancellationToken cancellationToken)
+    public static async Task<HashSet<PersonId>> DifferingPeopleAsync(
+        CaseDbContext db,
+        PersonId[] people,
+        IReadOnlyCollection<SharingRight> rights,
+        IReadOnlyDictionary<SharingAgreementId, IReadOnlySet<AgencyCode>> parties,
+        CancellationToken cancellationToken)
     {
         var cases = await FactsAsync(db, people, cancellationToken);
-        var expected = CaseReader.Derive(cases, rights, await AgreementPartiesAsync(db, cancellationToken)).ToList();
+        var expected = CaseReader.Derive(cases, rights, parties).ToList();
         var caseIds = cases.Select(c => c.Id).ToList();
         var stored = await db.CaseReaders.AsNoTracking().Where(r => caseIds.Contains(r.CaseId)).ToListAsync(cancellationToken);
         var personOf = cases.ToDictionary(c => c.Id, c => c.PersonId);
@@ -77,11 +76,5 @@ internal static class CaseReaderMaintenance
         var rights = await db.SharingRights.AsNoTracking().Where(r => people.Contains(r.PersonId)).ToListAsync(cancellationToken);
         var readers = CaseReader.Derive(cases, rights, parties).ToList();
         await BulkInsert.InsertAsync(db, readers, ifAbsent: false, cancellationToken);
-    }
-
-    private static async Task<IReadOnlyDictionary<SharingAgreementId, IReadOnlySet<AgencyCode>>> AgreementPartiesAsync(CaseDbContext db, CancellationToken cancellationToken)
-    {
-        var agreements = await db.SharingAgreements.AsNoTracking().ToListAsync(cancellationToken);
-        return agreements.ToDictionary(a => a.Id, a => (IReadOnlySet<AgencyCode>)a.Agencies.Select(p => p.Agency).ToHashSet());
     }
 }

@@ -77,12 +77,12 @@ internal static class SharingRightMaintenance
         var facts = await SharedFacts.LoadAsync(db, cancellationToken);
         foreach (var agreementId in scope.Agreements)
         {
-            touched.UnionWith(await PeopleWithRightsUnderAsync(db, agreementId, cancellationToken));
+            touched.UnionWith(await db.SharingRights.AsNoTracking()
+                .Where(r => r.AgreementId == agreementId).Select(r => r.PersonId).Distinct().ToListAsync(cancellationToken));
             await db.Set<SharingRight>().Where(p => p.AgreementId == agreementId).ExecuteDeleteAsync(cancellationToken);
             if (facts.Agreements.FirstOrDefault(a => a.Id == agreementId) is { } agreement)
             {
-                await RebuildAgreementAsync(db, agreement, facts, cancellationToken);
-                touched.UnionWith(await PeopleWithRightsUnderAsync(db, agreementId, cancellationToken));
+                touched.UnionWith(await RebuildAgreementAsync(db, agreement, facts, cancellationToken));
             }
         }
 
@@ -92,7 +92,7 @@ internal static class SharingRightMaintenance
             await BulkInsert.InsertAsync(db, await DeriveForPeopleAsync(db, people, facts, cancellationToken), ifAbsent: false, cancellationToken);
         }
 
-        await CaseReaderMaintenance.RebuildForPeopleAsync(db, touched, cancellationToken);
+        await CaseReaderMaintenance.RebuildForPeopleAsync(db, touched, facts.Parties, cancellationToken);
     }
 
     /// <summary>
@@ -118,7 +118,7 @@ internal static class SharingRightMaintenance
         var expected = await DeriveForPeopleAsync(db, people, facts, cancellationToken);
         var stored = await db.SharingRights.AsNoTracking().Where(r => people.Contains(r.PersonId)).ToListAsync(cancellationToken);
         var differing = Differing(expected, stored, r => r.PersonId, r => (r.PersonId, r.ReaderAgency, r.DataCategory, r.AgreementId, r.ConsentId, r.ValidFrom, r.ValidTo));
-        differing.UnionWith(await CaseReaderMaintenance.DifferingPeopleAsync(db, people, expected, cancellationToken));
+        differing.UnionWith(await CaseReaderMaintenance.DifferingPeopleAsync(db, people, expected, facts.Parties, cancellationToken));
         if (differing.Count > 0)
         {
             await ApplyAsync(db, new SharingRightScope(differing), cancellationToken);
@@ -167,21 +167,26 @@ internal static class SharingRightMaintenance
             await RebuildAgreementAsync(db, agreement, facts, cancellationToken);
         }
 
-        await CaseReaderMaintenance.RebuildAllAsync(db, cancellationToken);
+        await CaseReaderMaintenance.RebuildAllAsync(db, facts.Parties, cancellationToken);
     }
 
-    private static Task<List<PersonId>> PeopleWithRightsUnderAsync(CaseDbContext db, SharingAgreementId agreementId, CancellationToken cancellationToken) =>
-        db.SharingRights.AsNoTracking().Where(r => r.AgreementId == agreementId).Select(r => r.PersonId).Distinct().ToListAsync(cancellationToken);
-
-    /// <summary>An agreement's rows, for everyone enrolled in one of its purposes, a batch of people at a time.</summary>
-    private static async Task RebuildAgreementAsync(CaseDbContext db, SharingAgreement agreement, SharedFacts facts, CancellationToken cancellationToken)
+    /// <summary>
+    /// An agreement's rows, for everyone enrolled in one of its purposes, a batch of people at a time. Returns the
+    /// people it gave rights to.
+    /// </summary>
+    private static async Task<HashSet<PersonId>> RebuildAgreementAsync(CaseDbContext db, SharingAgreement agreement, SharedFacts facts, CancellationToken cancellationToken)
     {
         var purposes = agreement.Purposes.Select(p => p.Scheme).ToList();
         var enrolments = await EnrolmentsAsync(db.Cases.Where(c => purposes.Contains(c.Scheme)), cancellationToken);
+        var given = new HashSet<PersonId>();
         foreach (var batch in enrolments.GroupBy(e => e.PersonId).Chunk(PeoplePerBatch))
         {
-            await InsertDerivedAsync(db, [.. batch.SelectMany(person => person)], [agreement], facts, cancellationToken);
+            var rights = await DeriveAsync(db, [.. batch.SelectMany(person => person)], [agreement], facts, cancellationToken);
+            await BulkInsert.InsertAsync(db, rights, ifAbsent: false, cancellationToken);
+            given.UnionWith(rights.Select(r => r.PersonId));
         }
+
+        return given;
     }
 
     /// <summary>A person is enrolled in a scheme while they have a case in it that is not exited.</summary>
@@ -194,10 +199,6 @@ internal static class SharingRightMaintenance
             .ToListAsync(cancellationToken);
         return [.. open.Select(e => new Enrolment(e.PersonId, e.Scheme))];
     }
-
-    private static async Task InsertDerivedAsync(
-        CaseDbContext db, List<Enrolment> enrolments, IReadOnlyCollection<SharingAgreement> agreements, SharedFacts facts, CancellationToken cancellationToken) =>
-        await BulkInsert.InsertAsync(db, await DeriveAsync(db, enrolments, agreements, facts, cancellationToken), ifAbsent: false, cancellationToken);
 
     private static async Task<List<SharingRight>> DeriveAsync(
         CaseDbContext db, List<Enrolment> enrolments, IReadOnlyCollection<SharingAgreement> agreements, SharedFacts facts, CancellationToken cancellationToken)
@@ -253,9 +254,12 @@ internal static class SharingRightMaintenance
         }
     }
 
-    /// <summary>The small tables every derivation reads: all agreements and every agency's schemes.</summary>
+    /// <summary>The small tables every derivation reads: all agreements (and their parties) and every agency's schemes.</summary>
     private sealed record SharedFacts(List<SharingAgreement> Agreements, IReadOnlyDictionary<AgencyCode, IReadOnlySet<Scheme>> AgencySchemes)
     {
+        public IReadOnlyDictionary<SharingAgreementId, IReadOnlySet<AgencyCode>> Parties { get; } =
+            Agreements.ToDictionary(a => a.Id, a => (IReadOnlySet<AgencyCode>)a.Agencies.Select(p => p.Agency).ToHashSet());
+
         public static async Task<SharedFacts> LoadAsync(CaseDbContext db, CancellationToken cancellationToken)
         {
             var agreements = await db.SharingAgreements.AsNoTracking().ToListAsync(cancellationToken);
