@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CaseManager.Domain.Auditing;
 using CaseManager.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseManager.Web.FunctionalTests;
 
@@ -87,6 +89,26 @@ public sealed class AuthApiTests(CaseManagerFactory factory) : IClassFixture<Cas
         problem.GetProperty("title").GetString().Should().Be("Account locked");
         problem.GetProperty("detail").GetString().Should().Contain("locked");
         problem.GetProperty("code").GetString().Should().Be("account.locked-out");
+    }
+
+    [Fact]
+    public async Task Token_AfterFiftyConcurrentWrongGuesses_RefusesTheRightPasswordAndAuditsEveryGuess()
+    {
+        var client = factory.CreateClient();
+
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            client.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoUsers.PoliceManager, password = $"wrong guess {i}" })));
+        var right = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoUsers.PoliceManager, password = factory.DemoPassword });
+
+        guesses.Select(g => g.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.Unauthorized);
+        right.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await right.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("account.locked-out");
+        var refusals = await factory.QueryDbAsync(db => db.AuditEntries.CountAsync(a =>
+            a.Action == "account.sign-in" && a.ActorEmail == DemoUsers.PoliceManager && a.Outcome == AuditOutcome.Refused));
+        refusals.Should().Be(51);
+        var evaluated = await factory.QueryDbAsync(db => db.AuditEntries.CountAsync(a =>
+            a.Action == "account.sign-in" && a.ActorEmail == DemoUsers.PoliceManager && a.Detail!.StartsWith("Wrong password")));
+        evaluated.Should().Be(5, "once five guesses have failed, no further guess is checked");
     }
 
     [Fact]
