@@ -16,7 +16,7 @@ public enum SignInOutcome
     LockedOut,
 }
 
-public sealed record SignInAttempt(SignInOutcome Outcome, ClaimsPrincipal? Principal, DateTimeOffset? LockedUntil);
+public sealed record SignInAttempt(SignInOutcome Outcome, ClaimsPrincipal? Principal, DateTimeOffset? LockedUntil, Guid? UserId = null);
 
 /// <summary>
 /// Checks a password for the sign-in page and the token endpoint alike, so that lockout after repeated
@@ -77,7 +77,7 @@ public sealed class SignInService(
         }
 
         await AuditAsync(user, email, AuditOutcome.Allowed, null);
-        return new SignInAttempt(SignInOutcome.Succeeded, await signInManager.CreateUserPrincipalAsync(user), null);
+        return new SignInAttempt(SignInOutcome.Succeeded, await signInManager.CreateUserPrincipalAsync(user), null, user.Id);
     }
 
     /// <summary>
