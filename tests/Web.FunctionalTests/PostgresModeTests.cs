@@ -110,6 +110,28 @@ public sealed class PostgresModeTests(PostgresFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Refresh_WithASpentToken_EndsTheFamilyOnPostgres()
+    {
+        PostgresFactory.ServerConnectionString.Should().NotBeNull($"{PostgresFactory.EnvironmentVariable} must name a PostgreSQL server");
+        var client = factory.CreateClient();
+        var signedIn = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoUsers.DaatWorker, password = factory.DemoPassword });
+        var spent = (await signedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refreshToken").GetString();
+
+        var rotated = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = spent });
+        var next = await rotated.Content.ReadFromJsonAsync<JsonElement>();
+        var replay = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = spent });
+        var nextRefresh = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = next.GetProperty("refreshToken").GetString() });
+        var nextAccess = factory.CreateClient();
+        nextAccess.DefaultRequestHeaders.Authorization = new("Bearer", next.GetProperty("accessToken").GetString());
+        var me = await nextAccess.GetAsync("/api/v1/me");
+
+        rotated.StatusCode.Should().Be(HttpStatusCode.OK);
+        replay.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        nextRefresh.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        me.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task IomCaseload_TimelineAndReport_WorkOnPostgres()
     {
         PostgresFactory.ServerConnectionString.Should().NotBeNull($"{PostgresFactory.EnvironmentVariable} must name a PostgreSQL server");
