@@ -39,6 +39,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/People", Policies.ReadCaseData);
         options.Conventions.AuthorizeFolder("/People/Consents", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/People/Offences", Policies.WriteCaseData);
+        options.Conventions.AuthorizePage("/People/BreakGlass", Policies.BreakGlass);
         options.Conventions.AuthorizeFolder("/Cases", Policies.ReadCaseData);
         options.Conventions.AuthorizePage("/Cases/Open", Policies.WriteCaseData);
         options.Conventions.AuthorizePage("/Cases/EditIom", Policies.WriteCaseData);

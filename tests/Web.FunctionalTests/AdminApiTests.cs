@@ -108,6 +108,39 @@ public sealed class AdminApiTests(CaseManagerFactory factory) : IClassFixture<Ca
         mail.Should().Contain("/account/set-password?userId=");
     }
 
+    [Theory]
+    [InlineData("password1234")]
+    [InlineData("Password1234!")]
+    [InlineData("QWERTYUIOP123")]
+    [InlineData("iloveyou2026")]
+    [InlineData("passwordpassword")]
+    public async Task CreateUser_WithCommonPassword_Returns400SayingWhy(string password)
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+        var email = $"common{Guid.NewGuid():N}@police.demo";
+
+        var response = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, displayName = "Common", agencyCode = "POLICE", roles = new[] { "Caseworker" }, initialPassword = password });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.GetProperty("initialPassword")[0].GetString().Should().Contain("too common");
+        (await factory.QueryDbAsync(db => db.Users.AnyAsync(u => u.Email == email))).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("CaseManager-Demo-2026")]
+    [InlineData("a long enough password")]
+    [InlineData("marmalade tractor violin")]
+    public async Task CreateUser_WithUncommonPassword_IsCreated(string password)
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+        var email = $"uncommon{Guid.NewGuid():N}@police.demo";
+
+        var response = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, displayName = "Uncommon", agencyCode = "POLICE", roles = new[] { "Caseworker" }, initialPassword = password });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
     [Fact]
     public async Task CreateUser_WithTakenEmail_Returns409AndWeakPassword_Returns400()
     {

@@ -4,9 +4,12 @@ using System.Text.RegularExpressions;
 using CaseManager.Application.BreakGlass;
 using CaseManager.Application.BreakGlass.UseBreakGlass;
 using CaseManager.Domain.Sharing;
+using CaseManager.Infrastructure.Identity;
 using CaseManager.TestSupport;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseManager.Web.FunctionalTests;
 
@@ -310,6 +313,47 @@ public sealed partial class PageTests(CaseManagerFactory factory) : IClassFixtur
 
         first.Should().Contain("Ashby, Adam").And.NotContain("There is a problem");
         second.Should().NotContain("There is a problem");
+    }
+
+    [Fact]
+    public async Task BreakGlassPage_AsClaimsOfficer_IsForbiddenAndGrantsNothing()
+    {
+        var tom = await factory.QueryDbAsync(db => db.People.Where(p => p.FamilyName == "Tindall").Select(p => p.Id).SingleAsync());
+        var claims = await SignedInBrowserAsync(DemoUsers.ClaimsOfficer);
+        var claimsOfficer = await factory.QueryDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.ClaimsOfficer).Select(u => u.Id).SingleAsync());
+
+        var form = await claims.GetAsync($"/people/{tom}/break-glass");
+        var posted = await PostFormAsync(claims, $"/people/{tom}/break-glass", new()
+        {
+            ["Input.Justification"] = "Threat to a child in the household reported tonight",
+            ["Input.RiskCategory"] = "ChildAtRisk",
+        }, tokenPage: "/people");
+
+        form.Headers.Location!.ToString().Should().Contain("/forbidden");
+        posted.Headers.Location!.ToString().Should().Contain("/forbidden");
+        (await factory.QueryDbAsync(db => db.BreakGlassGrants.CountAsync(g => g.UserId == claimsOfficer))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task SetPasswordPage_WithCommonPassword_SaysWhyAndKeepsTheOldOne()
+    {
+        var (userId, token) = await ResetTokenAsync(DemoUsers.DaatWorker);
+        var browser = NewBrowser();
+        var path = $"/account/set-password?userId={userId}&token={Uri.EscapeDataString(token)}";
+
+        var response = await PostFormAsync(browser, path, new() { ["Input.Password"] = "Password1234!", ["Input.ConfirmPassword"] = "Password1234!" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("There is a problem").And.Contain("too common");
+        (await SignedInBrowserAsync(DemoUsers.DaatWorker)).Should().NotBeNull();
+    }
+
+    private async Task<(Guid UserId, string Token)> ResetTokenAsync(string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        return (user.Id, await users.GeneratePasswordResetTokenAsync(user));
     }
 
     private HttpClient NewBrowser() =>

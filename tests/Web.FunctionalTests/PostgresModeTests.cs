@@ -16,6 +16,7 @@ using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.People;
 using CaseManager.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseManager.Web.FunctionalTests;
 
@@ -86,6 +87,48 @@ public sealed class PostgresModeTests(PostgresFactory factory) : IClassFixture<P
         var report = await ig.GetFromJsonAsync<JsonElement>("/api/v1/audit/verify");
         report.GetProperty("valid").GetBoolean().Should().BeTrue();
         report.GetProperty("entries").GetInt64().Should().BeGreaterThanOrEqualTo(32);
+    }
+
+    [Fact]
+    public async Task Token_AfterFiftyConcurrentWrongGuesses_RefusesTheRightPasswordOnPostgres()
+    {
+        PostgresFactory.ServerConnectionString.Should().NotBeNull($"{PostgresFactory.EnvironmentVariable} must name a PostgreSQL server");
+        var client = factory.CreateClient();
+
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            client.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoUsers.ProbationManager, password = $"wrong guess {i}" })));
+        var right = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoUsers.ProbationManager, password = factory.DemoPassword });
+
+        guesses.Select(g => g.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.Unauthorized);
+        right.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var refusals = await factory.QueryDbAsync(db => db.AuditEntries.CountAsync(a =>
+            a.Action == "account.sign-in" && a.ActorEmail == DemoUsers.ProbationManager && a.Outcome == Domain.Auditing.AuditOutcome.Refused));
+        refusals.Should().Be(51);
+        var evaluated = await factory.QueryDbAsync(db => db.AuditEntries.CountAsync(a =>
+            a.Action == "account.sign-in" && a.ActorEmail == DemoUsers.ProbationManager && a.Detail!.StartsWith("Wrong password")));
+        evaluated.Should().Be(5);
+    }
+
+    [Fact]
+    public async Task Refresh_WithASpentToken_EndsTheFamilyOnPostgres()
+    {
+        PostgresFactory.ServerConnectionString.Should().NotBeNull($"{PostgresFactory.EnvironmentVariable} must name a PostgreSQL server");
+        var client = factory.CreateClient();
+        var signedIn = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoUsers.DaatWorker, password = factory.DemoPassword });
+        var spent = (await signedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refreshToken").GetString();
+
+        var rotated = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = spent });
+        var next = await rotated.Content.ReadFromJsonAsync<JsonElement>();
+        var replay = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = spent });
+        var nextRefresh = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = next.GetProperty("refreshToken").GetString() });
+        var nextAccess = factory.CreateClient();
+        nextAccess.DefaultRequestHeaders.Authorization = new("Bearer", next.GetProperty("accessToken").GetString());
+        var me = await nextAccess.GetAsync("/api/v1/me");
+
+        rotated.StatusCode.Should().Be(HttpStatusCode.OK);
+        replay.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        nextRefresh.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        me.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

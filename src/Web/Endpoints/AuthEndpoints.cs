@@ -25,8 +25,8 @@ public static class AuthEndpoints
 
         group.MapPost("/auth/refresh", RefreshToken)
             .AllowAnonymous()
-            .WithSummary("Exchange a refresh token for a new bearer token")
-            .WithDescription("Refused once the account is disabled or its security stamp has changed (password or roles changed).")
+            .WithSummary("Exchange a refresh token for a new bearer token and refresh token")
+            .WithDescription("A refresh token works once. Sending a spent one again ends its token family: every access and refresh token descended from that sign-in stops working. Also refused once the account is disabled or locked, or its security stamp has changed (password or roles changed).")
             .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
@@ -36,7 +36,7 @@ public static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<IResult> IssueToken(TokenRequest request, SignInService signIn)
+    private static async Task<IResult> IssueToken(TokenRequest request, SignInService signIn, RefreshTokenRotation rotation)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -57,7 +57,8 @@ public static class AuthEndpoints
         var attempt = await signIn.CheckAsync(request.Email, request.Password);
         return attempt.Outcome switch
         {
-            SignInOutcome.Succeeded => TypedResults.SignIn(attempt.Principal!, authenticationScheme: IdentityConstants.BearerScheme),
+            SignInOutcome.Succeeded => TypedResults.SignIn(
+                await rotation.StartAsync(attempt.Principal!, attempt.UserId!.Value), authenticationScheme: IdentityConstants.BearerScheme),
             SignInOutcome.LockedOut => TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Account locked",
@@ -76,6 +77,7 @@ public static class AuthEndpoints
         IOptionsMonitor<BearerTokenOptions> bearerOptions,
         SignInManager<ApplicationUser> signInManager,
         SignInService signIn,
+        RefreshTokenRotation rotation,
         TimeProvider clock)
     {
         var ticket = string.IsNullOrEmpty(request.RefreshToken)
@@ -90,8 +92,10 @@ public static class AuthEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in again", detail: "The refresh token is not valid any more.");
         }
 
-        await signIn.AuditAsync(user, user.Email!, Domain.Auditing.AuditOutcome.Allowed, null, "account.refresh");
-        return TypedResults.SignIn(await signInManager.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+        var refresh = await rotation.RotateAsync(ticket!.Principal, user, await signInManager.CreateUserPrincipalAsync(user));
+        return refresh.Outcome == RefreshOutcome.Rotated
+            ? TypedResults.SignIn(refresh.Principal!, authenticationScheme: IdentityConstants.BearerScheme)
+            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in again", detail: "The refresh token is not valid any more.");
     }
 }
 

@@ -67,7 +67,7 @@ public static class SharingEndpoints
                 var grant = await sender.Send(new UseBreakGlassCommand(new PersonId(id), body.Justification ?? string.Empty, body.RiskCategory), ct);
                 return TypedResults.Created($"/api/v1/break-glass/{grant.Id}", grant);
             })
-            .RequireAuthorization(Policies.ReadCaseData)
+            .RequireAuthorization(Policies.BreakGlass)
             .WithSummary("Emergency access to everything held on a person, for a limited time, reviewed by the IG lead");
 
         people.MapGet("/withheld", async Task<Ok<IReadOnlyList<WithheldRecords>>> (Guid id, ISender sender, CancellationToken ct) =>

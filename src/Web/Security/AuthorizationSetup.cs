@@ -15,6 +15,7 @@ public static class AuthorizationSetup
     public static IServiceCollection AddWebSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<SignInService>();
+        services.AddScoped<RefreshTokenRotation>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddAuthentication(options =>
             {

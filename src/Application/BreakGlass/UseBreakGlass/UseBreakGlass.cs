@@ -20,7 +20,7 @@ namespace CaseManager.Application.BreakGlass.UseBreakGlass;
 /// Emergency access to everything held on a person, when someone is at risk (DOMAIN.md IS7 (3)): time-limited,
 /// justified in writing, audited, and reviewed by the information governance lead, who is told by email.
 /// </summary>
-[RequiresPolicy(Policies.ReadCaseData)]
+[RequiresPolicy(Policies.BreakGlass)]
 public sealed record UseBreakGlassCommand(PersonId PersonId, string Justification, RiskCategory? RiskCategory) : ICommand<BreakGlassView>;
 
 public sealed class UseBreakGlassValidator : AbstractValidator<UseBreakGlassCommand>

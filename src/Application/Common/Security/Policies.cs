@@ -23,6 +23,12 @@ public static class Policies
     /// <summary>Sharing agreements, audit and break-glass review.</summary>
     public const string InformationGovernance = nameof(InformationGovernance);
 
+    /// <summary>
+    /// Emergency access to a person's records (DOMAIN.md IS7 (3)): for those who work cases and may meet someone at
+    /// risk. Claims officers and the IG lead read case data but never break glass; the IG lead reviews its use.
+    /// </summary>
+    public const string BreakGlass = nameof(BreakGlass);
+
     /// <summary>Payment-by-results claims.</summary>
     public const string Claims = nameof(Claims);
 
@@ -36,6 +42,7 @@ public static class Policies
         [ManageCases] = new([Role.Manager]),
         [Administer] = new([Role.Administrator]),
         [InformationGovernance] = new([Role.InformationGovernance]),
+        [BreakGlass] = new([Role.Caseworker, Role.Manager]),
         [Claims] = new([Role.ClaimsOfficer]),
         [SystemJob] = new([], AllowsSystem: true),
     };

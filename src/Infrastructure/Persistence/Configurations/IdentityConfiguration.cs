@@ -37,3 +37,15 @@ public sealed class RoleConfiguration : IEntityTypeConfiguration<IdentityRole<Gu
             ConcurrencyStamp = pair.Value.ToString(),
         }));
 }
+
+internal sealed class RefreshTokenFamilyConfiguration : IEntityTypeConfiguration<RefreshTokenFamily>
+{
+    public void Configure(EntityTypeBuilder<RefreshTokenFamily> builder)
+    {
+        builder.ToTable("RefreshTokenFamilies");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(f => f.UserId);
+    }
+}

@@ -51,6 +51,8 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
 
     public string ConsentCreateHref => $"/people/{Person!.Id}/consents/create";
 
+    public bool CanBreakGlass => Policies.Allows(Policies.BreakGlass, currentUser.Actor);
+
     public string BreakGlassHref => $"/people/{Person!.Id}/break-glass";
 
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
