@@ -158,6 +158,29 @@ public sealed class CaseApiTests(CaseManagerFactory factory) : IClassFixture<Cas
     }
 
     [Fact]
+    public async Task RefusedCaseReadsAndWrites_AreAuditedWithThePerson_AndListedInTheirAccessLog()
+    {
+        var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var governance = await factory.ApiClientForAsync(DemoUsers.InformationGovernance);
+        var adamsIomCase = await IomCaseOfAsync("Ashby");
+        var adam = await factory.QueryDbAsync(db => db.Cases.Where(c => c.Id == new Domain.Cases.CaseId(Guid.Parse(adamsIomCase))).Select(c => c.PersonId.Value).SingleAsync());
+
+        var read = await fit.GetAsync($"/api/v1/cases/{adamsIomCase}");
+        var interventions = await fit.GetAsync($"/api/v1/cases/{adamsIomCase}/interventions");
+        var logged = await fit.PostAsJsonAsync($"/api/v1/cases/{adamsIomCase}/interventions", new { type = "HomeVisit", occurredAt = "2026-11-20T10:30:00+00:00", durationMinutes = 40, outcome = "Seen" });
+        var log = await governance.GetFromJsonAsync<JsonElement>($"/api/v1/audit?personId={adam}&pageSize=200");
+
+        read.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        interventions.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        logged.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await read.Content.ReadAsStringAsync()).Should().NotContain(adam.ToString(), "the refused reader learns nothing of the person");
+        var refusals = log.GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("outcome").GetString() == "Refused" && e.GetProperty("actorEmail").GetString() == DemoUsers.FitKeyworker)
+            .Select(e => e.GetProperty("action").GetString()).ToList();
+        refusals.Should().Contain(["case.read", "intervention.list", "intervention.log"]);
+    }
+
+    [Fact]
     public async Task Interventions_AreOwnedByTheLoggingAgencyAndSharedByTheirCategory()
     {
         var police = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);

@@ -38,6 +38,12 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IAppDbContext db, I
             await transaction.RollbackAsync(CancellationToken.None);
             db.DiscardChanges();
             afterCommit.Discard();
+            if (exception is NotFoundException { Refusal: { } refusal })
+            {
+                // The refusal recorded inside the transaction went with the rollback; it is kept, with its person.
+                audit.Record(refusal.Action, AuditOutcome.Refused, AccessRule.NoRule, refusal.Subject);
+            }
+
             if (exception is not FluentValidation.ValidationException)
             {
                 audit.Record(action, AuditOutcome.Failed, rule, detail: exception.GetType().Name);

@@ -1,4 +1,4 @@
-using CaseManager.Application.Common;
+using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
@@ -43,7 +43,8 @@ public sealed class CorrectPersonDetailsHandler(IAppDbContext db, ICurrentUser c
     {
         var agency = currentUser.Actor.RequireAgency();
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == command.PersonId && p.OwnerAgency == agency, cancellationToken)
-            ?? throw NotFoundException.For("Person", command.PersonId);
+            ?? throw await AccessAudit.RefuseAsync(db, audit, "person.correct",
+                new AuditSubject("Person", command.PersonId.ToString(), command.PersonId.Value), "Person", command.PersonId, cancellationToken);
 
         if (person.Version != command.Version)
         {

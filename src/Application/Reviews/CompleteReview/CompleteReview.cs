@@ -6,6 +6,7 @@ using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
 using CaseManager.Domain.Auditing;
+using CaseManager.Domain.People;
 using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
 using FluentValidation;
@@ -52,9 +53,9 @@ public sealed class CompleteReviewHandler(
         var review = await ReadableReviews.Of(access, db, db.Reviews).SingleOrDefaultAsync(r => r.Id == command.ReviewId, cancellationToken);
         if (review is null)
         {
-            audit.Record("review.complete", AuditOutcome.Refused, AccessRule.NoRule, new AuditSubject("Review", command.ReviewId.ToString()));
-            await db.SaveChangesAsync(cancellationToken);
-            throw NotFoundException.For("Review", command.ReviewId);
+            var personId = await db.Reviews.AsNoTracking().Where(r => r.Id == command.ReviewId).Select(r => (PersonId?)r.PersonId).SingleOrDefaultAsync(cancellationToken);
+            throw await AccessAudit.RefuseAsync(db, audit, "review.complete",
+                new AuditSubject("Review", command.ReviewId.ToString(), personId?.Value), "Review", command.ReviewId, cancellationToken);
         }
 
         var completedOn = command.CompletedOn!.Value;
