@@ -313,6 +313,29 @@ public sealed class CaseApiTests(CaseManagerFactory factory) : IClassFixture<Cas
     }
 
     [Fact]
+    public async Task EditRoutes_WithoutTheVersionRead_Return400OnVersion()
+    {
+        var police = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+        var manager = await factory.ApiClientForAsync(DemoUsers.PoliceManager);
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+        var person = await RegisterAsync(police, "Blind");
+        var caseId = (await OpenIomAsync(police, person)).GetProperty("id").GetString();
+
+        var iom = await police.PutAsJsonAsync($"/api/v1/cases/{caseId}/iom", new { cohort = "Fixed", tier = "Amber", selectionReason = "Released" });
+        var allocation = await manager.PutAsJsonAsync($"/api/v1/cases/{caseId}/allocation", new { allocatedTo = (Guid?)null });
+        var offenceType = await admin.PutAsJsonAsync("/api/v1/admin/offence-types/Theft", new { name = "Blind overwrite", unitCost = 1, priceYear = 2018 });
+
+        foreach (var response in new[] { iom, allocation, offenceType })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest, response.RequestMessage!.RequestUri!.ToString());
+            (await ProblemAsync(response)).GetProperty("errors").TryGetProperty("version", out _).Should().BeTrue();
+        }
+
+        var types = await police.GetFromJsonAsync<JsonElement>("/api/v1/offence-types");
+        types.EnumerateArray().Should().NotContain(t => t.GetProperty("name").GetString() == "Blind overwrite");
+    }
+
+    [Fact]
     public async Task UpdateIom_WithAStaleVersion_Returns409AndKeepsTheFirstEdit()
     {
         var police = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);

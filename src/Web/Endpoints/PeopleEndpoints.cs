@@ -48,8 +48,9 @@ public static class PeopleEndpoints
     }
 }
 
+/// <summary>A correction. <c>version</c> is nullable so that a missing version is a 400, never taken as 0.</summary>
 public sealed record CorrectPersonRequest(
-    int Version,
+    int? Version,
     string GivenName,
     string FamilyName,
     DateOnly? DateOfBirth,

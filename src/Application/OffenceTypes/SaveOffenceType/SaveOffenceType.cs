@@ -43,7 +43,14 @@ public sealed class SaveOffenceTypeHandler(IAppDbContext db, IAuditTrail audit) 
         }
         else
         {
-            if (command.Version is { } version && version != type.Version)
+            // A change must say which version it read; only a new type comes without one. Whether the type exists is
+            // known here, not in the validator, so the 400 is raised here with the same shape (errors.version).
+            if (command.Version is null)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(command.Version), "Send the version of the offence type you read")]);
+            }
+
+            if (command.Version != type.Version)
             {
                 throw new DomainRuleException("concurrency.stale", "Someone else changed this offence type after you opened it. Reload it and try again.");
             }

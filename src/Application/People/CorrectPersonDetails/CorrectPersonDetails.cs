@@ -19,7 +19,7 @@ namespace CaseManager.Application.People.CorrectPersonDetails;
 [RequiresPolicy(Policies.WriteCaseData)]
 public sealed record CorrectPersonDetailsCommand(
     PersonId PersonId,
-    int Version,
+    int? Version,
     string GivenName,
     string FamilyName,
     DateOnly? DateOfBirth,
@@ -32,7 +32,9 @@ public sealed class CorrectPersonDetailsValidator : AbstractValidator<CorrectPer
     public CorrectPersonDetailsValidator(TimeProvider clock)
     {
         Include(new PersonDetailsRules(clock));
-        RuleFor(c => c.Version).GreaterThanOrEqualTo(0).WithMessage("Version must be the version you read");
+        // Required: a correction without the version read would overwrite whatever was saved since.
+        RuleFor(c => c.Version).NotNull().WithMessage("Send the version of the person you read")
+            .GreaterThanOrEqualTo(0).WithMessage("Version must be the version you read");
     }
 }
 
