@@ -22,6 +22,7 @@ public static class PeopleEndpoints
                 var person = await sender.Send(command, ct);
                 return TypedResults.Created($"/api/v1/people/{person.Id}", person);
             })
+            .WithIdempotency<PersonDetailsView>((_, person) => $"/api/v1/people/{person.Id}")
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Record a new person, owned by the caller's agency");
 
