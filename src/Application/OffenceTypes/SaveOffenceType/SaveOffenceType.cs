@@ -1,6 +1,7 @@
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Common;
 using CaseManager.Domain.Offending;
@@ -23,6 +24,8 @@ public sealed class SaveOffenceTypeValidator : AbstractValidator<SaveOffenceType
     {
         RuleFor(c => c.Code).NotEmpty().MaximumLength(40).Matches("^[A-Za-z0-9]+$").WithMessage("The code may contain only letters and digits");
         RuleFor(c => c.Name).NotEmpty().WithMessage("Enter a name").MaximumLength(100).WithMessage("The name must be 100 characters or fewer");
+        RuleFor(c => c.Code).PlainText();
+        RuleFor(c => c.Name).PlainText();
         RuleFor(c => c.UnitCost).GreaterThanOrEqualTo(0).WithMessage("The unit cost cannot be negative")
             .LessThan(100_000_000).WithMessage("The unit cost is too large");
         RuleFor(c => c.PriceYear).NotNull().When(c => c.UnitCost is not null).WithMessage("Give the price year of the unit cost")

@@ -1,4 +1,5 @@
 using CaseManager.Application.Cases;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
@@ -36,6 +37,7 @@ public sealed class CompleteReviewValidator : AbstractValidator<CompleteReviewCo
             .Must(d => d is null || d <= clock.Today).WithMessage("The review date cannot be in the future");
         RuleFor(c => c.Summary).NotEmpty().WithMessage("Summarise the review")
             .MaximumLength(4000).WithMessage("The summary must be 4000 characters or fewer");
+        RuleFor(c => c.Summary).MultilineText();
     }
 }
 
