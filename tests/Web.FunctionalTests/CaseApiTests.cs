@@ -168,16 +168,22 @@ public sealed class CaseApiTests(CaseManagerFactory factory) : IClassFixture<Cas
         var read = await fit.GetAsync($"/api/v1/cases/{adamsIomCase}");
         var interventions = await fit.GetAsync($"/api/v1/cases/{adamsIomCase}/interventions");
         var logged = await fit.PostAsJsonAsync($"/api/v1/cases/{adamsIomCase}/interventions", new { type = "HomeVisit", occurredAt = "2026-11-20T10:30:00+00:00", durationMinutes = 40, outcome = "Seen" });
+        var offence = await fit.PostAsJsonAsync($"/api/v1/people/{adam}/offences", new { offenceType = "Theft", committedOn = "2026-10-01" });
         var log = await governance.GetFromJsonAsync<JsonElement>($"/api/v1/audit?personId={adam}&pageSize=200");
+        var export = await governance.GetFromJsonAsync<JsonElement>($"/api/v1/people/{adam}/subject-access-export");
 
         read.StatusCode.Should().Be(HttpStatusCode.NotFound);
         interventions.StatusCode.Should().Be(HttpStatusCode.NotFound);
         logged.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        offence.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await read.Content.ReadAsStringAsync()).Should().NotContain(adam.ToString(), "the refused reader learns nothing of the person");
         var refusals = log.GetProperty("items").EnumerateArray()
             .Where(e => e.GetProperty("outcome").GetString() == "Refused" && e.GetProperty("actorEmail").GetString() == DemoUsers.FitKeyworker)
             .Select(e => e.GetProperty("action").GetString()).ToList();
-        refusals.Should().Contain(["case.read", "intervention.list", "intervention.log"]);
+        refusals.Should().Contain(["case.read", "intervention.list", "intervention.log", "offence.record"]);
+        export.GetProperty("accessLog").EnumerateArray()
+            .Where(e => e.GetProperty("outcome").GetString() == "Refused" && e.GetProperty("actorEmail").GetString() == DemoUsers.FitKeyworker)
+            .Select(e => e.GetProperty("action").GetString()).Should().Contain(["case.read", "intervention.log"]);
     }
 
     [Fact]
