@@ -2,6 +2,7 @@ using System.Globalization;
 using CaseManager.Application.Cases;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
+using CaseManager.Application.Common.Idempotency;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Time;
 using CaseManager.Application.Reviews;
@@ -26,6 +27,8 @@ public static class DependencyInjection
         services.AddScoped<CaseNames>();
         services.AddScoped<ReviewPlanner>();
         services.AddScoped<AfterCommit>();
+        services.AddScoped<IdempotentRequest>();
+        services.AddScoped<IdempotencyStore>();
         var partnership = configuration.GetSection(PartnershipOptions.Section);
         services.AddOptions<PartnershipOptions>()
             .Bind(partnership)

@@ -158,6 +158,35 @@ public sealed class CaseApiTests(CaseManagerFactory factory) : IClassFixture<Cas
     }
 
     [Fact]
+    public async Task RefusedCaseReadsAndWrites_AreAuditedWithThePerson_AndListedInTheirAccessLog()
+    {
+        var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var governance = await factory.ApiClientForAsync(DemoUsers.InformationGovernance);
+        var adamsIomCase = await IomCaseOfAsync("Ashby");
+        var adam = await factory.QueryDbAsync(db => db.Cases.Where(c => c.Id == new Domain.Cases.CaseId(Guid.Parse(adamsIomCase))).Select(c => c.PersonId.Value).SingleAsync());
+
+        var read = await fit.GetAsync($"/api/v1/cases/{adamsIomCase}");
+        var interventions = await fit.GetAsync($"/api/v1/cases/{adamsIomCase}/interventions");
+        var logged = await fit.PostAsJsonAsync($"/api/v1/cases/{adamsIomCase}/interventions", new { type = "HomeVisit", occurredAt = "2026-11-20T10:30:00+00:00", durationMinutes = 40, outcome = "Seen" });
+        var offence = await fit.PostAsJsonAsync($"/api/v1/people/{adam}/offences", new { offenceType = "Theft", committedOn = "2026-10-01" });
+        var log = await governance.GetFromJsonAsync<JsonElement>($"/api/v1/audit?personId={adam}&pageSize=200");
+        var export = await governance.GetFromJsonAsync<JsonElement>($"/api/v1/people/{adam}/subject-access-export");
+
+        read.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        interventions.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        logged.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        offence.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await read.Content.ReadAsStringAsync()).Should().NotContain(adam.ToString(), "the refused reader learns nothing of the person");
+        var refusals = log.GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("outcome").GetString() == "Refused" && e.GetProperty("actorEmail").GetString() == DemoUsers.FitKeyworker)
+            .Select(e => e.GetProperty("action").GetString()).ToList();
+        refusals.Should().Contain(["case.read", "intervention.list", "intervention.log", "offence.record"]);
+        export.GetProperty("accessLog").EnumerateArray()
+            .Where(e => e.GetProperty("outcome").GetString() == "Refused" && e.GetProperty("actorEmail").GetString() == DemoUsers.FitKeyworker)
+            .Select(e => e.GetProperty("action").GetString()).Should().Contain(["case.read", "intervention.log"]);
+    }
+
+    [Fact]
     public async Task Interventions_AreOwnedByTheLoggingAgencyAndSharedByTheirCategory()
     {
         var police = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
@@ -287,6 +316,29 @@ public sealed class CaseApiTests(CaseManagerFactory factory) : IClassFixture<Cas
         var body = await rejected.Content.ReadFromJsonAsync<JsonElement>();
         body.GetProperty("status").GetString().Should().Be("Active");
         body.GetProperty("exitNominations")[0].GetProperty("decision").GetString().Should().Be("Rejected");
+    }
+
+    [Fact]
+    public async Task EditRoutes_WithoutTheVersionRead_Return400OnVersion()
+    {
+        var police = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+        var manager = await factory.ApiClientForAsync(DemoUsers.PoliceManager);
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+        var person = await RegisterAsync(police, "Blind");
+        var caseId = (await OpenIomAsync(police, person)).GetProperty("id").GetString();
+
+        var iom = await police.PutAsJsonAsync($"/api/v1/cases/{caseId}/iom", new { cohort = "Fixed", tier = "Amber", selectionReason = "Released" });
+        var allocation = await manager.PutAsJsonAsync($"/api/v1/cases/{caseId}/allocation", new { allocatedTo = (Guid?)null });
+        var offenceType = await admin.PutAsJsonAsync("/api/v1/admin/offence-types/Theft", new { name = "Blind overwrite", unitCost = 1, priceYear = 2018 });
+
+        foreach (var response in new[] { iom, allocation, offenceType })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest, response.RequestMessage!.RequestUri!.ToString());
+            (await ProblemAsync(response)).GetProperty("errors").TryGetProperty("version", out _).Should().BeTrue();
+        }
+
+        var types = await police.GetFromJsonAsync<JsonElement>("/api/v1/offence-types");
+        types.EnumerateArray().Should().NotContain(t => t.GetProperty("name").GetString() == "Blind overwrite");
     }
 
     [Fact]

@@ -92,6 +92,26 @@ public sealed partial class PageTests(CaseManagerFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task CreatePerson_WithABidiOverrideInTheName_ShowsThePlainTextErrorOnTheFieldAndAddsNobody()
+    {
+        var client = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);
+
+        var response = await PostFormAsync(client, "/people/create", new()
+        {
+            ["Input.GivenName"] = "Over‮ridden",
+            ["Input.FamilyName"] = "Bidi",
+            ["Input.DateOfBirth.Day"] = "1",
+            ["Input.DateOfBirth.Month"] = "2",
+            ["Input.DateOfBirth.Year"] = "1990",
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("href=\"#Input_GivenName\"").And.Contain("must not contain control or invisible formatting characters");
+        (await factory.QueryDbAsync(db => db.People.CountAsync(p => p.FamilyName == "Bidi"))).Should().Be(0);
+    }
+
+    [Fact]
     public async Task CreatePerson_Valid_RedirectsToPersonPage()
     {
         var client = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);

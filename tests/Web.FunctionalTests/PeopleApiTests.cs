@@ -210,6 +210,20 @@ public sealed class PeopleApiTests(CaseManagerFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Correct_WithoutVersion_Returns400OnVersionAndChangesNothing()
+    {
+        var client = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+        var id = await CreateAsync(client, "Unversioned");
+
+        var response = await client.PutAsJsonAsync($"/api/v1/people/{id}", new { givenName = "Lee", familyName = "Overwritten", dateOfBirth = "1991-02-03" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("version", out _).Should().BeTrue();
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/people/{id}")).GetProperty("familyName").GetString().Should().Be("Unversioned");
+    }
+
+    [Fact]
     public async Task Correct_WithStaleVersion_Returns409AndKeepsTheFirstEdit()
     {
         var client = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);

@@ -3,8 +3,8 @@ using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
-using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseManager.Application.Cases;
@@ -24,9 +24,17 @@ public sealed class CaseGate(IAppDbContext db, IRecordAccess access, IAuditTrail
             return found;
         }
 
-        audit.Record(action, AuditOutcome.Refused, AccessRule.NoRule, new AuditSubject("Case", caseId.ToString()));
-        await db.SaveChangesAsync(cancellationToken);
-        throw NotFoundException.For("Case", caseId);
+        throw await RefuseAsync(db, audit, caseId, action, cancellationToken);
+    }
+
+    /// <summary>
+    /// Audits a refused case with the person it is about (so the person's access log shows it) and gives the 404.
+    /// The person is looked up past the access rule for the audit only; the reader learns nothing of it.
+    /// </summary>
+    public static async Task<NotFoundException> RefuseAsync(IAppDbContext db, IAuditTrail audit, CaseId caseId, string action, CancellationToken cancellationToken)
+    {
+        var personId = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => (PersonId?)c.PersonId).SingleOrDefaultAsync(cancellationToken);
+        return await AccessAudit.RefuseAsync(db, audit, action, new AuditSubject("Case", caseId.ToString(), personId?.Value), "Case", caseId, cancellationToken);
     }
 
     /// <summary>A case of the actor's own agency: only the owning agency changes a case and decides its exit.</summary>

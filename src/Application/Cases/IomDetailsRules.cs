@@ -1,4 +1,5 @@
 using CaseManager.Application.Cases.OpenCase;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Domain.Cases;
 using FluentValidation;
 
@@ -64,4 +65,22 @@ public static class IomDetailsInput
 
     public static CustodyStatus ToCustody(IIomDetailsInput input) =>
         input.Custody is { } custody ? new CustodyStatus(custody.InCustody, custody.Establishment, custody.ExpectedRelease) : CustodyStatus.InCommunity;
+}
+
+/// <summary>
+/// The free-text rule for the IOM fields, whatever the scheme: a case of another scheme sent with IOM fields must not
+/// carry control characters either.
+/// </summary>
+public sealed class IomTextRules<T> : AbstractValidator<T>
+    where T : IIomDetailsInput
+{
+    public IomTextRules()
+    {
+        RuleFor(c => c.Cohort).PlainText();
+        RuleFor(c => c.Tier).PlainText();
+        RuleFor(c => c.SelectionReason).MultilineText();
+        RuleFor(c => c.SelectionScore).PlainText();
+        RuleFor(c => c.PanelNote).MultilineText();
+        When(c => c.Custody is not null, () => RuleFor(c => c.Custody!.Establishment).PlainText().WithName("Custody.Establishment"));
+    }
 }

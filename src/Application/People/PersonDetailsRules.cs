@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Validation;
 using CaseManager.Domain.People;
 using FluentValidation;
 
@@ -33,6 +34,10 @@ public sealed class PersonDetailsRules : AbstractValidator<IPersonDetailsInput>
             .Must(dob => dob >= Today(clock).AddYears(-130)).WithMessage("Date of birth must be within the last 130 years");
         RuleFor(c => c.Gender).MaximumLength(50).WithMessage("Gender must be 50 characters or fewer");
         RuleFor(c => c.Address).MaximumLength(500).WithMessage("Address must be 500 characters or fewer");
+        RuleFor(c => c.GivenName).PlainText();
+        RuleFor(c => c.FamilyName).PlainText();
+        RuleFor(c => c.Gender).PlainText();
+        RuleFor(c => c.Address).MultilineText();
         When(c => c.Identifiers is not null, () =>
         {
             RuleFor(c => c.Identifiers!.Pnc).MaximumLength(20).WithMessage("PNC id must be 20 characters or fewer")
@@ -45,6 +50,10 @@ public sealed class PersonDetailsRules : AbstractValidator<IPersonDetailsInput>
                 .Must(nhs => string.IsNullOrWhiteSpace(nhs) || NhsNumber.IsValid(nhs))
                 .WithMessage("Enter a valid NHS number: 10 digits with a correct check digit")
                 .OverridePropertyName("identifiers.nhsNumber");
+            RuleFor(c => c.Identifiers!.Pnc).PlainText().OverridePropertyName("identifiers.pnc");
+            RuleFor(c => c.Identifiers!.Crn).PlainText().OverridePropertyName("identifiers.crn");
+            RuleFor(c => c.Identifiers!.Upn).PlainText().OverridePropertyName("identifiers.upn");
+            RuleFor(c => c.Identifiers!.NhsNumber).PlainText().OverridePropertyName("identifiers.nhsNumber");
         });
     }
 

@@ -1,6 +1,5 @@
 using CaseManager.Application.Common.Time;
 using CaseManager.Application.Jobs;
-using CaseManager.Application.Users.DisableDormantAccounts;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.Options;
@@ -47,9 +46,9 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
     {
         var settings = options.Value;
         var recurringOptions = new RecurringJobOptions { TimeZone = partnership.Zone };
-        manager.AddOrUpdate<CommandJob>(
+        manager.AddOrUpdate<HousekeepingJob>(
             Housekeeping,
-            job => job.Run(new DisableDormantAccountsCommand(), CancellationToken.None),
+            job => job.Run(CancellationToken.None),
             settings.HousekeepingCron,
             recurringOptions);
         manager.AddOrUpdate<ReviewRemindersJob>(

@@ -57,6 +57,8 @@ public abstract class CaseDbContext(DbContextOptions options)
 
     public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
 
+    public DbSet<Application.Common.Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Application.Common.Idempotency.IdempotencyRecord>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<RefreshTokenFamily> RefreshTokenFamilies => Set<RefreshTokenFamily>();

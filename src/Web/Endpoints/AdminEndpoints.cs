@@ -30,6 +30,7 @@ public static class AdminEndpoints
                 var agency = await sender.Send(command, ct);
                 return TypedResults.Created($"/api/v1/admin/agencies/{agency.Code}", agency);
             })
+            .WithIdempotency<AgencyListItem>((_, agency) => $"/api/v1/admin/agencies/{agency.Code}")
             .WithSummary("Add an agency to the partnership, with the schemes it takes part in")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -52,6 +53,7 @@ public static class AdminEndpoints
                 var user = await sender.Send(command, ct);
                 return TypedResults.Created($"/api/v1/admin/users/{user.Id}", user);
             })
+            .WithIdempotency<UserAccount>((_, user) => $"/api/v1/admin/users/{user.Id}")
             .WithSummary("Create a user in an agency; without initialPassword the user is emailed a link to set one")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -77,6 +79,7 @@ public static class AdminEndpoints
                 await sender.Send(new TriggerRecurringJobCommand(jobId), ct);
                 return TypedResults.Accepted((string?)null);
             })
+            .WithIdempotentAccept()
             .WithSummary("Run a recurring job now")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

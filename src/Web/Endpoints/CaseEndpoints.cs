@@ -44,6 +44,7 @@ public static class CaseEndpoints
                     body.PredictedReoffendingRate, body.Custody), ct);
                 return TypedResults.Created($"/api/v1/cases/{opened.Id}", opened);
             })
+            .WithIdempotency<CaseView>((_, opened) => $"/api/v1/cases/{opened.Id}")
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Enrol a person in a scheme (a new case owned by the caller's agency)")
             .WithDescription("IOM adds cohort (configurable list, default Fixed/Flex/Free), tier (default Red/Amber/Green), selectionReason, selectionScore, panelNote, mappa, ppo, predictedReoffendingRate and custody. 409 case.already-open when the person is already in the scheme.")
@@ -95,6 +96,7 @@ public static class CaseEndpoints
                     body.Result, body.Substances), ct);
                 return TypedResults.Created($"/api/v1/cases/{id}/interventions/{work.Id}", work);
             })
+            .WithIdempotency<InterventionView>((http, work) => $"/api/v1/cases/{http.GetRouteValue("id")}/interventions/{work.Id}")
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Log work on an open case: the entry belongs to the caller's agency and its category follows from its type")
             .WithDescription("Types: OfficeAppointment, HomeVisit, PrisonVisit, PhoneContact, DrugTest (result Negative|Positive|Refused, substances for a positive test), AlcoholTreatmentSession, CourseAttendance, RestorativeJusticeConference, EmploymentSupport, Arrest, BreachAction, Other. DrugTest and AlcoholTreatmentSession are HealthSubstanceMisuse data; the rest Offending.")
@@ -137,6 +139,7 @@ public static class CaseEndpoints
                 var offence = await sender.Send(new RecordOffenceCommand(new PersonId(id), body.OffenceType, body.CommittedOn, body.ConvictedOn, body.Outcome), ct);
                 return TypedResults.Created($"/api/v1/people/{id}/offences", offence);
             })
+            .WithIdempotency<OffenceView>((http, offence) => $"/api/v1/people/{http.GetRouteValue("id")}/offences")
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Record an offence (offenceType is a code from GET /api/v1/offence-types)");
 

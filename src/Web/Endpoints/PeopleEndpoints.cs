@@ -22,6 +22,7 @@ public static class PeopleEndpoints
                 var person = await sender.Send(command, ct);
                 return TypedResults.Created($"/api/v1/people/{person.Id}", person);
             })
+            .WithIdempotency<PersonDetailsView>((_, person) => $"/api/v1/people/{person.Id}")
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Record a new person, owned by the caller's agency");
 
@@ -48,8 +49,9 @@ public static class PeopleEndpoints
     }
 }
 
+/// <summary>A correction. <c>version</c> is nullable so that a missing version is a 400, never taken as 0.</summary>
 public sealed record CorrectPersonRequest(
-    int Version,
+    int? Version,
     string GivenName,
     string FamilyName,
     DateOnly? DateOfBirth,

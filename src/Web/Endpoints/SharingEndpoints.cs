@@ -43,6 +43,7 @@ public static class SharingEndpoints
                     body.Status, body.GivenBy, body.RecordedOn, body.ReviewOn, body.Evidence), ct);
                 return TypedResults.Created($"/api/v1/people/{id}/consents/{consent.Id}", consent);
             })
+            .WithIdempotency<ConsentView>((http, consent) => $"/api/v1/people/{http.GetRouteValue("id")}/consents/{consent.Id}")
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Record a person's consent (or refusal) to share for a scheme with named agencies");
 
@@ -67,6 +68,7 @@ public static class SharingEndpoints
                 var grant = await sender.Send(new UseBreakGlassCommand(new PersonId(id), body.Justification ?? string.Empty, body.RiskCategory), ct);
                 return TypedResults.Created($"/api/v1/break-glass/{grant.Id}", grant);
             })
+            .WithIdempotency<BreakGlassView>((_, grant) => $"/api/v1/break-glass/{grant.Id}")
             .RequireAuthorization(Policies.BreakGlass)
             .WithSummary("Emergency access to everything held on a person, for a limited time, reviewed by the IG lead");
 
@@ -92,6 +94,7 @@ public static class SharingEndpoints
                 var agreement = await sender.Send(command, ct);
                 return TypedResults.Created($"/api/v1/sharing-agreements/{agreement.Id}", agreement);
             })
+            .WithIdempotency<SharingAgreementView>((_, agreement) => $"/api/v1/sharing-agreements/{agreement.Id}")
             .RequireAuthorization(Policies.InformationGovernance)
             .WithSummary("Record an information-sharing agreement")
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -1,3 +1,4 @@
+using CaseManager.Web.Endpoints;
 using Microsoft.OpenApi;
 
 namespace CaseManager.Web.OpenApi;
@@ -29,6 +30,24 @@ public static class OpenApiSetup
                 };
                 document.Security ??= [];
                 document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IdempotentCreateMetadata>().Any())
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = IdempotentCreates.Header,
+                        In = ParameterLocation.Header,
+                        Required = false,
+                        Description = "Optional, 1-100 printable ASCII characters. A retry with the same key and request within 24 hours " +
+                            "gets the first answer (status, Location, body); the same key with another request is 409 idempotency.key-reused.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 100 },
+                    });
+                }
+
                 return Task.CompletedTask;
             });
         });

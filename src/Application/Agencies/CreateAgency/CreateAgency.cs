@@ -2,6 +2,7 @@ using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Agencies.ListAgencies;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Common;
@@ -22,6 +23,8 @@ public sealed class CreateAgencyValidator : AbstractValidator<CreateAgencyComman
             .Must(code => AgencyCode.TryParse(code, out _))
             .WithMessage("The code must be 2 to 20 capital letters, digits or hyphens, starting with a letter");
         RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the agency's name").MaximumLength(120);
+        RuleFor(c => c.Code).PlainText();
+        RuleFor(c => c.Name).PlainText();
         RuleFor(c => c.Schemes).NotNull();
         RuleForEach(c => c.Schemes).IsInEnum().WithMessage("Select schemes from the list");
     }

@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Validation;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
@@ -21,7 +22,7 @@ public sealed class RecordPersonInformedValidator : AbstractValidator<RecordPers
     public RecordPersonInformedValidator()
     {
         RuleFor(c => c.Note).NotEmpty().When(c => !c.Informed).WithMessage("Say why telling the person would be unsafe");
-        RuleFor(c => c.Note).MaximumLength(1000);
+        RuleFor(c => c.Note).MaximumLength(1000).MultilineText();
     }
 }
 

@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Validation;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
@@ -21,6 +22,7 @@ public sealed class ReviewBreakGlassValidator : AbstractValidator<ReviewBreakGla
     {
         RuleFor(c => c.Outcome).NotNull().WithMessage("Say whether the access was justified").IsInEnum().WithMessage("Say whether the access was justified");
         RuleFor(c => c.Note).NotEmpty().WithMessage("Add a note explaining the decision").MaximumLength(2000);
+        RuleFor(c => c.Note).MultilineText();
     }
 }
 

@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Validation;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Email;
@@ -30,6 +31,7 @@ public sealed class UseBreakGlassValidator : AbstractValidator<UseBreakGlassComm
         RuleFor(c => c.Justification).NotEmpty().WithMessage("Explain why you need access now")
             .MinimumLength(20).WithMessage("Explain why you need access now, in at least 20 characters")
             .MaximumLength(2000);
+        RuleFor(c => c.Justification).MultilineText();
         RuleFor(c => c.RiskCategory).NotNull().WithMessage("Select the kind of risk").IsInEnum().WithMessage("Select the kind of risk");
     }
 }

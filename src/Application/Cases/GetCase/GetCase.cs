@@ -1,4 +1,3 @@
-using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
@@ -21,9 +20,7 @@ public sealed class GetCaseHandler(IAppDbContext db, IRecordAccess access, IAudi
         var found = await access.Readable(db.Cases.AsNoTracking()).SingleOrDefaultAsync(c => c.Id == query.CaseId, cancellationToken);
         if (found is null)
         {
-            audit.Record("case.read", AuditOutcome.Refused, AccessRule.NoRule, new AuditSubject("Case", query.CaseId.ToString()));
-            await db.SaveChangesAsync(cancellationToken);
-            throw NotFoundException.For("Case", query.CaseId);
+            throw await CaseGate.RefuseAsync(db, audit, query.CaseId, "case.read", cancellationToken);
         }
 
         var explanation = await access.ExplainAsync(found.PersonId, found.OwnerAgency, found.DataCategory, cancellationToken);

@@ -54,6 +54,7 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseCommand>
         RuleFor(c => c.StartDate).NotNull().WithMessage("Enter the start date")
             .Must(d => d <= clock.Today).WithMessage("The start date cannot be in the future");
         When(c => c.Scheme == Scheme.Iom, () => Include(new IomDetailsRules<OpenCaseCommand>(iom.Value)));
+        Include(new IomTextRules<OpenCaseCommand>());
     }
 }
 

@@ -33,6 +33,7 @@ public sealed class UpdateIomDetailsValidator : AbstractValidator<UpdateIomDetai
     {
         RuleFor(c => c.Version).NotNull().WithMessage("Send the version of the case you read");
         Include(new IomDetailsRules<UpdateIomDetailsCommand>(iom.Value));
+        Include(new IomTextRules<UpdateIomDetailsCommand>());
     }
 }
 

@@ -1,3 +1,5 @@
+using CaseManager.Application.Common.Auditing;
+using CaseManager.Application.Common.Persistence;
 using CaseManager.Domain.Auditing;
 
 namespace CaseManager.Application.Common.Access;
@@ -22,4 +24,21 @@ public static class AccessAudit
         { ConsentId: { } consent } => $"Agreement {explanation.AgreementId} with consent {consent}",
         _ => $"Agreement {explanation.AgreementId}",
     };
+
+    /// <summary>
+    /// Audits a refused read and gives the "not found" to throw (IS9). The subject names the person the record is about
+    /// (the person's access log and subject access export list it); the reader only learns "not found".
+    /// Outside a command the entry is saved here; inside one the unit of work records it again after the rollback.
+    /// </summary>
+    public static async Task<NotFoundException> RefuseAsync(
+        IAppDbContext db, IAuditTrail audit, string action, AuditSubject subject, string what, object id, CancellationToken cancellationToken)
+    {
+        audit.Record(action, AuditOutcome.Refused, AccessRule.NoRule, subject);
+        if (db.Database.CurrentTransaction is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return NotFoundException.Refused(what, id, new AuditedRefusal(action, subject));
+    }
 }

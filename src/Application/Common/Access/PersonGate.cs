@@ -1,6 +1,5 @@
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
-using CaseManager.Domain.Auditing;
 using CaseManager.Domain.People;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,8 +18,6 @@ public sealed class PersonGate(IAppDbContext db, IRecordAccess access, IAuditTra
             return;
         }
 
-        audit.Record(action, AuditOutcome.Refused, AccessRule.NoRule, new AuditSubject("Person", personId.ToString(), personId.Value));
-        await db.SaveChangesAsync(cancellationToken);
-        throw NotFoundException.For("Person", personId);
+        throw await AccessAudit.RefuseAsync(db, audit, action, new AuditSubject("Person", personId.ToString(), personId.Value), "Person", personId, cancellationToken);
     }
 }

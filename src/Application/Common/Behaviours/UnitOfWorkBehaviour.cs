@@ -1,4 +1,5 @@
 using CaseManager.Application.Common.Auditing;
+using CaseManager.Application.Common.Idempotency;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Domain.Auditing;
@@ -11,7 +12,8 @@ namespace CaseManager.Application.Common.Behaviours;
 /// A command that fails is rolled back, and the failure alone is then audited.
 /// Queries pass straight through; a query that audits a read saves its own entry.
 /// </summary>
-public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IAppDbContext db, IAuditTrail audit, ICurrentUser currentUser, AfterCommit afterCommit)
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(
+    IAppDbContext db, IAuditTrail audit, ICurrentUser currentUser, AfterCommit afterCommit, IdempotentRequest idempotency, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -30,6 +32,13 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IAppDbContext db, I
         {
             response = await next(message, cancellationToken);
             audit.Record(action, AuditOutcome.Allowed, rule);
+
+            // The answer to an Idempotency-Key commits with the write it answers: a crash leaves both or neither (ADR 0018).
+            if (idempotency.Complete(response, clock.GetUtcNow()) is { } answer)
+            {
+                db.IdempotencyRecords.Add(answer);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -38,6 +47,12 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IAppDbContext db, I
             await transaction.RollbackAsync(CancellationToken.None);
             db.DiscardChanges();
             afterCommit.Discard();
+            if (exception is NotFoundException { Refusal: { } refusal })
+            {
+                // The refusal recorded inside the transaction went with the rollback; it is kept, with its person.
+                audit.Record(refusal.Action, AuditOutcome.Refused, AccessRule.NoRule, refusal.Subject);
+            }
+
             if (exception is not FluentValidation.ValidationException)
             {
                 audit.Record(action, AuditOutcome.Failed, rule, detail: exception.GetType().Name);

@@ -50,6 +50,9 @@ public interface IAppDbContext
 
     DbSet<NotificationDigest> NotificationDigests { get; }
 
+    /// <summary>Stored answers to creates sent with an Idempotency-Key (docs/adr/0017).</summary>
+    DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords { get; }
+
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

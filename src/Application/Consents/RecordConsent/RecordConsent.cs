@@ -3,6 +3,7 @@ using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Application.Reviews;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
@@ -47,7 +48,8 @@ public sealed class RecordConsentValidator : AbstractValidator<RecordConsentComm
             .Must(d => d <= clock.Today).WithMessage("The date cannot be in the future");
         RuleFor(c => c.ReviewOn).GreaterThan(c => c.RecordedOn).When(c => c.ReviewOn is not null && c.RecordedOn is not null)
             .WithMessage("The review date must be after the date consent was given");
-        RuleFor(c => c.Evidence).MaximumLength(1000);
+        RuleFor(c => c.Evidence).MaximumLength(1000).MultilineText();
+        RuleForEach(c => c.RecipientAgencies).PlainText();
     }
 }
 

@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Validation;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
@@ -24,7 +25,7 @@ public sealed record WithdrawConsentCommand(PersonId PersonId, ConsentId Consent
 
 public sealed class WithdrawConsentValidator : AbstractValidator<WithdrawConsentCommand>
 {
-    public WithdrawConsentValidator() => RuleFor(c => c.Reason).MaximumLength(500);
+    public WithdrawConsentValidator() => RuleFor(c => c.Reason).MaximumLength(500).MultilineText();
 }
 
 public sealed class WithdrawConsentHandler(

@@ -1,5 +1,6 @@
 using CaseManager.Application.Agencies;
 using CaseManager.Application.Cases;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
@@ -39,6 +40,8 @@ public sealed class LogInterventionValidator : AbstractValidator<LogIntervention
         RuleFor(c => c.DurationMinutes).InclusiveBetween(0, 1440).WithMessage("The duration must be between 0 and 1440 minutes");
         RuleFor(c => c.Outcome).MaximumLength(200).WithMessage("The outcome must be 200 characters or fewer");
         RuleFor(c => c.Notes).MaximumLength(4000).WithMessage("Notes must be 4000 characters or fewer");
+        RuleFor(c => c.Outcome).PlainText();
+        RuleFor(c => c.Notes).MultilineText();
         RuleFor(c => c.Result).NotNull().When(c => c.Type == InterventionType.DrugTest).WithMessage("Select the drug test result")
             .IsInEnum().WithMessage("Select the drug test result");
         RuleFor(c => c.Result).Null().When(c => c.Type != InterventionType.DrugTest).WithMessage("Only a drug test has a result");

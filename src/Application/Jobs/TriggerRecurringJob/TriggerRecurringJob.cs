@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Validation;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Security;
@@ -13,7 +14,7 @@ public sealed record TriggerRecurringJobCommand(string JobId) : ICommand;
 
 public sealed class TriggerRecurringJobValidator : AbstractValidator<TriggerRecurringJobCommand>
 {
-    public TriggerRecurringJobValidator() => RuleFor(c => c.JobId).NotEmpty().MaximumLength(100);
+    public TriggerRecurringJobValidator() => RuleFor(c => c.JobId).NotEmpty().MaximumLength(100).PlainText();
 }
 
 public sealed class TriggerRecurringJobHandler(IRecurringJobs jobs, IAuditTrail audit) : ICommandHandler<TriggerRecurringJobCommand>

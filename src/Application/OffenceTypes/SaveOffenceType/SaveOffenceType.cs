@@ -1,6 +1,7 @@
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Common;
 using CaseManager.Domain.Offending;
@@ -23,6 +24,8 @@ public sealed class SaveOffenceTypeValidator : AbstractValidator<SaveOffenceType
     {
         RuleFor(c => c.Code).NotEmpty().MaximumLength(40).Matches("^[A-Za-z0-9]+$").WithMessage("The code may contain only letters and digits");
         RuleFor(c => c.Name).NotEmpty().WithMessage("Enter a name").MaximumLength(100).WithMessage("The name must be 100 characters or fewer");
+        RuleFor(c => c.Code).PlainText();
+        RuleFor(c => c.Name).PlainText();
         RuleFor(c => c.UnitCost).GreaterThanOrEqualTo(0).WithMessage("The unit cost cannot be negative")
             .LessThan(100_000_000).WithMessage("The unit cost is too large");
         RuleFor(c => c.PriceYear).NotNull().When(c => c.UnitCost is not null).WithMessage("Give the price year of the unit cost")
@@ -43,7 +46,14 @@ public sealed class SaveOffenceTypeHandler(IAppDbContext db, IAuditTrail audit) 
         }
         else
         {
-            if (command.Version is { } version && version != type.Version)
+            // A change must say which version it read; only a new type comes without one. Whether the type exists is
+            // known here, not in the validator, so the 400 is raised here with the same shape (errors.version).
+            if (command.Version is null)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(command.Version), "Send the version of the offence type you read")]);
+            }
+
+            if (command.Version != type.Version)
             {
                 throw new DomainRuleException("concurrency.stale", "Someone else changed this offence type after you opened it. Reload it and try again.");
             }

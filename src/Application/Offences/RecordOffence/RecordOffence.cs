@@ -3,6 +3,7 @@ using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
@@ -32,6 +33,8 @@ public sealed class RecordOffenceValidator : AbstractValidator<RecordOffenceComm
             .GreaterThanOrEqualTo(c => c.CommittedOn).When(c => c.ConvictedOn is not null && c.CommittedOn is not null)
             .WithMessage("The conviction date cannot be before the offence");
         RuleFor(c => c.Outcome).MaximumLength(200).WithMessage("The outcome must be 200 characters or fewer");
+        RuleFor(c => c.OffenceType).PlainText();
+        RuleFor(c => c.Outcome).PlainText();
     }
 }
 

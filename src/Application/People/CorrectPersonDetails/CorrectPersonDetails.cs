@@ -1,4 +1,4 @@
-using CaseManager.Application.Common;
+using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
@@ -19,7 +19,7 @@ namespace CaseManager.Application.People.CorrectPersonDetails;
 [RequiresPolicy(Policies.WriteCaseData)]
 public sealed record CorrectPersonDetailsCommand(
     PersonId PersonId,
-    int Version,
+    int? Version,
     string GivenName,
     string FamilyName,
     DateOnly? DateOfBirth,
@@ -32,7 +32,9 @@ public sealed class CorrectPersonDetailsValidator : AbstractValidator<CorrectPer
     public CorrectPersonDetailsValidator(TimeProvider clock)
     {
         Include(new PersonDetailsRules(clock));
-        RuleFor(c => c.Version).GreaterThanOrEqualTo(0).WithMessage("Version must be the version you read");
+        // Required: a correction without the version read would overwrite whatever was saved since.
+        RuleFor(c => c.Version).NotNull().WithMessage("Send the version of the person you read")
+            .GreaterThanOrEqualTo(0).WithMessage("Version must be the version you read");
     }
 }
 
@@ -43,7 +45,8 @@ public sealed class CorrectPersonDetailsHandler(IAppDbContext db, ICurrentUser c
     {
         var agency = currentUser.Actor.RequireAgency();
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == command.PersonId && p.OwnerAgency == agency, cancellationToken)
-            ?? throw NotFoundException.For("Person", command.PersonId);
+            ?? throw await AccessAudit.RefuseAsync(db, audit, "person.correct",
+                new AuditSubject("Person", command.PersonId.ToString(), command.PersonId.Value), "Person", command.PersonId, cancellationToken);
 
         if (person.Version != command.Version)
         {

@@ -1,4 +1,3 @@
-using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
@@ -29,9 +28,7 @@ public sealed class GetPersonHandler(IAppDbContext db, IRecordAccess access, IAu
         var subject = new AuditSubject("Person", query.PersonId.ToString(), query.PersonId.Value, person?.OwnerAgency);
         if (person is null)
         {
-            audit.Record("person.read", AuditOutcome.Refused, AccessRule.NoRule, subject);
-            await db.SaveChangesAsync(cancellationToken);
-            throw NotFoundException.For("Person", query.PersonId);
+            throw await AccessAudit.RefuseAsync(db, audit, "person.read", subject, "Person", query.PersonId, cancellationToken);
         }
 
         var explanation = await access.ExplainAsync(person.Id, person.OwnerAgency, person.DataCategory, cancellationToken);

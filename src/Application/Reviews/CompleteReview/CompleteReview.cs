@@ -1,4 +1,5 @@
 using CaseManager.Application.Cases;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
@@ -6,6 +7,7 @@ using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
 using CaseManager.Domain.Auditing;
+using CaseManager.Domain.People;
 using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
 using FluentValidation;
@@ -35,6 +37,7 @@ public sealed class CompleteReviewValidator : AbstractValidator<CompleteReviewCo
             .Must(d => d is null || d <= clock.Today).WithMessage("The review date cannot be in the future");
         RuleFor(c => c.Summary).NotEmpty().WithMessage("Summarise the review")
             .MaximumLength(4000).WithMessage("The summary must be 4000 characters or fewer");
+        RuleFor(c => c.Summary).MultilineText();
     }
 }
 
@@ -52,9 +55,9 @@ public sealed class CompleteReviewHandler(
         var review = await ReadableReviews.Of(access, db, db.Reviews).SingleOrDefaultAsync(r => r.Id == command.ReviewId, cancellationToken);
         if (review is null)
         {
-            audit.Record("review.complete", AuditOutcome.Refused, AccessRule.NoRule, new AuditSubject("Review", command.ReviewId.ToString()));
-            await db.SaveChangesAsync(cancellationToken);
-            throw NotFoundException.For("Review", command.ReviewId);
+            var personId = await db.Reviews.AsNoTracking().Where(r => r.Id == command.ReviewId).Select(r => (PersonId?)r.PersonId).SingleOrDefaultAsync(cancellationToken);
+            throw await AccessAudit.RefuseAsync(db, audit, "review.complete",
+                new AuditSubject("Review", command.ReviewId.ToString(), personId?.Value), "Review", command.ReviewId, cancellationToken);
         }
 
         var completedOn = command.CompletedOn!.Value;

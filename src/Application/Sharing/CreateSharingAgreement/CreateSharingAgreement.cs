@@ -2,6 +2,7 @@ using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Sharing;
@@ -40,6 +41,10 @@ public sealed class CreateSharingAgreementValidator : AbstractValidator<CreateSh
         RuleFor(c => c.LawfulBasis).NotNull().WithMessage("Select the lawful basis for sharing").IsInEnum().WithMessage("Select the lawful basis for sharing");
         RuleFor(c => c.SpecialCategoryCondition).MaximumLength(300);
         RuleFor(c => c.Gateway).MaximumLength(300);
+        RuleFor(c => c.Name).PlainText();
+        RuleForEach(c => c.Agencies).PlainText();
+        RuleFor(c => c.SpecialCategoryCondition).MultilineText();
+        RuleFor(c => c.Gateway).MultilineText();
         RuleFor(c => c.ValidFrom).NotNull().WithMessage("Enter the date the agreement starts");
         RuleFor(c => c.ValidTo).GreaterThanOrEqualTo(c => c.ValidFrom).When(c => c.ValidTo is not null && c.ValidFrom is not null)
             .WithMessage("The end date must be on or after the start date");

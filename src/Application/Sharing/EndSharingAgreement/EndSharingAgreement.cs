@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Validation;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
@@ -17,7 +18,7 @@ public sealed record EndSharingAgreementCommand(SharingAgreementId AgreementId, 
 
 public sealed class EndSharingAgreementValidator : AbstractValidator<EndSharingAgreementCommand>
 {
-    public EndSharingAgreementValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why the agreement is ending").MaximumLength(500);
+    public EndSharingAgreementValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why the agreement is ending").MaximumLength(500).MultilineText();
 }
 
 public sealed class EndSharingAgreementHandler(IAppDbContext db, IAuditTrail audit, PartnershipClock clock)

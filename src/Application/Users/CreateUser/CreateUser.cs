@@ -2,6 +2,7 @@ using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Email;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Users;
@@ -29,6 +30,9 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
         RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter the user's name").MaximumLength(100);
         RuleFor(c => c.AgencyCode).NotEmpty().WithMessage("Select an agency")
             .Must(code => Domain.Agencies.AgencyCode.TryParse(code, out _)).WithMessage("Select an agency");
+        RuleFor(c => c.Email).PlainText();
+        RuleFor(c => c.DisplayName).PlainText();
+        RuleFor(c => c.AgencyCode).PlainText();
         RuleFor(c => c.Roles).NotEmpty().WithMessage("Select at least one role");
         RuleForEach(c => c.Roles).IsInEnum().WithMessage("Select a role from the list");
     }

@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Validation;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Security;
@@ -22,6 +23,7 @@ public sealed class ApproveExitValidator : AbstractValidator<ApproveExitCommand>
     public ApproveExitValidator(PartnershipClock clock)
     {
         RuleFor(c => c.Note).MaximumLength(4000).WithMessage("The note must be 4000 characters or fewer");
+        RuleFor(c => c.Note).MultilineText();
         RuleFor(c => c.ExitedOn).Must(d => d is null || d <= clock.Today).WithMessage("The exit date cannot be in the future");
     }
 }

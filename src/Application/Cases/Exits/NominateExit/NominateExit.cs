@@ -1,6 +1,7 @@
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Application.Reviews;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
@@ -24,6 +25,8 @@ public sealed class NominateExitValidator : AbstractValidator<NominateExitComman
         RuleFor(c => c.Note).NotEmpty().WithMessage("Explain why the person should leave the scheme")
             .MaximumLength(4000).WithMessage("The note must be 4000 characters or fewer");
         RuleFor(c => c.Evidence).MaximumLength(4000).WithMessage("The evidence must be 4000 characters or fewer");
+        RuleFor(c => c.Note).MultilineText();
+        RuleFor(c => c.Evidence).MultilineText();
     }
 }
 

@@ -2,6 +2,7 @@ using CaseManager.Application.Cases.Exits.ApproveExit;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Application.Reviews;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
@@ -20,6 +21,7 @@ public sealed class RejectExitValidator : AbstractValidator<RejectExitCommand>
     {
         RuleFor(c => c.Note).NotEmpty().WithMessage("Say why the nomination is rejected")
             .MaximumLength(4000).WithMessage("The note must be 4000 characters or fewer");
+        RuleFor(c => c.Note).MultilineText();
     }
 }
 
