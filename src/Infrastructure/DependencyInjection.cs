@@ -13,6 +13,7 @@ using CaseManager.Infrastructure.Persistence;
 using CaseManager.Infrastructure.Persistence.Sharing;
 using CaseManager.Infrastructure.Seeding;
 using Hangfire;
+using Hangfire.Logging;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
@@ -128,6 +129,22 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<CaseDbContext>());
     }
 
+    /// <summary>
+    /// The SQLite job store: <c>ConnectionStrings:Hangfire</c> when set (relative to the content root), otherwise
+    /// <c>&lt;case database name&gt;.hangfire.db</c> beside the case database. The job store belongs to its case
+    /// database: two instances with separate case databases started from one install folder must never share one.
+    /// </summary>
+    public static string HangfireSqlitePath(string? configured, string caseConnectionString, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured, contentRoot);
+        }
+
+        var caseDatabase = Path.GetFullPath(new SqliteConnectionStringBuilder(caseConnectionString).DataSource, contentRoot);
+        return Path.Combine(Path.GetDirectoryName(caseDatabase)!, Path.GetFileNameWithoutExtension(caseDatabase) + ".hangfire.db");
+    }
+
     private static void AddJobs(IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString, IHostEnvironment environment)
     {
         var jobs = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
@@ -141,14 +158,19 @@ public static class DependencyInjection
             {
                 return new PostgreSqlStorage(
                     new NpgsqlConnectionFactory(configuration.GetConnectionString("Hangfire") ?? connectionString, new PostgreSqlStorageOptions()),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = jobs.PollInterval, PrepareSchemaIfNecessary = true });
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = jobs.QueuePollingInterval, PrepareSchemaIfNecessary = true });
             }
 
-            var path = Path.GetFullPath(configuration.GetConnectionString("Hangfire") ?? "App_Data/hangfire.db", environment.ContentRootPath);
+            var path = HangfireSqlitePath(configuration.GetConnectionString("Hangfire"), connectionString, environment.ContentRootPath);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
+            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = jobs.QueuePollingInterval });
         });
+        // Hangfire's log provider is process-wide: never one host's ILoggerFactory (HangfireLogProvider). Set here for
+        // hosts that never resolve Hangfire's configuration, and again in it, after Hangfire put the host's own there.
+        LogProvider.SetCurrentLogProvider(HangfireLogProvider.Instance);
+        services.AddHostedService<HangfireLoggingService>();
         services.AddHangfire(config => config
+            .UseLogProvider(HangfireLogProvider.Instance)
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

@@ -15,20 +15,45 @@ internal static class MimeMessages
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
         mime.Body = new TextPart("plain") { Text = message.TextBody };
+        if (message.MessageId is { } id)
+        {
+            mime.MessageId = $"{id:N}@{mime.From.Mailboxes.First().Domain}";
+        }
+
         return mime;
     }
 }
 
-/// <summary>Writes each message as an .eml file: the Development default, and a real part in tests.</summary>
+/// <summary>
+/// Writes each message as an .eml file: the Development default, and a real part in tests. The file is written under
+/// a temporary name and renamed when complete, so a process killed while writing leaves no partial .eml for a pickup
+/// service to send. A message with a stable id (a digest) is named after it: a retry replaces the file, never adds one.
+/// </summary>
 public sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, TimeProvider clock) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var directory = options.Value.PickupDirectory;
         Directory.CreateDirectory(directory);
-        var name = $"{clock.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml";
+        var name = message.MessageId is { } id ? $"{id:N}.eml" : $"{clock.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml";
         var mime = MimeMessages.From(message, options.Value);
-        await mime.WriteToAsync(Path.Combine(directory, name), cancellationToken);
+        var temporary = Path.Combine(directory, $".{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await mime.WriteToAsync(file, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+
+            // A rename within one folder is atomic: readers see no file or the whole message.
+            File.Move(temporary, Path.Combine(directory, name), overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 }
 

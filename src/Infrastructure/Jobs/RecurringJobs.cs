@@ -29,6 +29,15 @@ public sealed class JobOptions
 
     /// <summary>How often the server looks for due recurring jobs and queued work; tests shorten it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How often an idle worker looks for queued work (at most <see cref="PollInterval"/>). The job stores poll, so
+    /// this is how long a job an administrator triggers waits before it runs: at 15 s, a check made soon after a
+    /// trigger found nothing done yet. One indexed query per worker per second is nothing to either database.
+    /// </summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    internal TimeSpan QueuePollingInterval => QueuePollInterval < PollInterval ? QueuePollInterval : PollInterval;
 }
 
 /// <summary>The recurring jobs, with stable ids. Registered at start-up; re-registering the same id updates it.</summary>

@@ -15,7 +15,10 @@ namespace CaseManager.Infrastructure.Seeding;
 
 /// <summary>
 /// Seeds the demo partnership and a few people whose stories come from the partnership's strategy page.
-/// Idempotent: what exists already is left alone, so restarting never duplicates anything.
+/// Idempotent: what exists already is left alone, so restarting never duplicates anything. All or nothing: everything,
+/// Identity's users and roles included (UserManager saves through this same DbContext), is written in one
+/// transaction, so a process killed while seeding leaves nothing and the next start seeds it all. One process seeds
+/// at a time (<see cref="DatabaseStartupLock"/>), so two instances starting at once do not both seed.
 /// </summary>
 public sealed partial class DemoSeeder(
     CaseDbContext db,
@@ -25,6 +28,16 @@ public sealed partial class DemoSeeder(
     ILogger<DemoSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        await using var startupLock = await DatabaseStartupLock.AcquireAsync(db, logger, DatabaseStartupLock.DefaultTimeout, cancellationToken);
+        LogSeeding();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SeedInTransactionAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogSeeded(DemoPartnership.Agencies.Count, DemoPartnership.Users.Count);
+    }
+
+    private async Task SeedInTransactionAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         foreach (var (code, name, schemes) in DemoPartnership.Agencies)
@@ -72,8 +85,6 @@ public sealed partial class DemoSeeder(
             await db.SaveChangesAsync(cancellationToken);
             await SeedSharingAsync(usersByEmail, now, cancellationToken);
         }
-
-        LogSeeded(DemoPartnership.Agencies.Count, DemoPartnership.Users.Count);
     }
 
     private static IEnumerable<(string Owner, string Creator, PersonDetails Details)> DemoPeople(DateTimeOffset now)
@@ -245,6 +256,9 @@ public sealed partial class DemoSeeder(
             throw new InvalidOperationException("Demo seeding failed: " + string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeding the demo partnership")]
+    private partial void LogSeeding();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo partnership ready: {Agencies} agencies, {Users} users")]
     private partial void LogSeeded(int agencies, int users);

@@ -70,7 +70,7 @@ public sealed class SendNotificationDigestHandler(
         }
 
         body.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"See them all and mark them read at {links.Notifications()}");
-        await email.SendAsync(new EmailMessage(account.Email, $"CaseManager: {total} notification{(total == 1 ? "" : "s")} for {day}", body.ToString()), cancellationToken);
+        await email.SendAsync(new EmailMessage(account.Email, $"CaseManager: {total} notification{(total == 1 ? "" : "s")} for {day}", body.ToString(), digest.Id), cancellationToken);
         audit.Record("notification.digest", AuditOutcome.Allowed, AccessRule.System, subject, $"{total} notifications for {digest.Day:yyyy-MM-dd}");
         return true;
     }
