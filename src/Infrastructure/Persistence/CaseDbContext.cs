@@ -4,6 +4,7 @@ using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Notifications;
 using CaseManager.Domain.Offending;
@@ -58,6 +59,8 @@ public abstract class CaseDbContext(DbContextOptions options)
     public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Household> Households => Set<Household>();
 
     public void DiscardChanges() => ChangeTracker.Clear();
 
@@ -201,6 +204,7 @@ public abstract class CaseDbContext(DbContextOptions options)
         configurationBuilder.Properties<InterventionId>().HaveConversion<InterventionIdConverter>();
         configurationBuilder.Properties<OffenceId>().HaveConversion<OffenceIdConverter>();
         configurationBuilder.Properties<ReviewId>().HaveConversion<ReviewIdConverter>();
+        configurationBuilder.Properties<HouseholdId>().HaveConversion<HouseholdIdConverter>();
         configurationBuilder.Properties<ReviewKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ReviewStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(20);

@@ -26,9 +26,9 @@ public sealed class GetCaseHandler(IAppDbContext db, IRecordAccess access, IAudi
             throw NotFoundException.For("Case", query.CaseId);
         }
 
-        var explanation = await access.ExplainAsync(found.PersonId, found.OwnerAgency, found.DataCategory, cancellationToken);
+        var explanation = await CaseExplanation.OfAsync(access, db, found, cancellationToken);
         audit.Record("case.read", AuditOutcome.Allowed, AccessAudit.RuleOf(explanation),
-            new AuditSubject("Case", found.Id.ToString(), found.PersonId.Value, found.OwnerAgency), AccessAudit.DetailOf(explanation));
+            new AuditSubject("Case", found.Id.ToString(), found.PersonId?.Value, found.OwnerAgency), AccessAudit.DetailOf(explanation));
         await db.SaveChangesAsync(cancellationToken);
         return await names.ViewAsync(found, explanation, cancellationToken);
     }
