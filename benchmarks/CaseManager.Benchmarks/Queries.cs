@@ -84,6 +84,6 @@ public static class Queries
     }
 }
 
-public sealed record CaseItem(CaseId Id, PersonId PersonId, Scheme Scheme, AgencyCode OwnerAgency, CaseStatus Status, DateOnly StartDate);
+public sealed record CaseItem(CaseId Id, PersonId? PersonId, Scheme Scheme, AgencyCode OwnerAgency, CaseStatus Status, DateOnly StartDate);
 
 public sealed record CaseloadPage(int Total, IReadOnlyList<CaseItem> Items);

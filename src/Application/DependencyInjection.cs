@@ -25,6 +25,8 @@ public static class DependencyInjection
         services.AddScoped<PersonGate>();
         services.AddScoped<CaseGate>();
         services.AddScoped<CaseNames>();
+        services.AddScoped<Households.HouseholdReads>();
+        services.AddScoped<Households.FamilyCases>();
         services.AddScoped<ReviewPlanner>();
         services.AddScoped<AfterCommit>();
         services.AddScoped<IdempotentRequest>();

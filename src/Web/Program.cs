@@ -123,6 +123,7 @@ app.MapPeopleEndpoints();
 app.MapAdminEndpoints();
 app.MapSharingEndpoints();
 app.MapCaseEndpoints();
+app.MapHouseholdEndpoints();
 app.MapReviewEndpoints();
 app.MapRazorPages();
 

@@ -53,7 +53,7 @@ public sealed class DerivedAccessCheckTests : IDisposable
         (await CaseloadAsync(DemoUsers.ProbationCaseworker)).Should().Contain(adamsCase.Id.Value);
         (await _factory.QueryDbAsync(db => db.SharingRights.CountAsync(r => r.ReaderAgency == AgencyCode.Parse("YOS")))).Should().Be(0);
         var repaired = await _factory.QueryDbAsync(db => db.AuditEntries.Where(a => a.Action == "sharing.derived-rows-repaired").ToListAsync());
-        repaired.Should().ContainSingle().Which.Detail.Should().Contain(adamsCase.PersonId.Value.ToString(), "the audit names whose rows were put right");
+        repaired.Should().ContainSingle().Which.Detail.Should().Contain(adamsCase.PersonId!.Value.Value.ToString(), "the audit names whose rows were put right");
 
         await RunCheckAsync();
 

@@ -12,6 +12,7 @@ using CaseManager.Application.People.GetWithheldRecords;
 using CaseManager.Application.People.SearchPeople;
 using CaseManager.Application.Sharing;
 using CaseManager.Application.Sharing.EndSharingAgreement;
+using CaseManager.Application.People.GetTimeline;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
@@ -61,11 +62,15 @@ public sealed class RecordAccessTests : IDisposable
         var consent = (await _factory.SendAsAsync<IReadOnlyList<ConsentView>>(DemoUsers.FitKeyworker, new ListConsentsQuery(dawn))).Single();
 
         await _factory.SendAsAsync<ConsentView>(DemoUsers.FitKeyworker, new WithdrawConsentCommand(dawn, new ConsentId(consent.Id), "Asked us to stop sharing"));
-        var after = () => _factory.SendAsAsync<PersonDetailsView>(DemoUsers.DaatWorker, new GetPersonQuery(dawn));
+        var after = await _factory.SendAsAsync<PersonDetailsView>(DemoUsers.DaatWorker, new GetPersonQuery(dawn));
 
         before.Access!.Rule.Should().Be(AccessRules.Consent);
         before.Access.ConsentId.Should().Be(consent.Id);
-        await after.Should().ThrowAsync<NotFoundException>();
+        after.Access!.Rule.Should().Be(AccessRules.OpenCase, "the consent no longer shares her record; DAAT still works her treatment case (IS7a)");
+        after.Access.ConsentId.Should().BeNull();
+        var fitCase = await _factory.QueryDbAsync(db => db.Cases.Where(c => c.PersonId == dawn && c.Scheme == Domain.Agencies.Scheme.Fit).Select(c => c.Id).SingleAsync());
+        var caseAfter = () => _factory.SendAsAsync<Cases.CaseView>(DemoUsers.DaatWorker, new Cases.GetCase.GetCaseQuery(fitCase));
+        await caseAfter.Should().ThrowAsync<NotFoundException>("FIT's safeguarding case was shared by the consent only");
     }
 
     [Fact]
@@ -110,6 +115,21 @@ public sealed class RecordAccessTests : IDisposable
 
         onTom.Should().BeEmpty("probation's IOM case on Tom is shared with the police");
         onAdam.Should().BeEmpty("Adam's only withheld record is the drug service's treatment case, and health records are not disclosed");
+    }
+
+    [Fact]
+    public async Task DrugService_WorkingACaseOnAPoliceNominal_ReadsHisPersonRecordOnly()
+    {
+        var adam = await PersonIdAsync("Ashby");
+
+        var person = await _factory.SendAsAsync<PersonDetailsView>(DemoUsers.DaatWorker, new GetPersonQuery(adam));
+        var shown = await _factory.SendAsAsync<Paged<TimelineEntry>>(DemoUsers.DaatWorker, new GetTimelineQuery(adam));
+
+        person.OwnerAgency.Should().Be("POLICE");
+        person.Access!.Rule.Should().Be(AccessRules.OpenCase, "IS7a: DAAT works Adam's treatment case");
+        (await _factory.QueryDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "person.read" && a.ActorEmail == DemoUsers.DaatWorker && a.Rule == AccessRule.OpenCase)))
+            .Should().BeTrue();
+        shown.Items.Should().NotContain(e => e.OwnerAgency == "POLICE", "nothing else of the police's comes with it");
     }
 
     private Task<PersonId> PersonIdAsync(string familyName, string? givenName = null) =>

@@ -97,7 +97,7 @@ public sealed class CaseReaderTests
 
     private static List<CaseReader> Derive(CaseFacts[] cases, SharingAgreement[] agreements)
     {
-        var enrolments = cases.Select(c => new Enrolment(c.PersonId, c.Scheme)).ToList();
+        var enrolments = cases.Select(c => new Enrolment(c.Subjects[0].PersonId, c.Scheme)).ToList();
         var rights = SharingRight.Derive(enrolments, agreements, [], Schemes).ToList();
         return CaseReader.Derive(cases, rights, Parties(agreements)).ToList();
     }

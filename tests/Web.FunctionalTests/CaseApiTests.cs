@@ -131,10 +131,10 @@ public sealed class CaseApiTests(CaseManagerFactory factory) : IClassFixture<Cas
     [Fact]
     public async Task OpenCase_ForAPersonTheCallerCannotSee_Returns404()
     {
-        var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var daat = await factory.ApiClientForAsync(DemoUsers.DaatWorker);
         var tom = await PersonIdAsync("Tindall", "Tom");
 
-        var response = await fit.PostAsJsonAsync("/api/v1/cases", new { scheme = "Fit", personId = tom, startDate = "2026-11-01" });
+        var response = await daat.PostAsJsonAsync("/api/v1/cases", new { scheme = "AdultTreatment", personId = tom, startDate = "2026-11-01" });
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
@@ -404,7 +404,9 @@ public sealed class CaseApiTests(CaseManagerFactory factory) : IClassFixture<Cas
         var probationItems = probationView.GetProperty("items").EnumerateArray().ToList();
         probationItems.Should().Contain(i => i.GetProperty("kind").GetString() == "Offence" && i.GetProperty("access").GetProperty("rule").GetString() == "SharingAgreement");
         daatWork.GetProperty("items").EnumerateArray().Should().HaveCount(10).And.OnlyContain(i => i.GetProperty("type").GetString() == "AlcoholTreatmentSession");
-        daatTimeline.StatusCode.Should().Be(HttpStatusCode.NotFound, "the person record is police's, and no agreement shares police identity data with DAAT");
+        daatTimeline.StatusCode.Should().Be(HttpStatusCode.OK, "DAAT works Adam's treatment case, so it may read his person record (IS7a)");
+        (await daatTimeline.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()
+            .Should().NotContain(i => i.GetProperty("ownerAgency").GetString() != "DAAT", "nothing else of another agency's comes with it");
     }
 
     [Fact]

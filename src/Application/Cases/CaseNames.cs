@@ -24,8 +24,8 @@ public sealed class CaseNames(IAppDbContext db, IRecordAccess access, IUserDirec
 
     public async Task<CaseView> ViewAsync(Case found, RecordAccessExplanation? explanation, CancellationToken cancellationToken)
     {
-        var people = await PeopleAsync([found.PersonId], cancellationToken);
+        var people = found.PersonId is { } personId ? await PeopleAsync([personId], cancellationToken) : new Dictionary<PersonId, string>();
         var workers = await users.DisplayNamesAsync(CaseView.UsersNamedBy(found), cancellationToken);
-        return CaseView.From(found, people.GetValueOrDefault(found.PersonId), workers, explanation);
+        return CaseView.From(found, found.PersonId is { } person ? people.GetValueOrDefault(person) : null, workers, explanation);
     }
 }

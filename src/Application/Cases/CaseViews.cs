@@ -8,7 +8,7 @@ public sealed record CaseView(
     Guid Id,
     string Scheme,
     string Status,
-    Guid PersonId,
+    Guid? PersonId,
     string? PersonName,
     string OwnerAgency,
     string DataCategory,
@@ -30,7 +30,9 @@ public sealed record CaseView(
     IReadOnlyList<ExitNominationView> ExitNominations,
     int Version,
     DateTimeOffset CreatedAt,
-    RecordAccessExplanation? Access)
+    RecordAccessExplanation? Access,
+    Guid? HouseholdId = null,
+    Guid? LeadProfessional = null)
 {
     public static CaseView From(Case found, string? personName, IReadOnlyDictionary<Guid, string> userNames, RecordAccessExplanation? access)
     {
@@ -39,7 +41,7 @@ public sealed record CaseView(
             found.Id.Value,
             found.Scheme.ToString(),
             found.Status.ToString(),
-            found.PersonId.Value,
+            found.PersonId?.Value,
             personName,
             found.OwnerAgency.Value,
             found.DataCategory.ToString(),
@@ -61,7 +63,9 @@ public sealed record CaseView(
             nominations,
             found.Version,
             found.CreatedAt,
-            access);
+            access,
+            found.HouseholdId?.Value,
+            found.LeadProfessional);
     }
 
     /// <summary>The users a view of this case names: to look their display names up in one go.</summary>
@@ -109,7 +113,7 @@ public sealed record CaseListItem(
     Guid Id,
     string Scheme,
     string Status,
-    Guid PersonId,
+    Guid? PersonId,
     string? PersonName,
     string OwnerAgency,
     string DataCategory,

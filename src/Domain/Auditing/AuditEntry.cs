@@ -130,4 +130,10 @@ public enum AccessRule
 
     /// <summary>No rule allowed it.</summary>
     NoRule,
+
+    /// <summary>Another agency's household, known through a member the reader may see (DOMAIN.md FAM1).</summary>
+    HouseholdMember,
+
+    /// <summary>A person record read by an agency that owns an open case on them or their household (DOMAIN.md IS7a).</summary>
+    OpenCase,
 }

@@ -1,16 +1,19 @@
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Common;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.People;
 
 namespace CaseManager.Domain.Cases;
 
 /// <summary>
-/// A person's enrolment in one scheme, worked by one agency. While it is not exited, the person counts as enrolled
-/// in the scheme for the sharing rule (DOMAIN.md IS7): partner agencies in that scheme may then see what the
+/// A person's enrolment in one scheme, worked by one agency; or, in the family schemes, a household's (DOMAIN.md
+/// FAM1, FAM3: <see cref="HouseholdId"/> instead of <see cref="PersonId"/>, with one lead professional). While it is
+/// not exited, the person (or every member of the household on the days of their membership, IS7b) counts as
+/// enrolled in the scheme for the sharing rule (IS7): partner agencies in that scheme may then see what the
 /// partnership's agreements allow.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "Case is the word caseworkers use; C# code names locals by role instead (STYLE.md section 3).")]
-public sealed class Case : AggregateRoot, IPersonRecord
+public sealed class Case : AggregateRoot, IAgencyOwned
 {
     private readonly List<ExitNomination> _exitNominations = [];
 
@@ -20,7 +23,14 @@ public sealed class Case : AggregateRoot, IPersonRecord
 
     public CaseId Id { get; private set; }
 
-    public PersonId PersonId { get; private set; }
+    /// <summary>Whom the case is about; null for a family case, which is about a household.</summary>
+    public PersonId? PersonId { get; private set; }
+
+    /// <summary>The household a family case is about (DOMAIN.md FAM1); null for a person's case.</summary>
+    public HouseholdId? HouseholdId { get; private set; }
+
+    /// <summary>The one lead professional of a family case (FAM1): a user of any agency in the partnership.</summary>
+    public Guid? LeadProfessional { get; private set; }
 
     public Scheme Scheme { get; private set; }
 
@@ -74,6 +84,37 @@ public sealed class Case : AggregateRoot, IPersonRecord
             AllocatedTo = allocatedTo,
             CreatedAt = at,
         };
+    }
+
+    /// <summary>
+    /// Enrols a household in a family scheme (DOMAIN.md FAM3): FIT, High Impact Household or Troubled Families; a
+    /// household may be in several at once. The lead professional may be named now or later.
+    /// </summary>
+    public static Case OpenForHousehold(HouseholdId householdId, Scheme scheme, AgencyCode owner, DateOnly startDate, Guid? allocatedTo, Guid? leadProfessional, DateTimeOffset at, DateOnly today)
+    {
+        if (!FamilySchemes.Contains(scheme))
+        {
+            throw new DomainRuleException("case.not-family-scheme", $"{scheme} enrols a person, not a household");
+        }
+
+        var opened = Open(default, scheme, owner, startDate, allocatedTo, at, today);
+        opened.PersonId = null;
+        opened.HouseholdId = householdId;
+        opened.LeadProfessional = leadProfessional;
+        return opened;
+    }
+
+    /// <summary>Names the family case's lead professional (FAM1: one lead professional), or none.</summary>
+    public void NameLeadProfessional(Guid? userId)
+    {
+        EnsureOpen();
+        if (HouseholdId is null)
+        {
+            throw new DomainRuleException("case.not-family", "Only family cases have a lead professional");
+        }
+
+        LeadProfessional = userId;
+        IncrementVersion();
     }
 
     /// <summary>The data category of the case record itself, from its scheme.</summary>

@@ -18,14 +18,44 @@ public enum ExitReason
 
     /// <summary>Any other reason, described in the note.</summary>
     Other,
+
+    /// <summary>Families (FAM3): the plan's outcomes were achieved.</summary>
+    OutcomesAchieved,
+
+    /// <summary>Families: the family stopped engaging.</summary>
+    Disengaged,
+
+    /// <summary>Families: stepped down to universal services.</summary>
+    SteppedDownToUniversalServices,
+
+    /// <summary>Families: escalated to children's social care.</summary>
+    EscalatedToChildrensSocialCare,
 }
 
 public static class ExitReasons
 {
     private static readonly ExitReason[] Common = [ExitReason.SustainedProgress, ExitReason.MovedOutOfArea, ExitReason.Deceased, ExitReason.Other];
 
-    private static readonly ExitReason[] Iom = Enum.GetValues<ExitReason>();
+    private static readonly ExitReason[] Iom =
+    [
+        ExitReason.SustainedProgress, ExitReason.NoOffendingForPeriod, ExitReason.LongCustodialSentence, ExitReason.MovedOutOfArea,
+        ExitReason.TransferredToMappa, ExitReason.Deceased, ExitReason.Other,
+    ];
 
-    /// <summary>The reasons a scheme accepts. IOM takes the whole IOM6 list; other schemes the reasons that apply to any work.</summary>
-    public static IReadOnlyList<ExitReason> For(Agencies.Scheme scheme) => scheme == Agencies.Scheme.Iom ? Iom : Common;
+    private static readonly ExitReason[] Family =
+    [
+        ExitReason.OutcomesAchieved, ExitReason.MovedOutOfArea, ExitReason.Disengaged, ExitReason.SteppedDownToUniversalServices,
+        ExitReason.EscalatedToChildrensSocialCare, ExitReason.Other,
+    ];
+
+    /// <summary>
+    /// The reasons a scheme accepts. IOM takes the whole IOM6 list; the family schemes the family reasons; other
+    /// schemes the reasons that apply to any work.
+    /// </summary>
+    public static IReadOnlyList<ExitReason> For(Agencies.Scheme scheme) => scheme switch
+    {
+        Agencies.Scheme.Iom => Iom,
+        _ when Households.FamilySchemes.Contains(scheme) => Family,
+        _ => Common,
+    };
 }

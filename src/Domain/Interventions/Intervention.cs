@@ -109,7 +109,7 @@ public sealed class Intervention : IPersonRecord
         {
             Id = InterventionId.New(),
             CaseId = onCase.Id,
-            PersonId = onCase.PersonId,
+            PersonId = onCase.PersonId ?? throw new DomainRuleException("case.family-work", "Work with a family is recorded on one of its members"),
             Scheme = onCase.Scheme,
             OwnerAgency = byAgency,
             DataCategory = InterventionTypes.CategoryOf(details.Type),

@@ -65,7 +65,7 @@ public sealed class Review : AggregateRoot, IPersonRecord
         {
             Id = ReviewId.New(),
             CaseId = target.Id,
-            PersonId = target.PersonId,
+            PersonId = target.PersonId ?? throw new DomainRuleException("review.family-case", "Family cases are not reviewed through a person's review"),
             Scheme = target.Scheme,
             OwnerAgency = target.OwnerAgency,
             DataCategory = target.DataCategory,

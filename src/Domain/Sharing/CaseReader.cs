@@ -56,15 +56,20 @@ public sealed class CaseReader
         var rightsOf = rights.ToLookup(r => (r.PersonId, r.DataCategory));
         foreach (var shared in cases.Where(c => c.DataCategory != DataCategory.VictimSensitive).DistinctBy(c => c.Id))
         {
+            // A family case is about its members on the days they were members (DOMAIN.md IS7b): each member's
+            // rights count for the case on those days only.
             var covering =
-                from right in rightsOf[(shared.PersonId, shared.DataCategory)]
+                from subject in shared.Subjects
+                from right in rightsOf[(subject.PersonId, shared.DataCategory)]
                 where right.ReaderAgency != shared.OwnerAgency
                     && agreementParties.TryGetValue(right.AgreementId, out var parties)
                     && parties.Contains(shared.OwnerAgency)
-                group right by right.ReaderAgency;
+                let start = right.ValidFrom > subject.From ? right.ValidFrom : subject.From
+                let end = (right.ValidTo ?? DateOnly.MaxValue) < subject.To ? right.ValidTo ?? DateOnly.MaxValue : subject.To
+                group (start, end) by right.ReaderAgency;
             foreach (var reader in covering)
             {
-                foreach (var (from, to) in Joined(reader.Select(r => (r.ValidFrom, r.ValidTo ?? DateOnly.MaxValue))))
+                foreach (var (from, to) in Joined(reader))
                 {
                     yield return new CaseReader
                     {
@@ -107,5 +112,18 @@ public sealed class CaseReader
     }
 }
 
-/// <summary>What a case's readers are derived from: who it is about, who owns it, what it holds and where it stands.</summary>
-public readonly record struct CaseFacts(CaseId Id, PersonId PersonId, AgencyCode OwnerAgency, DataCategory DataCategory, Scheme Scheme, CaseStatus Status);
+/// <summary>
+/// What a case's readers are derived from: who it is about and on which days (one person always; a household's
+/// members on the days of their membership), who owns it, what it holds and where it stands.
+/// </summary>
+public readonly record struct CaseFacts(CaseId Id, IReadOnlyList<CaseSubject> Subjects, AgencyCode OwnerAgency, DataCategory DataCategory, Scheme Scheme, CaseStatus Status)
+{
+    /// <summary>A person's case: about them on every day.</summary>
+    public CaseFacts(CaseId id, PersonId personId, AgencyCode ownerAgency, DataCategory dataCategory, Scheme scheme, CaseStatus status)
+        : this(id, [new CaseSubject(personId, DateOnly.MinValue, DateOnly.MaxValue)], ownerAgency, dataCategory, scheme, status)
+    {
+    }
+}
+
+/// <summary>A person a case is about, from one day to another (both included; <see cref="DateOnly.MaxValue"/>: open).</summary>
+public readonly record struct CaseSubject(PersonId PersonId, DateOnly From, DateOnly To);

@@ -68,12 +68,28 @@ public sealed class SharingRight
             where agencySchemes.TryGetValue(reader, out var schemes) && schemes.Contains(enrolment.Scheme)
             from category in agreement.Categories.Select(c => c.Category).Distinct()
             where category != DataCategory.VictimSensitive
-            from right in Under(agreement, enrolment, reader, category, consents)
+            from right in Under(agreement, enrolment, reader, category, consents).Select(r => r.Within(enrolment))
             where right.ValidTo is not { } to || right.ValidFrom <= to
             select right;
 
         // A person enrolled in two purposes of one agreement without consent gets the same right twice.
         return rights.DistinctBy(r => (r.PersonId, r.ReaderAgency, r.DataCategory, r.AgreementId, r.ConsentId, r.ValidFrom, r.ValidTo));
+    }
+
+    /// <summary>The right cut to the days of the enrolment, when it has any (a household membership, IS7b).</summary>
+    private SharingRight Within(Enrolment enrolment)
+    {
+        if (enrolment.From is { } from && from > ValidFrom)
+        {
+            ValidFrom = from;
+        }
+
+        if (enrolment.To is { } to && (ValidTo is null || to < ValidTo))
+        {
+            ValidTo = to;
+        }
+
+        return this;
     }
 
     /// <summary>The agreement's right for one reader and category; with consent, one for each consent that covers them.</summary>
@@ -106,5 +122,9 @@ public sealed class SharingRight
     }
 }
 
-/// <summary>A person enrolled in a scheme: they have an open (not exited) case in it.</summary>
-public readonly record struct Enrolment(PersonId PersonId, Scheme Scheme);
+/// <summary>
+/// A person enrolled in a scheme: they have an open (not exited) case in it, or (DOMAIN.md IS7b) they are a member of
+/// a household with an open family case in it, and then only on the days of their membership
+/// (<paramref name="From"/> to <paramref name="To"/>, both included; null for no limit).
+/// </summary>
+public readonly record struct Enrolment(PersonId PersonId, Scheme Scheme, DateOnly? From = null, DateOnly? To = null);

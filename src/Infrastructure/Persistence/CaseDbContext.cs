@@ -4,6 +4,7 @@ using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Notifications;
 using CaseManager.Domain.Offending;
@@ -62,6 +63,8 @@ public abstract class CaseDbContext(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<RefreshTokenFamily> RefreshTokenFamilies => Set<RefreshTokenFamily>();
+
+    public DbSet<Household> Households => Set<Household>();
 
     public void DiscardChanges() => ChangeTracker.Clear();
 
@@ -205,6 +208,7 @@ public abstract class CaseDbContext(DbContextOptions options)
         configurationBuilder.Properties<InterventionId>().HaveConversion<InterventionIdConverter>();
         configurationBuilder.Properties<OffenceId>().HaveConversion<OffenceIdConverter>();
         configurationBuilder.Properties<ReviewId>().HaveConversion<ReviewIdConverter>();
+        configurationBuilder.Properties<HouseholdId>().HaveConversion<HouseholdIdConverter>();
         configurationBuilder.Properties<ReviewKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ReviewStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(20);

@@ -21,3 +21,5 @@ internal sealed class InterventionIdConverter() : ValueConverter<CaseManager.Dom
 internal sealed class OffenceIdConverter() : ValueConverter<CaseManager.Domain.Offending.OffenceId, Guid>(id => id.Value, value => new CaseManager.Domain.Offending.OffenceId(value));
 
 internal sealed class ReviewIdConverter() : ValueConverter<CaseManager.Domain.Reviews.ReviewId, Guid>(id => id.Value, value => new CaseManager.Domain.Reviews.ReviewId(value));
+
+internal sealed class HouseholdIdConverter() : ValueConverter<CaseManager.Domain.Households.HouseholdId, Guid>(id => id.Value, value => new CaseManager.Domain.Households.HouseholdId(value));

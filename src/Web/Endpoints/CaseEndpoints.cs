@@ -23,6 +23,7 @@ using CaseManager.Application.People.GetTimeline;
 using CaseManager.Application.Reports.IomReport;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.People;
 using Mediator;
@@ -41,12 +42,13 @@ public static class CaseEndpoints
             {
                 var opened = await sender.Send(new OpenCaseCommand(body.Scheme, new PersonId(body.PersonId ?? Guid.Empty), body.StartDate, body.AllocatedTo,
                     body.Cohort, body.Tier, body.SelectionReason, body.SelectionScore, body.PanelNote, body.Mappa ?? false, body.Ppo ?? false,
-                    body.PredictedReoffendingRate, body.Custody), ct);
+                    body.PredictedReoffendingRate, body.Custody,
+                    body.HouseholdId is { } household ? new HouseholdId(household) : null, body.LeadProfessional), ct);
                 return TypedResults.Created($"/api/v1/cases/{opened.Id}", opened);
             })
             .WithIdempotency<CaseView>((_, opened) => $"/api/v1/cases/{opened.Id}")
             .RequireAuthorization(Policies.WriteCaseData)
-            .WithSummary("Enrol a person in a scheme (a new case owned by the caller's agency)")
+            .WithSummary("Enrol a person, or for Fit, HighImpactHousehold and TroubledFamilies a household (householdId, leadProfessional), in a scheme (a new case owned by the caller's agency)")
             .WithDescription("IOM adds cohort (configurable list, default Fixed/Flex/Free), tier (default Red/Amber/Green), selectionReason, selectionScore, panelNote, mappa, ppo, predictedReoffendingRate and custody. 409 case.already-open when the person is already in the scheme.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -187,7 +189,9 @@ public sealed record OpenCaseRequest(
     bool? Mappa,
     bool? Ppo,
     decimal? PredictedReoffendingRate,
-    CustodyInput? Custody);
+    CustodyInput? Custody,
+    Guid? HouseholdId = null,
+    Guid? LeadProfessional = null);
 
 public sealed record UpdateIomRequest(
     int? Version,

@@ -4,6 +4,8 @@ using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Paging;
 using CaseManager.Application.Common.Persistence;
+using CaseManager.Application.Households;
+using CaseManager.Application.Households.GetHousehold;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetPerson;
@@ -11,6 +13,7 @@ using CaseManager.Application.People.GetTimeline;
 using CaseManager.Application.People.SearchPeople;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
@@ -172,7 +175,8 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         check.CompareCount("Readable(Cases).Count", RecordKind.Case, await access.Readable(db.Cases).CountAsync());
         check.CompareCount("Readable(Consents).Count", RecordKind.Consent, await access.Readable(db.Consents).CountAsync());
 
-        foreach (var record in check.Records.Where(r => check.Verdicts[r.Label].Reads))
+        // ExplainAsync explains any record of a person by branches 2 and 3; IS7a is for person records, explained in batch.
+        foreach (var record in check.Records.Where(r => check.Verdicts[r.Label].Reads && r.Person >= 0 && check.Verdicts[r.Label].Reason != Reason.OpenCase))
         {
             var person = new PersonId(check.Stored.IdOf(check.World.People[record.Person].Label));
             var owner = AgencyCode.Parse(check.World.AgencyCode(record.Owner));
@@ -185,13 +189,13 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         var explainedConsents = await access.ExplainManyAsync(access.Readable(db.Consents.AsNoTracking()), c => c.Id, CancellationToken.None);
         var explainedWork = await access.ExplainManyAsync(access.Readable(db.Interventions.AsNoTracking()), i => i.Id, CancellationToken.None);
         var explainedOffences = await access.ExplainManyAsync(access.Readable(db.Offences.AsNoTracking()), o => o.Id, CancellationToken.None);
-        foreach (var record in check.Records.Where(r => check.Verdicts[r.Label].Reads))
+        foreach (var record in check.Records.Where(r => check.Verdicts[r.Label].Reads && r.Kind != RecordKind.Household))
         {
             var id = check.Stored.IdOf(record.Label);
             var explanation = record.Kind switch
             {
                 RecordKind.Person => explainedPeople.GetValueOrDefault(new PersonId(id)),
-                RecordKind.Case => explainedCases.GetValueOrDefault(new CaseId(id)),
+                RecordKind.Case or RecordKind.FamilyCase => explainedCases.GetValueOrDefault(new CaseId(id)),
                 RecordKind.Intervention => explainedWork.GetValueOrDefault(new InterventionId(id)),
                 RecordKind.Offence => explainedOffences.GetValueOrDefault(new OffenceId(id)),
                 _ => explainedConsents.GetValueOrDefault(new ConsentId(id)),
@@ -201,7 +205,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
 
         check.Expect(
             explainedPeople.Count + explainedCases.Count + explainedConsents.Count + explainedWork.Count + explainedOffences.Count
-                == check.Records.Count(r => check.Verdicts[r.Label].Reads && check.Verdicts[r.Label].Reason != Reason.OwnAgency),
+                == check.Records.Count(r => check.Verdicts[r.Label].Reads && check.Verdicts[r.Label].Reason != Reason.OwnAgency && r.Kind != RecordKind.Household),
             "ExplainManyAsync explained records other than the shared ones it was given");
     }
 
@@ -225,6 +229,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         }
 
         await CheckCaseReadPathsAsync(actor, check, canRead);
+        await CheckHouseholdsAsync(actor, check, canRead);
 
         foreach (var record in check.Records.Where(r => r.Kind == RecordKind.Person))
         {
@@ -288,13 +293,13 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
 
         // Caseloads by scheme and status: their totals are counted from the case readers' index (ADR 0016), not
         // from the rows, so each filter a caseload page offers is compared on its own.
-        foreach (var scheme in check.World.Cases.Select(c => c.Scheme).Distinct())
+        foreach (var scheme in check.World.Cases.Select(c => c.Scheme).Concat(check.World.FamilyCases.Select(f => f.Scheme)).Distinct())
         {
-            await CompareCaseloadAsync(actor, check, new ListCasesQuery(scheme, PageSize: Paging.MaxPageSize) { OpenOnly = true }, c => c.Scheme == scheme && c.Status != CaseStatus.Exited);
-            await CompareCaseloadAsync(actor, check, new ListCasesQuery(scheme, CaseStatus.Exited, PageSize: Paging.MaxPageSize), c => c.Scheme == scheme && c.Status == CaseStatus.Exited);
+            await CompareCaseloadAsync(actor, check, new ListCasesQuery(scheme, PageSize: Paging.MaxPageSize) { OpenOnly = true }, (s, status) => s == scheme && status != CaseStatus.Exited);
+            await CompareCaseloadAsync(actor, check, new ListCasesQuery(scheme, CaseStatus.Exited, PageSize: Paging.MaxPageSize), (s, status) => s == scheme && status == CaseStatus.Exited);
         }
 
-        await CompareCaseloadAsync(actor, check, new ListCasesQuery(Status: CaseStatus.Active, PageSize: Paging.MaxPageSize), c => c.Status == CaseStatus.Active);
+        await CompareCaseloadAsync(actor, check, new ListCasesQuery(Status: CaseStatus.Active, PageSize: Paging.MaxPageSize), (_, status) => status == CaseStatus.Active);
 
         foreach (var person in check.Records.Where(r => r.Kind == RecordKind.Person && check.Verdicts[r.Label].Reads))
         {
@@ -313,10 +318,68 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         }
     }
 
-    private async Task CompareCaseloadAsync(Actor actor, UserCheck check, ListCasesQuery query, Func<WorldCase, bool> inCaseload)
+    /// <summary>
+    /// Households (DOMAIN.md FAM1, FAM2): the readable set, and for each one the reader may see, the members shown
+    /// (exactly the memberships of people the reader may see) and the family cases listed on it.
+    /// </summary>
+    private async Task CheckHouseholdsAsync(Actor actor, UserCheck check, bool canRead)
+    {
+        if (!canRead)
+        {
+            return;
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUserContext>().RunAs(actor);
+            var access = scope.ServiceProvider.GetRequiredService<IRecordAccess>();
+            var db = scope.ServiceProvider.GetRequiredService<IAppDbContext>();
+            var readable = await access.ReadableHouseholds(db.Households.AsNoTracking()).Select(h => h.Id).ToListAsync();
+            check.CompareSet("ReadableHouseholds", RecordKind.Household, readable.Select(id => id.Value));
+        }
+
+        foreach (var record in check.Records.Where(r => r.Kind == RecordKind.Household))
+        {
+            var verdict = check.Verdicts[record.Label];
+            HouseholdView? view = null;
+            try
+            {
+                view = await factory.SendAsAsync<HouseholdView>(actor, new GetHouseholdQuery(new HouseholdId(check.Stored.IdOf(record.Label))));
+            }
+            catch (NotFoundException)
+            {
+            }
+
+            if ((view is not null) != verdict.Reads)
+            {
+                check.Difference(record, $"GetHouseholdQuery answered {(view is null ? "not found" : "read")}, the rule says {(verdict.Reads ? "read" : "not found")} ({verdict.Why})");
+                continue;
+            }
+
+            if (view is null)
+            {
+                continue;
+            }
+
+            var household = check.World.Households[record.Household];
+            var expectedMembers = household.Memberships
+                .Where(m => check.Verdicts[check.World.People[m.Person].Label].Reads)
+                .Select(m => check.Stored.IdOf(check.World.People[m.Person].Label))
+                .Order().ToList();
+            var shownMembers = view.Members.Select(m => m.PersonId).Order().ToList();
+            check.Expect(shownMembers.SequenceEqual(expectedMembers), $"GetHouseholdQuery({record.Label}) showed members {shownMembers.Count}, the rule shows {expectedMembers.Count}");
+            var expectedCases = check.World.FamilyCases.Where(f => f.Household == record.Household && check.Verdicts[f.Label].Reads)
+                .Select(f => check.Stored.IdOf(f.Label)).Order().ToList();
+            check.Expect(view.Cases.Select(c => c.Id).Order().SequenceEqual(expectedCases), $"GetHouseholdQuery({record.Label}) listed the wrong family cases");
+        }
+    }
+
+    private async Task CompareCaseloadAsync(Actor actor, UserCheck check, ListCasesQuery query, Func<Scheme, CaseStatus, bool> inCaseload)
     {
         var path = $"ListCasesQuery(scheme {query.Scheme?.ToString() ?? "any"}, {(query.OpenOnly ? "open" : query.Status?.ToString() ?? "any status")})";
-        var labels = check.World.Cases.Where(inCaseload).Select(c => c.Label).ToHashSet();
+        var labels = check.World.Cases.Where(c => inCaseload(c.Scheme, c.Status)).Select(c => c.Label)
+            .Concat(check.World.FamilyCases.Where(f => inCaseload(f.Scheme, f.Status)).Select(f => f.Label))
+            .ToHashSet();
         var caseload = await factory.SendAsAsync<Paged<CaseListItem>>(actor, query);
         check.CompareSet(path, RecordKind.Case, caseload.Items.Select(c => c.Id), r => labels.Contains(r.Label));
         check.CompareCount($"{path}.Total", RecordKind.Case, caseload.Total, r => labels.Contains(r.Label));
@@ -335,6 +398,10 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         public IReadOnlyDictionary<string, Verdict> Verdicts => verdicts;
 
         public bool Knows(Guid id) => records.Any(r => stored.IdOf(r.Label) == id);
+
+        /// <summary>A read of cases returns family cases too (DOMAIN.md FAM3): one resource for every scheme.</summary>
+        public static bool Is(WorldRecord record, RecordKind kind) =>
+            record.Kind == kind || (kind == RecordKind.Case && record.Kind == RecordKind.FamilyCase);
 
         public WorldRecord RecordOf(Guid id) => records.Single(r => stored.IdOf(r.Label) == id);
 
@@ -357,7 +424,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                 differences.Add($"{world.Describe(user)}: {path} returned {id}, which is not in the world");
             }
 
-            foreach (var record in records.Where(r => r.Kind == kind && (among?.Invoke(r) ?? true)))
+            foreach (var record in records.Where(r => Is(r, kind) && (among?.Invoke(r) ?? true)))
             {
                 var verdict = verdicts[record.Label];
                 var count = ids.Count(id => id == stored.IdOf(record.Label));
@@ -387,7 +454,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
 
         public void CompareCount(string path, RecordKind kind, int actual, Func<WorldRecord, bool>? among = null)
         {
-            var expected = records.Count(r => r.Kind == kind && verdicts[r.Label].Reads && (among?.Invoke(r) ?? true));
+            var expected = records.Count(r => Is(r, kind) && verdicts[r.Label].Reads && (among?.Invoke(r) ?? true));
             Expect(actual == expected, $"{path} is {actual}, the rule reads {expected}");
         }
 
@@ -411,6 +478,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                     && verdict.Covers.Any(c => c.Agreement.Label == agreementName && c.Consents.Any(k => k.Label == stored.LabelOf(actual.ConsentId))),
                 Reason.BreakGlass => actual is { Rule: AccessRules.BreakGlass, AgreementId: null, ConsentId: null }
                     && verdict.Grants.Any(g => g.Label == stored.LabelOf(actual.GrantId) && g.ExpiresAt == actual.GrantExpiresAt),
+                Reason.OpenCase => actual is { Rule: AccessRules.OpenCase, AgreementId: null, ConsentId: null, GrantId: null },
                 _ => true,
             };
             if (!explained)

@@ -24,6 +24,12 @@ public sealed record World(
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
+    /// <summary>Households with dated memberships (DOMAIN.md FAM2), labelled H1, H2.</summary>
+    public IReadOnlyList<WorldHousehold> Households { get; init; } = [];
+
+    /// <summary>Family cases of households (FAM3), labelled F1, F2: they enrol the members on their days (IS7b).</summary>
+    public IReadOnlyList<WorldFamilyCase> FamilyCases { get; init; } = [];
+
     /// <summary>The partnership's date: the calendar day in London at <see cref="Now"/>.</summary>
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, London).DateTime);
 
@@ -38,7 +44,13 @@ public sealed record World(
             .Concat(Cases.Select(c => new WorldRecord(c.Label, RecordKind.Case, c.Person, c.Owner, c.Category)))
             .Concat(Consents.Select(k => new WorldRecord(k.Label, RecordKind.Consent, k.Person, k.Owner, DataCategory.Identity)))
             .Concat(Cases.Select(c => new WorldRecord(InterventionLabel(c), RecordKind.Intervention, c.Person, InterventionOwner(c), InterventionCategory(c))))
-            .Concat(People.Select(p => new WorldRecord(OffenceLabel(p), RecordKind.Offence, p.Index, OffenceOwner(p), DataCategory.Offending)));
+            .Concat(People.Select(p => new WorldRecord(OffenceLabel(p), RecordKind.Offence, p.Index, OffenceOwner(p), DataCategory.Offending)))
+            .Concat(FamilyCases.Select(f => new WorldRecord(f.Label, RecordKind.FamilyCase, -1, f.Owner, f.Category, f.Household)))
+            .Concat(Households.Select(h => new WorldRecord(h.Label, RecordKind.Household, -1, h.Owner, DataCategory.Identity, h.Index)));
+
+    /// <summary>Whether the person is a member of the household on the day.</summary>
+    public bool IsMember(int household, int person, DateOnly day) =>
+        Households[household].Memberships.Any(m => m.Person == person && m.From <= day && (m.To is null || day <= m.To));
 
     public static string InterventionLabel(WorldCase c) => $"I{c.Index + 1}";
 
@@ -51,7 +63,8 @@ public sealed record World(
     public int OffenceOwner(WorldPerson p) => (p.Owner + 1) % Agencies.Count;
 
     /// <summary>How many users and records of every kind the world holds; smaller worlds are simpler examples.</summary>
-    public int Size => Users.Count + People.Count + Cases.Count + Agreements.Count + Consents.Count + Grants.Count;
+    public int Size => Users.Count + People.Count + Cases.Count + Agreements.Count + Consents.Count + Grants.Count
+        + Households.Sum(h => 1 + h.Memberships.Count) + FamilyCases.Count;
 
     public string AgencyCode(int agency) => Agencies[agency].Code;
 
@@ -66,7 +79,11 @@ public sealed record World(
         text.Append("agreements: ").AppendJoin("; ", Agreements.Select(Describe)).AppendLine();
         text.Append("consents: ").AppendJoin("; ", Consents.Select(Describe)).AppendLine();
         text.Append("grants: ").AppendJoin("; ", Grants.Select(g =>
-            $"{g.Label} to {Users[g.User].Label} on {People[g.Person].Label} expires now{Offset(g.ExpiresAt - Now)}"));
+            $"{g.Label} to {Users[g.User].Label} on {People[g.Person].Label} expires now{Offset(g.ExpiresAt - Now)}")).AppendLine();
+        text.Append("households: ").AppendJoin("; ", Households.Select(h =>
+            $"{h.Label} owned by {AgencyCode(h.Owner)} with " + string.Join(", ", h.Memberships.Select(m => $"{People[m.Person].Label} {Day(m.From)}..{(m.To is { } to ? Day(to) : "open")}"))))
+            .AppendLine();
+        text.Append("family cases: ").AppendJoin("; ", FamilyCases.Select(f => $"{f.Label} {Households[f.Household].Label} in {f.Scheme} owned by {AgencyCode(f.Owner)} {f.Category} {f.Status}"));
         return text.ToString();
     }
 
@@ -78,6 +95,8 @@ public sealed record World(
         RecordKind.Case => $"{record.Label} ({Describe(Cases.Single(c => c.Label == record.Label))})",
         RecordKind.Intervention => $"{record.Label} (intervention on C{record.Label[1..]} of {People[record.Person].Label} logged by {AgencyCode(record.Owner)}, {record.Category})",
         RecordKind.Offence => $"{record.Label} (offence of {People[record.Person].Label} recorded by {AgencyCode(record.Owner)}, Offending)",
+        RecordKind.FamilyCase => $"{record.Label} (family case of {Households[record.Household].Label} owned by {AgencyCode(record.Owner)}, {record.Category})",
+        RecordKind.Household => $"{record.Label} (household owned by {AgencyCode(record.Owner)})",
         _ => $"{record.Label} (consent record of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, Identity)",
     };
 
@@ -171,7 +190,25 @@ public enum RecordKind
     Consent,
     Intervention,
     Offence,
+    FamilyCase,
+    Household,
 }
 
-/// <summary>What the access rule looks at in a record: whose it is, who owns it and its category.</summary>
-public sealed record WorldRecord(string Label, RecordKind Kind, int Person, int Owner, DataCategory Category);
+/// <summary>
+/// What the access rule looks at in a record: whose it is (-1 for a family case or household), who owns it, its
+/// category, and for a family case or household which household.
+/// </summary>
+public sealed record WorldRecord(string Label, RecordKind Kind, int Person, int Owner, DataCategory Category, int Household = -1);
+
+/// <summary>A household; each person is a member at most once, so no two memberships of one person overlap.</summary>
+public sealed record WorldHousehold(int Index, int Owner, IReadOnlyList<WorldMembership> Memberships)
+{
+    public string Label => $"H{Index + 1}";
+}
+
+public sealed record WorldMembership(int Person, DateOnly From, DateOnly? To);
+
+public sealed record WorldFamilyCase(int Index, int Household, Scheme Scheme, int Owner, CaseStatus Status, DataCategory Category)
+{
+    public string Label => $"F{Index + 1}";
+}

@@ -1,5 +1,6 @@
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
@@ -33,6 +34,8 @@ public static class WorldDatabase
         DELETE FROM NotificationDigests;
         DELETE FROM ExitNominations;
         DELETE FROM Cases;
+        DELETE FROM HouseholdMembers;
+        DELETE FROM Households;
         DELETE FROM SharingAgreementAgencies;
         DELETE FROM SharingAgreementCategories;
         DELETE FROM SharingAgreementPurposes;
@@ -103,6 +106,22 @@ public static class WorldDatabase
             stored.Add(World.OffenceLabel(spec), offence.Id.Value);
         }
 
+        // Households with every membership open at first: ended ones are ended in the last stage, so that an ended
+        // membership is kept up as a change, not only written once (DOMAIN.md IS7b).
+        List<(Household Household, WorldHousehold Spec)> households = [];
+        foreach (var spec in world.Households)
+        {
+            var household = Household.Record(spec.Label, null, Code(world, spec.Owner), Recorder, now);
+            foreach (var membership in spec.Memberships)
+            {
+                household.AddMember(people[membership.Person].Id, new DateOnly(1950, 1, 1), Relationship.OtherAdult, membership.From, null);
+            }
+
+            db.Households.Add(household);
+            households.Add((household, spec));
+            stored.Add(spec.Label, household.Id.Value);
+        }
+
         // Written in stages, each saved on its own, so that sharing rights are kept up by every kind of change (a
         // new agreement before and after consents, new consents, withdrawals, an agreement ended, a case exited),
         // not only worked out once for a whole new world.
@@ -155,6 +174,17 @@ public static class WorldDatabase
         }
 
         await db.SaveChangesAsync();
+        List<(Case Case, WorldFamilyCase Spec)> familyCases = [];
+        foreach (var spec in world.FamilyCases)
+        {
+            var familyCase = Case.OpenForHousehold(households[spec.Household].Household.Id, spec.Scheme, Code(world, spec.Owner), utcToday.AddDays(-30), null, null, now, world.Today);
+            db.Cases.Add(familyCase);
+            db.Entry(familyCase).Property(c => c.DataCategory).CurrentValue = spec.Category;
+            familyCases.Add((familyCase, spec));
+            stored.Add(spec.Label, familyCase.Id.Value);
+        }
+
+        await db.SaveChangesAsync();
         db.SharingAgreements.AddRange(agreements.Where((_, i) => i % 2 == 1).Select(a => a.Agreement));
         await db.SaveChangesAsync();
 
@@ -171,6 +201,20 @@ public static class WorldDatabase
         foreach (var (enrolment, _) in enrolments.Zip(world.Cases).Where(c => c.Second.Status == CaseStatus.Exited))
         {
             db.Entry(enrolment).Property(c => c.Status).CurrentValue = CaseStatus.Exited;
+        }
+
+        foreach (var (familyCase, _) in familyCases.Where(f => f.Spec.Status == CaseStatus.Exited))
+        {
+            db.Entry(familyCase).Property(c => c.ExitedOn).CurrentValue = utcToday;
+            db.Entry(familyCase).Property(c => c.Status).CurrentValue = CaseStatus.Exited;
+        }
+
+        foreach (var (household, spec) in households)
+        {
+            foreach (var (member, membership) in household.Members.Zip(spec.Memberships).Where(m => m.Second.To is not null))
+            {
+                household.EndMember(member.Id, membership.To!.Value);
+            }
         }
 
         await db.SaveChangesAsync();

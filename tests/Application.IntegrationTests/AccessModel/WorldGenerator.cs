@@ -49,7 +49,38 @@ public static class WorldGenerator
         from agreements in AgreementGen(agencyCount, palette).Array[0, 4]
         from consents in ConsentGen(owners.Length, agencyCount, palette).Array[1, 8]
         from grants in Gen.Select(Gen.Int[0, users.Length - 1], Gen.Int[0, owners.Length - 1], Gen.OneOf(GrantExpiries)).Array[0, 3]
-        select Build(now, agencySchemes, users, owners, cases, agreements, consents, grants);
+        from households in HouseholdGen(owners.Length, agencyCount).Array[0, 2]
+        from familyCases in FamilyCaseGen(households.Length, agencyCount, palette).Array[households.Length == 0 ? 0 : 1, households.Length == 0 ? 0 : 3]
+        select WithFamilies(Build(now, agencySchemes, users, owners, cases, agreements, consents, grants), households, familyCases);
+
+    /// <summary>A household owned by one agency, each person a member at most once, on days around today (IS7b's edges).</summary>
+    private static Gen<HouseholdSpec> HouseholdGen(int people, int agencies) =>
+        Gen.Select(
+            Gen.Int[0, agencies - 1],
+            Gen.Select(Gen.OneOf(-400, -1, 0, 1), Gen.Frequency((3, (int?)null), (1, -1), (1, 0), (1, 1), (1, 30)), Gen.Int[0, 99]).Array[people],
+            (owner, members) => new HouseholdSpec(owner, [.. members
+                .Select((m, person) => (Person: person, From: m.Item1, To: m.Item2, Draw: m.Item3))
+                .Where(m => m.Draw < 60)
+                .Select(m => (m.Person, m.From, m.To is { } to ? Math.Max(m.From, to) : (int?)null))]));
+
+    private static Gen<WorldFamilyCase> FamilyCaseGen(int households, int agencies, Scheme[] palette)
+    {
+        var family = palette.Where(s => s is Scheme.Fit or Scheme.HighImpactHousehold or Scheme.TroubledFamilies).ToArray();
+        return Gen.Select(
+            Gen.Int[0, Math.Max(0, households - 1)],
+            Gen.OneOf(family.Length > 0 ? family : [Scheme.Fit, Scheme.TroubledFamilies]),
+            Gen.Int[0, agencies - 1],
+            Gen.Frequency((4, CaseStatus.Active), (2, CaseStatus.Exited)),
+            Gen.Frequency((3, DataCategory.ChildrenSafeguarding), (1, DataCategory.Identity), (1, DataCategory.VictimSensitive)),
+            (household, scheme, owner, status, category) => new WorldFamilyCase(0, household, scheme, owner, status, category));
+    }
+
+    private static World WithFamilies(World world, HouseholdSpec[] households, WorldFamilyCase[] familyCases) => world with
+    {
+        Households = [.. households.Select((h, i) => new WorldHousehold(i, h.Owner, [.. h.Members.Select(m =>
+            new WorldMembership(m.Person, world.Today.AddDays(m.From), m.To is { } to ? world.Today.AddDays(to) : null))]))],
+        FamilyCases = [.. familyCases.Select((f, i) => f with { Index = i })],
+    };
 
     /// <summary>Each value is in with the given chance; shrinks towards taking them all.</summary>
     private static Gen<T[]> Subset<T>(T[] values, int percent) =>
@@ -126,6 +157,8 @@ public static class WorldGenerator
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private sealed record HouseholdSpec(int Owner, (int Person, int From, int? To)[] Members);
 
     private sealed record CaseSpec(int Person, Scheme Scheme, int Owner, CaseStatus Status, DataCategory? Relabel);
 

@@ -48,6 +48,28 @@ public static class WorldMinimiser
             yield return WithoutPerson(w, p);
         }
 
+        for (var i = 0; i < w.FamilyCases.Count; i++)
+        {
+            yield return Renumber(w with { FamilyCases = Without(w.FamilyCases, i) });
+        }
+
+        for (var h = 0; h < w.Households.Count; h++)
+        {
+            if (!w.FamilyCases.Any(f => f.Household == h))
+            {
+                yield return Renumber(w with
+                {
+                    Households = Without(w.Households, h),
+                    FamilyCases = [.. w.FamilyCases.Select(f => f with { Household = Shift(f.Household, h) })],
+                });
+            }
+
+            for (var m = 0; m < w.Households[h].Memberships.Count; m++)
+            {
+                yield return w with { Households = Replace(w.Households, h, w.Households[h] with { Memberships = Without(w.Households[h].Memberships, m) }) };
+            }
+        }
+
         for (var i = 0; i < w.Grants.Count; i++)
         {
             yield return Renumber(w with { Grants = Without(w.Grants, i) });
@@ -160,6 +182,7 @@ public static class WorldMinimiser
         Cases = [.. w.Cases.Where(c => c.Person != person).Select(c => c with { Person = Shift(c.Person, person) })],
         Consents = [.. w.Consents.Where(k => k.Person != person).Select(k => k with { Person = Shift(k.Person, person) })],
         Grants = [.. w.Grants.Where(g => g.Person != person).Select(g => g with { Person = Shift(g.Person, person) })],
+        Households = [.. w.Households.Select(h => h with { Memberships = [.. h.Memberships.Where(m => m.Person != person).Select(m => m with { Person = Shift(m.Person, person) })] })],
     });
 
     private static bool IsUsed(World w, int agency) =>
@@ -167,7 +190,9 @@ public static class WorldMinimiser
         || w.People.Any(p => p.Owner == agency)
         || w.Cases.Any(c => c.Owner == agency)
         || w.Agreements.Any(a => a.Agencies.Contains(agency))
-        || w.Consents.Any(k => k.Owner == agency || k.Recipients.Contains(agency));
+        || w.Consents.Any(k => k.Owner == agency || k.Recipients.Contains(agency))
+        || w.Households.Any(h => h.Owner == agency)
+        || w.FamilyCases.Any(f => f.Owner == agency);
 
     private static World WithoutAgency(World w, int agency) => w with
     {
@@ -177,6 +202,8 @@ public static class WorldMinimiser
         Cases = [.. w.Cases.Select(c => c with { Owner = Shift(c.Owner, agency) })],
         Agreements = [.. w.Agreements.Select(a => a with { Agencies = [.. a.Agencies.Select(x => Shift(x, agency))] })],
         Consents = [.. w.Consents.Select(k => k with { Owner = Shift(k.Owner, agency), Recipients = [.. k.Recipients.Select(x => Shift(x, agency))] })],
+        Households = [.. w.Households.Select(h => h with { Owner = Shift(h.Owner, agency) })],
+        FamilyCases = [.. w.FamilyCases.Select(f => f with { Owner = Shift(f.Owner, agency) })],
     };
 
     /// <summary>Labels come from positions, so after a removal everything is numbered again from 1.</summary>
@@ -188,6 +215,8 @@ public static class WorldMinimiser
         Agreements = [.. w.Agreements.Select((a, i) => a with { Index = i })],
         Consents = [.. w.Consents.Select((k, i) => k with { Index = i })],
         Grants = [.. w.Grants.Select((g, i) => g with { Index = i })],
+        Households = [.. w.Households.Select((h, i) => h with { Index = i })],
+        FamilyCases = [.. w.FamilyCases.Select((f, i) => f with { Index = i })],
     };
 
     private static int Shift(int index, int removed) => index > removed ? index - 1 : index;

@@ -32,7 +32,7 @@ public sealed class AllocateCaseHandler(CaseGate gate, IUserDirectory users, IAu
         await OpenCaseHandler.EnsureWorkerAsync(users, command.AllocatedTo!.Value, found.OwnerAgency, cancellationToken);
         found.Allocate(command.AllocatedTo);
         audit.Record("case.allocate", AuditOutcome.Allowed, AccessRule.Owner,
-            new AuditSubject("Case", found.Id.ToString(), found.PersonId.Value, found.OwnerAgency), $"Allocated to {command.AllocatedTo}");
+            new AuditSubject("Case", found.Id.ToString(), found.PersonId?.Value, found.OwnerAgency), $"Allocated to {command.AllocatedTo}");
         return await names.ViewAsync(found, explanation: null, cancellationToken);
     }
 }

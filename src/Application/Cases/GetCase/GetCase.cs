@@ -23,9 +23,9 @@ public sealed class GetCaseHandler(IAppDbContext db, IRecordAccess access, IAudi
             throw await CaseGate.RefuseAsync(db, audit, query.CaseId, "case.read", cancellationToken);
         }
 
-        var explanation = await access.ExplainAsync(found.PersonId, found.OwnerAgency, found.DataCategory, cancellationToken);
+        var explanation = await CaseExplanation.OfAsync(access, db, found, cancellationToken);
         audit.Record("case.read", AuditOutcome.Allowed, AccessAudit.RuleOf(explanation),
-            new AuditSubject("Case", found.Id.ToString(), found.PersonId.Value, found.OwnerAgency), AccessAudit.DetailOf(explanation));
+            new AuditSubject("Case", found.Id.ToString(), found.PersonId?.Value, found.OwnerAgency), AccessAudit.DetailOf(explanation));
         await db.SaveChangesAsync(cancellationToken);
         return await names.ViewAsync(found, explanation, cancellationToken);
     }

@@ -93,7 +93,7 @@ public sealed class ListCasesHandler(
         };
         var page = await rows.ToPagedAsync(query, CountOf(query, rows.Select(r => r.Case)), cancellationToken);
 
-        var people = await names.PeopleAsync(page.Items.Select(r => r.Case.PersonId).ToList(), cancellationToken);
+        var people = await names.PeopleAsync(page.Items.Where(r => r.Case.PersonId != null).Select(r => r.Case.PersonId!.Value).ToList(), cancellationToken);
         var workers = await users.DisplayNamesAsync(page.Items.Where(r => r.Case.AllocatedTo != null).Select(r => r.Case.AllocatedTo!.Value).ToList(), cancellationToken);
         var today = clock.Today;
         var caseIds = page.Items.Select(r => r.Case.Id).ToList();
@@ -108,8 +108,8 @@ public sealed class ListCasesHandler(
                 found.Id.Value,
                 found.Scheme.ToString(),
                 found.Status.ToString(),
-                found.PersonId.Value,
-                people.GetValueOrDefault(found.PersonId),
+                found.PersonId?.Value,
+                found.PersonId is { } personId ? people.GetValueOrDefault(personId) : null,
                 found.OwnerAgency.Value,
                 found.DataCategory.ToString(),
                 found.AllocatedTo,
@@ -150,7 +150,7 @@ public sealed class ListCasesHandler(
         : query.OpenOnly ? [CaseStatus.Active, CaseStatus.ExitNominated]
         : null;
 
-    private static AuditSubject Subject(Case found) => new("Case", found.Id.ToString(), found.PersonId.Value, found.OwnerAgency);
+    private static AuditSubject Subject(Case found) => new("Case", found.Id.ToString(), found.PersonId?.Value, found.OwnerAgency);
 
     /// <summary>What a caseload row flags for attention.</summary>
     public static IReadOnlyList<string> FlagsOf(Case found, DateOnly today)

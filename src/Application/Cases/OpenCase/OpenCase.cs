@@ -11,6 +11,7 @@ using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Users;
 using FluentValidation;
@@ -40,7 +41,9 @@ public sealed record OpenCaseCommand(
     bool Mappa = false,
     bool Ppo = false,
     decimal? PredictedReoffendingRate = null,
-    CustodyInput? Custody = null) : ICommand<CaseView>, IIomDetailsInput;
+    CustodyInput? Custody = null,
+    HouseholdId? HouseholdId = null,
+    Guid? LeadProfessional = null) : ICommand<CaseView>, IIomDetailsInput;
 
 /// <summary>Custody as entered (API.md <c>custody</c>).</summary>
 public sealed record CustodyInput(bool InCustody, string? Establishment = null, DateOnly? ExpectedRelease = null);
@@ -50,7 +53,16 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseCommand>
     public OpenCaseValidator(PartnershipClock clock, IOptions<IomOptions> iom)
     {
         RuleFor(c => c.Scheme).NotNull().WithMessage("Select the scheme").IsInEnum().WithMessage("Select a scheme of the partnership");
-        RuleFor(c => c.PersonId.Value).NotEmpty().WithName("PersonId").WithMessage("Say which person to enrol");
+        // The family schemes enrol a household (DOMAIN.md FAM3); the others a person.
+        When(c => c.Scheme is not { } scheme || !FamilySchemes.Contains(scheme), () =>
+        {
+            RuleFor(c => c.PersonId.Value).NotEmpty().WithName("PersonId").WithMessage("Say which person to enrol");
+            RuleFor(c => c.HouseholdId).Null().WithMessage("This scheme enrols a person: give personId, not householdId");
+        }).Otherwise(() =>
+        {
+            RuleFor(c => c.HouseholdId).NotNull().WithMessage("This scheme enrols a household: give householdId");
+            RuleFor(c => c.PersonId.Value).Empty().WithName("PersonId").WithMessage("This scheme enrols a household: give householdId, not personId");
+        });
         RuleFor(c => c.StartDate).NotNull().WithMessage("Enter the start date")
             .Must(d => d <= clock.Today).WithMessage("The start date cannot be in the future");
         When(c => c.Scheme == Scheme.Iom, () => Include(new IomDetailsRules<OpenCaseCommand>(iom.Value)));
@@ -67,13 +79,19 @@ public sealed class OpenCaseHandler(
     PartnershipClock clock,
     IOptions<IomOptions> iom,
     ReviewPlanner reviews,
-    CaseNames names) : ICommandHandler<OpenCaseCommand, CaseView>
+    CaseNames names,
+    Households.FamilyCases families) : ICommandHandler<OpenCaseCommand, CaseView>
 {
     /// <summary>The roles a worker a case is allocated to holds (at least one of them).</summary>
     public static readonly IReadOnlyList<Role> WorkerRoles = [Role.Caseworker, Role.Manager];
 
     public async ValueTask<CaseView> Handle(OpenCaseCommand command, CancellationToken cancellationToken)
     {
+        if (command.HouseholdId is { } householdId)
+        {
+            return await families.OpenAsync(command, householdId, cancellationToken);
+        }
+
         await gate.EnsureReadableAsync(command.PersonId, "case.open", cancellationToken);
         var actor = currentUser.Actor;
         var agency = actor.RequireAgency();
@@ -101,7 +119,7 @@ public sealed class OpenCaseHandler(
         db.Cases.Add(opened);
         reviews.ScheduleFirst(opened, clock.Now);
         audit.Record("case.open", AuditOutcome.Allowed, AccessRule.Owner,
-            new AuditSubject("Case", opened.Id.ToString(), opened.PersonId.Value, agency), $"{scheme} from {startDate:yyyy-MM-dd}");
+            new AuditSubject("Case", opened.Id.ToString(), opened.PersonId?.Value, agency), $"{scheme} from {startDate:yyyy-MM-dd}");
         return await names.ViewAsync(opened, explanation: null, cancellationToken);
     }
 

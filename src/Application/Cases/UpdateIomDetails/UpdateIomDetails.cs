@@ -46,7 +46,7 @@ public sealed class UpdateIomDetailsHandler(CaseGate gate, IAuditTrail audit, IO
         CaseGate.EnsureVersion(found, command.Version);
         found.UpdateIom(IomDetailsInput.ToDetails(command, iom.Value), IomDetailsInput.ToCustody(command));
         audit.Record("case.update-iom", AuditOutcome.Allowed, AccessRule.Owner,
-            new AuditSubject("Case", found.Id.ToString(), found.PersonId.Value, found.OwnerAgency),
+            new AuditSubject("Case", found.Id.ToString(), found.PersonId?.Value, found.OwnerAgency),
             found.Custody is { InCustody: true } custody ? $"In custody at {custody.Establishment}" : "In the community");
         return await names.ViewAsync(found, explanation: null, cancellationToken);
     }

@@ -13,6 +13,7 @@ public static class AccessAudit
         AccessRules.SharingAgreement => AccessRule.SharingAgreement,
         AccessRules.Consent => AccessRule.Consent,
         AccessRules.BreakGlass => AccessRule.BreakGlass,
+        AccessRules.OpenCase => AccessRule.OpenCase,
         _ => AccessRule.NoRule,
     };
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.People;
 
 namespace CaseManager.Application.Common.Access;
@@ -18,6 +19,13 @@ public interface IRecordAccess
         where T : class, IAgencyOwned;
 
     /// <summary>
+    /// The households the actor may know of (DOMAIN.md FAM2, IS7): those their agency recorded, those with a
+    /// member, current or past, whom <see cref="Readable{T}"/> lets them see, and those with a family case they may read. The members themselves are read through
+    /// <see cref="Readable{T}"/> over people, so that a member the actor may not see is left out without a trace.
+    /// </summary>
+    IQueryable<Household> ReadableHouseholds(IQueryable<Household> source);
+
+    /// <summary>
     /// How many cases <see cref="Readable{T}"/> lets the actor read in one scheme (or all) with one of the statuses
     /// (or any): the same number as counting <c>Readable(db.Cases)</c> so filtered, read from index ranges instead
     /// of checking each case (ADR 0016). A caseload's total.
@@ -26,7 +34,8 @@ public interface IRecordAccess
 
     /// <summary>
     /// Why the actor may read a record they have already been given: null when their agency owns it, otherwise the
-    /// agreement (and consent) or break-glass grant that allows it. Used to show and audit the rule.
+    /// agreement (and consent) or break-glass grant that allows it. Used to show and audit the rule. IS7a, which
+    /// opens person records only, is explained by <see cref="ExplainManyAsync"/> over people.
     /// </summary>
     Task<RecordAccessExplanation?> ExplainAsync(PersonId personId, AgencyCode owner, DataCategory category, CancellationToken cancellationToken);
 
@@ -55,4 +64,7 @@ public static class AccessRules
     public const string SharingAgreement = nameof(SharingAgreement);
     public const string Consent = nameof(Consent);
     public const string BreakGlass = nameof(BreakGlass);
+
+    /// <summary>IS7a: the reader's agency owns an open case on the person (or their household): their person record only.</summary>
+    public const string OpenCase = nameof(OpenCase);
 }

@@ -6,6 +6,7 @@ using CaseManager.Application.Common.Time;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ namespace CaseManager.Application.Common.Access;
 /// (1) their agency owns it; or (2) an agreement in force covers owner and reader, the record's category and a
 /// scheme the person is enrolled in (an open case) and the reader's agency takes part in, with, where the agreement
 /// requires it, the person's consent for that scheme, reader and category, given and not withdrawn or past review;
-/// or (3) they hold a live break-glass grant for the person. Victim-sensitive records are never shared by
+/// or (3) they hold a live break-glass grant for the person; and (IS7a) a person record is read by an agency that owns
+/// an open case on the person, or on a household while the person is a member. Victim-sensitive records are never shared by
 /// agreement. Actors without an agency or without a case-reading role see nothing. Branch 2 is worked out when its
 /// facts are saved, as <see cref="SharingRight"/> rows (<see cref="SharingRight.Derive"/>); a read asks
 /// one index whether a row counts today (ADR 0015, docs/performance.md).
@@ -55,13 +57,34 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
             ? Any(db.CaseReaders, CaseReaderCovers(rules, Expression.Property(record, nameof(Case.Id))))
             : Any(db.SharingRights, Expression.Lambda<Func<SharingRight, bool>>(
                 ExpressionInliner.Inline(rules.RightCovers, right, personId, owner, category), right));
-        var body = Expression.OrElse(
+        Expression body = Expression.OrElse(
             Expression.OrElse(
                 ExpressionInliner.Inline(rules.OwnRecord, owner),
                 Expression.AndAlso(shared, sharedByAgreement)),
             Any(db.BreakGlassGrants, Expression.Lambda<Func<BreakGlassGrant, bool>>(
                 ExpressionInliner.Inline(rules.GrantCovers, grant, personId), grant)));
+        if (record.Type == typeof(Person))
+        {
+            // IS7a: working a case means knowing whom you work with (the person record only).
+            body = Expression.OrElse(body, ExpressionInliner.Inline(rules.WorksCaseOn, personId));
+        }
+
         return source.Where(Expression.Lambda<Func<T, bool>>(body, record));
+    }
+
+    public IQueryable<Household> ReadableHouseholds(IQueryable<Household> source)
+    {
+        if (Reader() is not { } reader)
+        {
+            return source.Where(_ => false);
+        }
+
+        var agency = reader.Agency;
+        var people = Readable(db.People);
+        var cases = Readable(db.Cases);
+        return source.Where(h => h.OwnerAgency == agency
+            || h.Members.Any(m => people.Any(p => p.Id == m.PersonId))
+            || cases.Any(c => c.HouseholdId == h.Id));
     }
 
     public async Task<int> CountCaseloadAsync(Scheme? scheme, IReadOnlyCollection<CaseStatus>? statuses, CancellationToken cancellationToken)
@@ -89,7 +112,7 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         var record = Expression.Parameter(typeof(Case), "record");
         var notShared = Expression.Lambda<Func<Case, bool>>(
             Expression.Not(Any(db.CaseReaders, CaseReaderCovers(rules, Expression.Property(record, nameof(Case.Id))))), record);
-        var byGrant = cases.Where(c => c.OwnerAgency != agency && opened.Contains(c.PersonId)).Where(notShared);
+        var byGrant = cases.Where(c => c.OwnerAgency != agency && c.PersonId != null && opened.Contains(c.PersonId.Value)).Where(notShared);
 
         return await db.Agencies.AsNoTracking()
             .Where(a => a.Code == agency)
@@ -160,7 +183,9 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         var rows = records
             .Where(Expression.Lambda<Func<T, bool>>(Expression.Not(ExpressionInliner.Inline(rules.OwnRecord, owner)), record))
             .Select(Expression.Lambda<Func<T, ExplanationRow<TKey>>>(
-                ExplanationOf<TKey>(rules, ExpressionInliner.Inline(key, record), PersonIdOf(record), owner, category), record));
+                ExplanationOf<TKey>(rules, ExpressionInliner.Inline(key, record), PersonIdOf(record), owner, category,
+                    record.Type == typeof(Case) ? Expression.Property(record, nameof(Case.HouseholdId)) : null,
+                    worksCase: record.Type == typeof(Person)), record));
         return await ExplanationsAsync(await rows.ToListAsync(cancellationToken), cancellationToken);
     }
 
@@ -169,13 +194,19 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
     /// subqueries: the right that covers it (one resting on an agreement that needs no consent first), with its
     /// agreement and consent, and the reader's live break-glass grant. One row per record, in one query.
     /// </summary>
-    private MemberInitExpression ExplanationOf<TKey>(RuleParts rules, Expression key, Expression person, Expression owner, Expression category)
+    private MemberInitExpression ExplanationOf<TKey>(
+        RuleParts rules, Expression key, Expression person, Expression owner, Expression category, Expression? household = null, bool worksCase = false)
     {
         var right = Expression.Parameter(typeof(SharingRight), "right");
+        Expression covers = ExpressionInliner.Inline(rules.RightCovers, right, person, owner, category);
+        if (household is not null)
+        {
+            // A family case is explained by a right of a member of its household on the day (DOMAIN.md IS7b).
+            covers = Expression.OrElse(covers, ExpressionInliner.Inline(rules.MemberRightCovers, right, household, owner, category));
+        }
+
         var covering = Expression.Lambda<Func<SharingRight, bool>>(
-            Expression.AndAlso(
-                ExpressionInliner.Inline(rules.Shareable, category),
-                ExpressionInliner.Inline(rules.RightCovers, right, person, owner, category)),
+            Expression.AndAlso(ExpressionInliner.Inline(rules.Shareable, category), covers),
             right);
         var chosen = db.SharingRights
             .Where(covering)
@@ -193,7 +224,8 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
             Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.AgreementId))!, FirstOrDefault(chosen.Select(p => (SharingAgreementId?)p.AgreementId))),
             Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.ConsentId))!, FirstOrDefault(chosen.Select(p => p.ConsentId))),
             Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.GrantId))!, FirstOrDefault(liveGrants.Select(g => (BreakGlassGrantId?)g.Id))),
-            Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.GrantExpiresAtUtc))!, FirstOrDefault(liveGrants.Select(g => (DateTime?)g.ExpiresAtUtc))));
+            Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.GrantExpiresAtUtc))!, FirstOrDefault(liveGrants.Select(g => (DateTime?)g.ExpiresAtUtc))),
+            Expression.Bind(row.GetProperty(nameof(ExplanationRow<TKey>.WorksCase))!, worksCase ? ExpressionInliner.Inline(rules.WorksCaseOn, person) : Expression.Constant(false)));
     }
 
     /// <summary>Turns the rows into explanations, with the names of the agreements in one more query.</summary>
@@ -222,6 +254,10 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
                 explained[row.Key] = new RecordAccessExplanation(AccessRules.BreakGlass, GrantId: grantId.Value,
                     GrantExpiresAt: new DateTimeOffset(DateTime.SpecifyKind(expires, DateTimeKind.Utc)));
             }
+            else if (row.WorksCase)
+            {
+                explained[row.Key] = new RecordAccessExplanation(AccessRules.OpenCase);
+            }
         }
 
         return explained;
@@ -248,6 +284,8 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         var today = reader.Today;
         var now = reader.NowUtc;
         IQueryable<SharingAgreement> agreements = db.SharingAgreements;
+        IQueryable<Household> households = db.Households;
+        IQueryable<Case> cases = db.Cases;
         return new RuleParts(
             OwnRecord: owner => owner == agency,
             ConsentNamesReader: consent => consent.Recipients.Any(r => r.Agency == agency),
@@ -259,6 +297,18 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
                 && right.ValidFrom <= today
                 && (right.ValidTo == null || right.ValidTo >= today)
                 && agreements.Any(a => a.Id == right.AgreementId && a.Agencies.Any(party => party.Agency == owner)),
+            MemberRightCovers: (right, household, owner, category) =>
+                right.ReaderAgency == agency
+                && right.DataCategory == category
+                && right.ValidFrom <= today
+                && (right.ValidTo == null || right.ValidTo >= today)
+                && agreements.Any(a => a.Id == right.AgreementId && a.Agencies.Any(party => party.Agency == owner))
+                && households.Any(h => (HouseholdId?)h.Id == household
+                    && h.Members.Any(m => m.PersonId == right.PersonId && m.From <= today && (m.To == null || m.To >= today))),
+            WorksCaseOn: person => cases.Any(c => c.OwnerAgency == agency && c.Status != CaseStatus.Exited
+                && (c.PersonId == person
+                    || (c.HouseholdId != null && households.Any(h => (HouseholdId?)h.Id == c.HouseholdId
+                        && h.Members.Any(m => m.PersonId == person && m.From <= today && (m.To == null || m.To >= today)))))),
             CaseReaderCounts: caseReader => caseReader.ReaderAgency == agency && caseReader.ValidFrom <= today && caseReader.ValidTo >= today,
             GrantCovers: (grant, personId) => grant.PersonId == personId && grant.UserId == userId && grant.ExpiresAtUtc > now);
     }
@@ -274,9 +324,13 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
             caseReader);
     }
 
-    private static MemberExpression PersonIdOf(ParameterExpression record) =>
+    // A family case is about no one person (its PersonId is null): no person's right or grant matches it, so it is
+    // read through its reader rows, which are derived from its members' rights (DOMAIN.md IS7b).
+    private static Expression PersonIdOf(ParameterExpression record) =>
         record.Type == typeof(Person)
             ? Expression.Property(record, nameof(Person.Id))
+            : record.Type == typeof(Case)
+            ? Expression.Convert(Expression.Property(record, nameof(Case.PersonId)), typeof(PersonId))
             : typeof(IPersonRecord).IsAssignableFrom(record.Type)
                 ? Expression.Property(record, nameof(IPersonRecord.PersonId))
                 : throw new InvalidOperationException($"{record.Type.Name} is not about one person, so the access rule cannot apply to it.");
@@ -305,6 +359,8 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         public BreakGlassGrantId? GrantId { get; init; }
 
         public DateTime? GrantExpiresAtUtc { get; init; }
+
+        public bool WorksCase { get; init; }
     }
 
     private sealed record ReaderContext(AgencyCode Agency, Guid UserId, DateOnly Today, DateTime NowUtc);
@@ -314,6 +370,8 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         Expression<Func<Consent, bool>> ConsentNamesReader,
         Expression<Func<DataCategory, bool>> Shareable,
         Expression<Func<SharingRight, PersonId, AgencyCode, DataCategory, bool>> RightCovers,
+        Expression<Func<SharingRight, HouseholdId?, AgencyCode, DataCategory, bool>> MemberRightCovers,
+        Expression<Func<PersonId, bool>> WorksCaseOn,
         Expression<Func<CaseReader, bool>> CaseReaderCounts,
         Expression<Func<BreakGlassGrant, PersonId, bool>> GrantCovers);
 }

@@ -1,6 +1,7 @@
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Notifications;
 using CaseManager.Domain.Offending;
@@ -50,8 +51,10 @@ public interface IAppDbContext
 
     DbSet<NotificationDigest> NotificationDigests { get; }
 
-    /// <summary>Stored answers to creates sent with an Idempotency-Key (docs/adr/0017).</summary>
+    /// <summary>Stored answers to creates sent with an Idempotency-Key (docs/adr/0018).</summary>
     DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords { get; }
+
+    DbSet<Household> Households { get; }
 
     DatabaseFacade Database { get; }
 

@@ -31,7 +31,9 @@ public sealed class GetPersonHandler(IAppDbContext db, IRecordAccess access, IAu
             throw await AccessAudit.RefuseAsync(db, audit, "person.read", subject, "Person", query.PersonId, cancellationToken);
         }
 
-        var explanation = await access.ExplainAsync(person.Id, person.OwnerAgency, person.DataCategory, cancellationToken);
+        // The person path of the rule, IS7a included (ExplainAsync explains any record of the person).
+        var id = person.Id;
+        var explanation = (await access.ExplainManyAsync(db.People.AsNoTracking().Where(p => p.Id == id), p => p.Id, cancellationToken)).GetValueOrDefault(id);
         audit.Record("person.read", AuditOutcome.Allowed, AccessAudit.RuleOf(explanation), subject, AccessAudit.DetailOf(explanation));
         await db.SaveChangesAsync(cancellationToken);
         return PersonProjections.ToDetails(person, explanation);

@@ -71,7 +71,7 @@ public sealed class IomReportHandler(IAppDbContext db, IRecordAccess access, IAu
         var cases = await access.Readable(db.Cases.AsNoTracking())
             .Where(c => c.Scheme == Scheme.Iom)
             .ToListAsync(cancellationToken);
-        var personIds = cases.Select(c => c.PersonId).Distinct().ToList();
+        var personIds = cases.Where(c => c.PersonId != null).Select(c => c.PersonId!.Value).Distinct().ToList();
         var earliest = cases.Count == 0 ? today : cases.Min(c => c.StartDate).AddYears(-1);
         var offences = await access.Readable(db.Offences.AsNoTracking())
             .Where(o => personIds.Contains(o.PersonId) && o.CommittedOn >= earliest)
@@ -93,8 +93,8 @@ public sealed class IomReportHandler(IAppDbContext db, IRecordAccess access, IAu
         var measured = cases.Select(c =>
         {
             var end = c.ExitedOn ?? today;
-            var before = offencesByPerson[c.PersonId].Where(o => o.CommittedOn >= c.StartDate.AddYears(-1) && o.CommittedOn < c.StartDate).ToList();
-            var since = offencesByPerson[c.PersonId].Where(o => o.CommittedOn >= c.StartDate && o.CommittedOn <= end).ToList();
+            var before = offencesByPerson[c.PersonId ?? default].Where(o => o.CommittedOn >= c.StartDate.AddYears(-1) && o.CommittedOn < c.StartDate).ToList();
+            var since = offencesByPerson[c.PersonId ?? default].Where(o => o.CommittedOn >= c.StartDate && o.CommittedOn <= end).ToList();
             return new
             {
                 Cohort = c.Iom?.Cohort ?? "Not recorded",
@@ -103,7 +103,7 @@ public sealed class IomReportHandler(IAppDbContext db, IRecordAccess access, IAu
                 YearsSince = Math.Max(0, end.DayNumber - c.StartDate.DayNumber) / DaysPerYear,
                 CostBefore = before.Sum(o => unitCost.GetValueOrDefault(o.OffenceType)),
                 CostSince = since.Sum(o => unitCost.GetValueOrDefault(o.OffenceType)),
-                FirstYearOffences = offencesByPerson[c.PersonId].Count(o => o.CommittedOn >= c.StartDate && o.CommittedOn < c.StartDate.AddYears(1)),
+                FirstYearOffences = offencesByPerson[c.PersonId ?? default].Count(o => o.CommittedOn >= c.StartDate && o.CommittedOn < c.StartDate.AddYears(1)),
                 FullYear = c.StartDate.AddYears(1) <= today,
                 c.Iom?.PredictedReoffendingRate,
             };

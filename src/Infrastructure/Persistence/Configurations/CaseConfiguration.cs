@@ -1,4 +1,5 @@
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -45,6 +46,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         });
         builder.Navigation(c => c.ExitNominations).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Household>().WithMany().HasForeignKey(c => c.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+
+        // A household's family cases (DOMAIN.md FAM3), and its members' enrolments through them (IS7b).
+        builder.HasIndex(c => new { c.HouseholdId, c.Scheme, c.Status });
 
         // "Is this person enrolled in this scheme?" is asked inside every shared read.
         builder.HasIndex(c => new { c.PersonId, c.Scheme, c.Status });

@@ -1,4 +1,6 @@
 using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Cases;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
@@ -29,9 +31,12 @@ internal static class CaseReaderMaintenance
     {
         await db.Set<CaseReader>().ExecuteDeleteAsync(cancellationToken);
         var people = await db.SharingRights.AsNoTracking().Select(r => r.PersonId).Distinct().ToListAsync(cancellationToken);
+
+        // A family case is found through each of its members, who may fall in different batches: made once.
+        var done = new HashSet<CaseId>();
         foreach (var batch in people.Chunk(PeoplePerBatch))
         {
-            await RebuildBatchAsync(db, batch, parties, cancellationToken, deleteFirst: false);
+            await RebuildBatchAsync(db, batch, parties, cancellationToken, deleteFirst: false, done);
         }
     }
 
@@ -44,28 +49,75 @@ internal static class CaseReaderMaintenance
         CancellationToken cancellationToken)
     {
         var cases = await FactsAsync(db, people, cancellationToken);
-        var expected = CaseReader.Derive(cases, rights, parties).ToList();
+
+        // A family case's other members, outside this batch, count with their stored rights.
+        var batch = people.ToHashSet();
+        var others = cases.SelectMany(c => c.Subjects).Select(s => s.PersonId).Where(p => !batch.Contains(p)).Distinct().ToArray();
+        var allRights = rights.Concat(await RightsOfAsync(db, others, cancellationToken)).ToList();
+        var expected = CaseReader.Derive(cases, allRights, parties).ToList();
         var caseIds = cases.Select(c => c.Id).ToList();
         var stored = await db.CaseReaders.AsNoTracking().Where(r => caseIds.Contains(r.CaseId)).ToListAsync(cancellationToken);
-        var personOf = cases.ToDictionary(c => c.Id, c => c.PersonId);
+        var personOf = cases.ToDictionary(c => c.Id, c => c.Subjects.Select(s => s.PersonId).FirstOrDefault(batch.Contains, c.Subjects[0].PersonId));
         return SharingRightMaintenance.Differing(
             expected, stored, r => personOf[r.CaseId], r => (r.CaseId, r.ReaderAgency, r.Scheme, r.Status, r.ValidFrom, r.ValidTo));
     }
 
-    private static Task<List<CaseFacts>> FactsAsync(CaseDbContext db, PersonId[] people, CancellationToken cancellationToken) =>
-        db.Cases.AsNoTracking()
-            .Where(c => people.Contains(c.PersonId))
-            .Select(c => new CaseFacts(c.Id, c.PersonId, c.OwnerAgency, c.DataCategory, c.Scheme, c.Status))
+    /// <summary>
+    /// The cases about these people: their own, and the family cases of every household they were ever a member of
+    /// (DOMAIN.md IS7b), each with all of its household's memberships as its subjects.
+    /// </summary>
+    private static async Task<List<CaseFacts>> FactsAsync(CaseDbContext db, PersonId[] people, CancellationToken cancellationToken)
+    {
+        var own = await db.Cases.AsNoTracking()
+            .Where(c => c.PersonId != null && people.Contains(c.PersonId.Value))
+            .Select(c => new { c.Id, PersonId = c.PersonId!.Value, c.OwnerAgency, c.DataCategory, c.Scheme, c.Status })
             .ToListAsync(cancellationToken);
+        var households = db.Households.Where(h => h.Members.Any(m => people.Contains(m.PersonId))).Select(h => (HouseholdId?)h.Id);
+        var family = await db.Cases.AsNoTracking()
+            .Where(c => c.HouseholdId != null && households.Contains(c.HouseholdId))
+            .Select(c => new { c.Id, HouseholdId = c.HouseholdId!.Value, c.OwnerAgency, c.DataCategory, c.Scheme, c.Status })
+            .ToListAsync(cancellationToken);
+        var householdIds = family.Select(c => c.HouseholdId).Distinct().ToList();
+        var memberships = (householdIds.Count == 0
+            ? []
+            : await db.Households.AsNoTracking()
+                .Where(h => householdIds.Contains(h.Id))
+                .SelectMany(h => h.Members, (h, m) => new { h.Id, m.PersonId, m.From, m.To })
+                .ToListAsync(cancellationToken))
+            .ToLookup(m => m.Id, m => new CaseSubject(m.PersonId, m.From, m.To ?? DateOnly.MaxValue));
+        return
+        [
+            .. own.Select(c => new CaseFacts(c.Id, c.PersonId, c.OwnerAgency, c.DataCategory, c.Scheme, c.Status)),
+            .. family.Select(c => new CaseFacts(c.Id, [.. memberships[c.HouseholdId]], c.OwnerAgency, c.DataCategory, c.Scheme, c.Status))
+                .Where(c => c.Subjects.Count > 0),
+        ];
+    }
+
+    private static async Task<List<SharingRight>> RightsOfAsync(CaseDbContext db, PersonId[] people, CancellationToken cancellationToken)
+    {
+        List<SharingRight> rights = [];
+        foreach (var batch in people.Chunk(PeoplePerBatch))
+        {
+            rights.AddRange(await db.SharingRights.AsNoTracking().Where(r => batch.Contains(r.PersonId)).ToListAsync(cancellationToken));
+        }
+
+        return rights;
+    }
 
     private static async Task RebuildBatchAsync(
         CaseDbContext db,
         PersonId[] people,
         IReadOnlyDictionary<SharingAgreementId, IReadOnlySet<AgencyCode>> parties,
         CancellationToken cancellationToken,
-        bool deleteFirst = true)
+        bool deleteFirst = true,
+        HashSet<CaseId>? done = null)
     {
         var cases = await FactsAsync(db, people, cancellationToken);
+        if (done is not null)
+        {
+            cases = [.. cases.Where(c => done.Add(c.Id))];
+        }
+
         if (deleteFirst && cases.Count > 0)
         {
             // By case, not by person: a row's index leads with its case, and a deleted case took its rows with it.
@@ -73,7 +125,9 @@ internal static class CaseReaderMaintenance
             await db.Set<CaseReader>().Where(r => caseIds.Contains(r.CaseId)).ExecuteDeleteAsync(cancellationToken);
         }
 
-        var rights = await db.SharingRights.AsNoTracking().Where(r => people.Contains(r.PersonId)).ToListAsync(cancellationToken);
+        // Every subject's rights: a family case's members may be outside this batch.
+        var subjects = cases.SelectMany(c => c.Subjects).Select(s => s.PersonId).Distinct().ToArray();
+        var rights = await RightsOfAsync(db, subjects, cancellationToken);
         var readers = CaseReader.Derive(cases, rights, parties).ToList();
         await BulkInsert.InsertAsync(db, readers, ifAbsent: false, cancellationToken);
     }

@@ -1,6 +1,7 @@
 using CaseManager.Application.Common.Access;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ internal static class SharingRightMaintenance
 
     // A case's status decides enrolment (and so rights); all of these are copied into or decide its reader rows.
     private static readonly string[] CaseReaderFacts =
-        [nameof(Case.Status), nameof(Case.Scheme), nameof(Case.OwnerAgency), nameof(Case.DataCategory), nameof(Case.PersonId)];
+        [nameof(Case.Status), nameof(Case.Scheme), nameof(Case.OwnerAgency), nameof(Case.DataCategory), nameof(Case.PersonId), nameof(Case.HouseholdId)];
 
     /// <summary>What a save changes that rights are derived from. Read before the save, while states are known.</summary>
     public static SharingRightScope Collect(ChangeTracker tracker)
@@ -38,12 +39,30 @@ internal static class SharingRightMaintenance
             switch (entry.Entity)
             {
                 case Case enrolment when entry.State != EntityState.Modified || CaseReaderFacts.Any(p => entry.Property(p).IsModified):
-                    scope.People.Add(enrolment.PersonId);
+                    if (enrolment.PersonId is { } person)
+                    {
+                        scope.People.Add(person);
+                    }
+
                     if (entry.Property(nameof(Case.PersonId)).OriginalValue is PersonId before)
                     {
                         scope.People.Add(before);
                     }
 
+                    // A family case enrols every member of its household on the days of their membership (IS7b).
+                    if (enrolment.HouseholdId is { } familyHousehold)
+                    {
+                        scope.Households.Add(familyHousehold);
+                    }
+
+                    if (entry.Property(nameof(Case.HouseholdId)).OriginalValue is HouseholdId householdBefore)
+                    {
+                        scope.Households.Add(householdBefore);
+                    }
+
+                    break;
+                case Household changed:
+                    scope.Households.Add(changed.Id);
                     break;
                 case Consent consent:
                     scope.People.Add(consent.PersonId);
@@ -70,6 +89,17 @@ internal static class SharingRightMaintenance
         {
             await RebuildAllAsync(db, cancellationToken);
             return;
+        }
+
+        // A household's change touches everyone who was ever a member: their enrolments through its cases.
+        foreach (var households in scope.Households.Chunk(PeoplePerBatch))
+        {
+            scope.People.UnionWith(await db.Households.AsNoTracking()
+                .Where(h => households.Contains(h.Id))
+                .SelectMany(h => h.Members)
+                .Select(m => m.PersonId)
+                .Distinct()
+                .ToListAsync(cancellationToken));
         }
 
         // Everyone whose rights may change, so that their cases' reader rows follow.
@@ -150,7 +180,7 @@ internal static class SharingRightMaintenance
     /// <summary>What these people's rights should be: their open enrolments and given consents under every agreement.</summary>
     private static async Task<List<SharingRight>> DeriveForPeopleAsync(CaseDbContext db, PersonId[] people, SharedFacts facts, CancellationToken cancellationToken)
     {
-        var enrolments = await EnrolmentsAsync(db.Cases.Where(c => people.Contains(c.PersonId)), cancellationToken);
+        var enrolments = await EnrolmentsAsync(db, db.Cases.Where(c => c.PersonId != null && people.Contains(c.PersonId.Value)), people, cancellationToken);
         return await DeriveAsync(db, enrolments, facts.Agreements, facts, cancellationToken);
     }
 
@@ -177,7 +207,7 @@ internal static class SharingRightMaintenance
     private static async Task<HashSet<PersonId>> RebuildAgreementAsync(CaseDbContext db, SharingAgreement agreement, SharedFacts facts, CancellationToken cancellationToken)
     {
         var purposes = agreement.Purposes.Select(p => p.Scheme).ToList();
-        var enrolments = await EnrolmentsAsync(db.Cases.Where(c => purposes.Contains(c.Scheme)), cancellationToken);
+        var enrolments = await EnrolmentsAsync(db, db.Cases.Where(c => purposes.Contains(c.Scheme)), people: null, cancellationToken);
         var given = new HashSet<PersonId>();
         foreach (var batch in enrolments.GroupBy(e => e.PersonId).Chunk(PeoplePerBatch))
         {
@@ -189,15 +219,40 @@ internal static class SharingRightMaintenance
         return given;
     }
 
-    /// <summary>A person is enrolled in a scheme while they have a case in it that is not exited.</summary>
-    private static async Task<List<Enrolment>> EnrolmentsAsync(IQueryable<Case> cases, CancellationToken cancellationToken)
+    /// <summary>
+    /// A person is enrolled in a scheme while they have a case in it that is not exited; and (DOMAIN.md IS7b) on the
+    /// days they are a member of a household with a family case in it that is not exited. The person cases are those
+    /// of <paramref name="cases"/>; the family cases are those of the same schemes whose members include
+    /// <paramref name="people"/> (every member when null).
+    /// </summary>
+    private static async Task<List<Enrolment>> EnrolmentsAsync(CaseDbContext db, IQueryable<Case> cases, PersonId[]? people, CancellationToken cancellationToken)
     {
         var open = await cases.AsNoTracking()
-            .Where(c => c.Status != CaseStatus.Exited)
-            .Select(c => new { c.PersonId, c.Scheme })
+            .Where(c => c.Status != CaseStatus.Exited && c.PersonId != null)
+            .Select(c => new { PersonId = c.PersonId!.Value, c.Scheme })
             .Distinct()
             .ToListAsync(cancellationToken);
-        return [.. open.Select(e => new Enrolment(e.PersonId, e.Scheme))];
+        var memberships = db.Households.AsNoTracking().SelectMany(h => h.Members, (h, m) => new { HouseholdId = h.Id, m.PersonId, m.From, m.To });
+        var familyCases = db.Cases.AsNoTracking().Where(c => c.Status != CaseStatus.Exited && c.HouseholdId != null);
+        if (people is not null)
+        {
+            memberships = memberships.Where(m => people.Contains(m.PersonId));
+        }
+        else
+        {
+            var schemes = cases.Select(c => c.Scheme);
+            familyCases = familyCases.Where(c => schemes.Contains(c.Scheme));
+        }
+
+        var viaHouseholds = await familyCases
+            .Join(memberships, c => c.HouseholdId, m => (HouseholdId?)m.HouseholdId, (c, m) => new { m.PersonId, c.Scheme, m.From, m.To })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return
+        [
+            .. open.Select(e => new Enrolment(e.PersonId, e.Scheme)),
+            .. viaHouseholds.Select(e => new Enrolment(e.PersonId, e.Scheme, e.From, e.To)),
+        ];
     }
 
     private static async Task<List<SharingRight>> DeriveAsync(
@@ -252,6 +307,15 @@ internal static class SharingRightMaintenance
         {
             scope.Everything = true;
         }
+        else if (ownerType == typeof(Household) && ownerKey is HouseholdId householdId)
+        {
+            // A membership added, moved or ended: its person's enrolments through the household's cases change.
+            scope.Households.Add(householdId);
+            if (entry.Entity is HouseholdMember member)
+            {
+                scope.People.Add(member.PersonId);
+            }
+        }
     }
 
     /// <summary>The small tables every derivation reads: all agreements (and their parties) and every agency's schemes.</summary>
@@ -283,7 +347,10 @@ internal sealed class SharingRightScope
 
     public HashSet<SharingAgreementId> Agreements { get; } = [];
 
+    /// <summary>Households whose family cases or memberships changed (DOMAIN.md IS7b): all their members are touched.</summary>
+    public HashSet<HouseholdId> Households { get; } = [];
+
     public bool Everything { get; set; }
 
-    public bool IsEmpty => !Everything && People.Count == 0 && Agreements.Count == 0;
+    public bool IsEmpty => !Everything && People.Count == 0 && Agreements.Count == 0 && Households.Count == 0;
 }

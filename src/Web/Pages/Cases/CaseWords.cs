@@ -60,6 +60,9 @@ public static class CaseWords
         ExitReason.TransferredToMappa => "Transferred to MAPPA",
         ExitReason.Deceased => "Deceased",
         ExitReason.Other => "Other (say why in the note)",
+        ExitReason.OutcomesAchieved => "The family plan's outcomes were achieved",
+        ExitReason.SteppedDownToUniversalServices => "Stepped down to universal services",
+        ExitReason.EscalatedToChildrensSocialCare => "Escalated to children's social care",
         _ => reason.ToString(),
     };
 

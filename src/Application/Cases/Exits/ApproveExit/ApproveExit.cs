@@ -39,7 +39,7 @@ public sealed class ApproveExitHandler(CaseGate gate, ICurrentUser currentUser, 
         found.ApproveExit(decider, command.Note, command.ExitedOn ?? clock.Today, clock.Now);
         await reviews.CancelAllAsync(found, clock.Now, cancellationToken);
         audit.Record("case.exit-approve", AuditOutcome.Allowed, AccessRule.Owner,
-            new AuditSubject("Case", found.Id.ToString(), found.PersonId.Value, found.OwnerAgency), $"Exited on {found.ExitedOn:yyyy-MM-dd}");
+            new AuditSubject("Case", found.Id.ToString(), found.PersonId?.Value, found.OwnerAgency), $"Exited on {found.ExitedOn:yyyy-MM-dd}");
         return await names.ViewAsync(found, explanation: null, cancellationToken);
     }
 }

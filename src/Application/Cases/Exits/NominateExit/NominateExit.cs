@@ -39,7 +39,7 @@ public sealed class NominateExitHandler(CaseGate gate, ICurrentUser currentUser,
         found.NominateExit(command.Reason!.Value, command.Note, command.Evidence, currentUser.Actor.RequireUserId(), clock.Now);
         reviews.ScheduleExitDecision(found, clock.Today, clock.Now);
         audit.Record("case.exit-nominate", AuditOutcome.Allowed, AccessRule.Owner,
-            new AuditSubject("Case", found.Id.ToString(), found.PersonId.Value, found.OwnerAgency), command.Reason.ToString());
+            new AuditSubject("Case", found.Id.ToString(), found.PersonId?.Value, found.OwnerAgency), command.Reason.ToString());
         return await names.ViewAsync(found, explanation: null, cancellationToken);
     }
 }

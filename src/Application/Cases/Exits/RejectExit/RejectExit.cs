@@ -36,7 +36,7 @@ public sealed class RejectExitHandler(CaseGate gate, ICurrentUser currentUser, I
         found.RejectExit(decider, command.Note, clock.Now);
         await reviews.CloseExitDecisionAsync(found, clock.Now, cancellationToken);
         audit.Record("case.exit-reject", AuditOutcome.Allowed, AccessRule.Owner,
-            new AuditSubject("Case", found.Id.ToString(), found.PersonId.Value, found.OwnerAgency));
+            new AuditSubject("Case", found.Id.ToString(), found.PersonId?.Value, found.OwnerAgency));
         return await names.ViewAsync(found, explanation: null, cancellationToken);
     }
 }

@@ -190,6 +190,12 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateOnly?>("ExitedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("LeadProfessional")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly?>("NextReviewDue")
                         .HasColumnType("date");
 
@@ -198,7 +204,7 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Scheme")
@@ -222,6 +228,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("AllocatedTo", "Status");
 
+                    b.HasIndex("HouseholdId", "Scheme", "Status");
+
                     b.HasIndex("OwnerAgency", "Status", "Scheme");
 
                     b.HasIndex("PersonId", "Scheme", "Status");
@@ -229,6 +237,46 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("Scheme", "Status", "StartDate", "OwnerAgency", "DataCategory", "PersonId");
 
                     b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Households.Household", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DataCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerAgency");
+
+                    b.ToTable("Households", (string)null);
                 });
 
             modelBuilder.Entity("CaseManager.Domain.Interventions.Intervention", b =>
@@ -1336,11 +1384,15 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("CaseManager.Domain.Cases.Case", b =>
                 {
+                    b.HasOne("CaseManager.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CaseManager.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("CaseManager.Domain.Cases.CustodyStatus", "Custody", b1 =>
                         {
@@ -1478,6 +1530,51 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Navigation("ExitNominations");
 
                     b.Navigation("Iom");
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Households.Household", b =>
+                {
+                    b.OwnsMany("CaseManager.Domain.Households.HouseholdMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("date");
+
+                            b1.Property<Guid>("HouseholdId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Relationship")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<DateOnly?>("To")
+                                .HasColumnType("date");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("HouseholdId");
+
+                            b1.HasIndex("PersonId", "From");
+
+                            b1.ToTable("HouseholdMembers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("HouseholdId");
+
+                            b1.HasOne("CaseManager.Domain.People.Person", null)
+                                .WithMany()
+                                .HasForeignKey("PersonId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("CaseManager.Domain.Interventions.Intervention", b =>

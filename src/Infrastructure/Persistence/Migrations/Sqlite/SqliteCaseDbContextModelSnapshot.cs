@@ -183,6 +183,12 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ExitedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeadProfessional")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("NextReviewDue")
                         .HasColumnType("TEXT");
 
@@ -191,7 +197,7 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Scheme")
@@ -215,6 +221,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AllocatedTo", "Status");
 
+                    b.HasIndex("HouseholdId", "Scheme", "Status");
+
                     b.HasIndex("OwnerAgency", "Status", "Scheme");
 
                     b.HasIndex("PersonId", "Scheme", "Status");
@@ -222,6 +230,46 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Scheme", "Status", "StartDate", "OwnerAgency", "DataCategory", "PersonId");
 
                     b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Households.Household", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerAgency");
+
+                    b.ToTable("Households", (string)null);
                 });
 
             modelBuilder.Entity("CaseManager.Domain.Interventions.Intervention", b =>
@@ -1319,11 +1367,15 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("CaseManager.Domain.Cases.Case", b =>
                 {
+                    b.HasOne("CaseManager.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CaseManager.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("CaseManager.Domain.Cases.CustodyStatus", "Custody", b1 =>
                         {
@@ -1461,6 +1513,51 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("ExitNominations");
 
                     b.Navigation("Iom");
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Households.Household", b =>
+                {
+                    b.OwnsMany("CaseManager.Domain.Households.HouseholdMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("HouseholdId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Relationship")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("To")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("HouseholdId");
+
+                            b1.HasIndex("PersonId", "From");
+
+                            b1.ToTable("HouseholdMembers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("HouseholdId");
+
+                            b1.HasOne("CaseManager.Domain.People.Person", null)
+                                .WithMany()
+                                .HasForeignKey("PersonId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("CaseManager.Domain.Interventions.Intervention", b =>
