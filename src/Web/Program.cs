@@ -122,6 +122,7 @@ app.MapPeopleEndpoints();
 app.MapAdminEndpoints();
 app.MapSharingEndpoints();
 app.MapCaseEndpoints();
+app.MapTreatmentEndpoints();
 app.MapReviewEndpoints();
 app.MapRazorPages();
 

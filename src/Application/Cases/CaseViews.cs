@@ -1,4 +1,5 @@
 using CaseManager.Application.Common.Access;
+using CaseManager.Application.Treatment;
 using CaseManager.Domain.Cases;
 
 namespace CaseManager.Application.Cases;
@@ -30,7 +31,10 @@ public sealed record CaseView(
     IReadOnlyList<ExitNominationView> ExitNominations,
     int Version,
     DateTimeOffset CreatedAt,
-    RecordAccessExplanation? Access)
+    RecordAccessExplanation? Access,
+    TreatmentView? Treatment = null,
+    bool? SuccessfulCompletion = null,
+    bool? Representation = null)
 {
     public static CaseView From(Case found, string? personName, IReadOnlyDictionary<Guid, string> userNames, RecordAccessExplanation? access)
     {

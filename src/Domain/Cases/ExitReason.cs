@@ -18,14 +18,47 @@ public enum ExitReason
 
     /// <summary>Any other reason, described in the note.</summary>
     Other,
+
+    // Treatment discharge reasons (DOMAIN.md DT2). The first three are the successful completions.
+    CompletedDrugFree,
+    CompletedAlcoholFree,
+    CompletedOccasionalUser,
+    TransferredInCustody,
+    TransferredNotInCustody,
+    DroppedOut,
+    TreatmentWithdrawn,
+    Declined,
+    MovedAway,
+    Died,
 }
 
 public static class ExitReasons
 {
     private static readonly ExitReason[] Common = [ExitReason.SustainedProgress, ExitReason.MovedOutOfArea, ExitReason.Deceased, ExitReason.Other];
 
-    private static readonly ExitReason[] Iom = Enum.GetValues<ExitReason>();
+    private static readonly ExitReason[] Iom =
+        [ExitReason.SustainedProgress, ExitReason.NoOffendingForPeriod, ExitReason.LongCustodialSentence, ExitReason.MovedOutOfArea, ExitReason.TransferredToMappa, ExitReason.Deceased, ExitReason.Other];
 
-    /// <summary>The reasons a scheme accepts. IOM takes the whole IOM6 list; other schemes the reasons that apply to any work.</summary>
-    public static IReadOnlyList<ExitReason> For(Agencies.Scheme scheme) => scheme == Agencies.Scheme.Iom ? Iom : Common;
+    /// <summary>DT2: a treatment episode ends with one of the NDTMS discharge reasons, and only those.</summary>
+    private static readonly ExitReason[] Treatment =
+    [
+        ExitReason.CompletedDrugFree, ExitReason.CompletedAlcoholFree, ExitReason.CompletedOccasionalUser,
+        ExitReason.TransferredInCustody, ExitReason.TransferredNotInCustody, ExitReason.DroppedOut, ExitReason.TreatmentWithdrawn,
+        ExitReason.Declined, ExitReason.MovedAway, ExitReason.Died,
+    ];
+
+    /// <summary>
+    /// The reasons a scheme accepts. IOM takes the whole IOM6 list; treatment schemes the DT2 discharge reasons;
+    /// other schemes the reasons that apply to any work.
+    /// </summary>
+    public static IReadOnlyList<ExitReason> For(Agencies.Scheme scheme) => scheme switch
+    {
+        Agencies.Scheme.Iom => Iom,
+        Agencies.Scheme.AdultTreatment or Agencies.Scheme.YoungPeopleTreatment => Treatment,
+        _ => Common,
+    };
+
+    /// <summary>DT2: the discharge reasons that are a completion (before the substitute-medication exclusion).</summary>
+    public static bool IsCompletion(ExitReason reason) =>
+        reason is ExitReason.CompletedDrugFree or ExitReason.CompletedAlcoholFree or ExitReason.CompletedOccasionalUser;
 }

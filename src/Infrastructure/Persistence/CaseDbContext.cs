@@ -10,6 +10,7 @@ using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
+using CaseManager.Domain.Treatment;
 using CaseManager.Infrastructure.Identity;
 using CaseManager.Infrastructure.Persistence.Sharing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -56,6 +57,12 @@ public abstract class CaseDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
+
+    public DbSet<TreatmentEpisode> TreatmentEpisodes => Set<TreatmentEpisode>();
+
+    public DbSet<TreatmentIntervention> TreatmentInterventions => Set<TreatmentIntervention>();
+
+    public DbSet<TopRecord> TopRecords => Set<TopRecord>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -6,12 +6,14 @@ using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
 using CaseManager.Application.Reviews;
+using CaseManager.Application.Treatment;
 using CaseManager.Application.Users;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
 using CaseManager.Domain.People;
+using CaseManager.Domain.Treatment;
 using CaseManager.Domain.Users;
 using FluentValidation;
 using FluentValidation.Results;
@@ -40,7 +42,12 @@ public sealed record OpenCaseCommand(
     bool Mappa = false,
     bool Ppo = false,
     decimal? PredictedReoffendingRate = null,
-    CustodyInput? Custody = null) : ICommand<CaseView>, IIomDetailsInput;
+    CustodyInput? Custody = null,
+    ReferralInput? Referral = null,
+    DateOnly? TriageDate = null,
+    SubstancesInput? Substances = null,
+    InjectingStatus? InjectingStatus = null,
+    Guid? CareCoordinator = null) : ICommand<CaseView>, IIomDetailsInput, ITreatmentDetailsInput;
 
 /// <summary>Custody as entered (API.md <c>custody</c>).</summary>
 public sealed record CustodyInput(bool InCustody, string? Establishment = null, DateOnly? ExpectedRelease = null);
@@ -54,6 +61,7 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseCommand>
         RuleFor(c => c.StartDate).NotNull().WithMessage("Enter the start date")
             .Must(d => d <= clock.Today).WithMessage("The start date cannot be in the future");
         When(c => c.Scheme == Scheme.Iom, () => Include(new IomDetailsRules<OpenCaseCommand>(iom.Value)));
+        Include(new TreatmentDetailsRules<OpenCaseCommand>(clock));
     }
 }
 
@@ -66,7 +74,8 @@ public sealed class OpenCaseHandler(
     PartnershipClock clock,
     IOptions<IomOptions> iom,
     ReviewPlanner reviews,
-    CaseNames names) : ICommandHandler<OpenCaseCommand, CaseView>
+    CaseNames names,
+    TreatmentEpisodes treatment) : ICommandHandler<OpenCaseCommand, CaseView>
 {
     /// <summary>The roles a worker a case is allocated to holds (at least one of them).</summary>
     public static readonly IReadOnlyList<Role> WorkerRoles = [Role.Caseworker, Role.Manager];
@@ -89,7 +98,8 @@ public sealed class OpenCaseHandler(
             throw new DomainRuleException("case.already-open", $"This person is already in {scheme}. Exit that case before selecting them again.");
         }
 
-        var worker = command.AllocatedTo ?? actor.RequireUserId();
+        // A treatment client's care coordinator is the case's allocated worker (ADR 0017).
+        var worker = command.AllocatedTo ?? command.CareCoordinator ?? actor.RequireUserId();
         await EnsureWorkerAsync(users, worker, agency, cancellationToken);
         var startDate = command.StartDate!.Value;
         var opened = scheme == Scheme.Iom
@@ -98,6 +108,7 @@ public sealed class OpenCaseHandler(
                 clock.Now, clock.Today)
             : Case.Open(command.PersonId, scheme, agency, startDate, worker, clock.Now, clock.Today);
         db.Cases.Add(opened);
+        treatment.OpenFor(opened, command);
         reviews.ScheduleFirst(opened, clock.Now);
         audit.Record("case.open", AuditOutcome.Allowed, AccessRule.Owner,
             new AuditSubject("Case", opened.Id.ToString(), opened.PersonId.Value, agency), $"{scheme} from {startDate:yyyy-MM-dd}");

@@ -7,6 +7,7 @@ using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
+using CaseManager.Domain.Treatment;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -49,6 +50,12 @@ public interface IAppDbContext
     DbSet<Notification> Notifications { get; }
 
     DbSet<NotificationDigest> NotificationDigests { get; }
+
+    DbSet<TreatmentEpisode> TreatmentEpisodes { get; }
+
+    DbSet<TreatmentIntervention> TreatmentInterventions { get; }
+
+    DbSet<TopRecord> TopRecords { get; }
 
     DatabaseFacade Database { get; }
 

@@ -60,6 +60,16 @@ public static class CaseWords
         ExitReason.TransferredToMappa => "Transferred to MAPPA",
         ExitReason.Deceased => "Deceased",
         ExitReason.Other => "Other (say why in the note)",
+        ExitReason.CompletedDrugFree => "Treatment completed: drug-free",
+        ExitReason.CompletedAlcoholFree => "Treatment completed: alcohol-free",
+        ExitReason.CompletedOccasionalUser => "Treatment completed: occasional user (not opiates or crack)",
+        ExitReason.TransferredInCustody => "Transferred: in custody",
+        ExitReason.TransferredNotInCustody => "Transferred: not in custody",
+        ExitReason.DroppedOut => "Dropped out or left treatment",
+        ExitReason.TreatmentWithdrawn => "Treatment withdrawn by provider",
+        ExitReason.Declined => "Treatment declined by client",
+        ExitReason.MovedAway => "Moved away",
+        ExitReason.Died => "Died",
         _ => reason.ToString(),
     };
 
