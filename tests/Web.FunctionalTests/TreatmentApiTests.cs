@@ -236,4 +236,86 @@ public sealed class TreatmentApiTests(CaseManagerFactory factory) : IClassFixtur
         start.StatusCode.Should().Be(HttpStatusCode.Forbidden, "only the owning agency records treatment");
         record.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task TreatmentReport_CountsAnEpisodeOnLongTermMethadoneAndItsSuccessfulDischarge()
+    {
+        var daat = await factory.ApiClientForAsync(DemoUsers.DaatWorker);
+        var manager = await factory.ApiClientForAsync(DaatManager);
+        var before = await daat.GetFromJsonAsync<JsonElement>("/api/v1/reports/treatment?asOf=2026-11-01&from=2026-01-01&to=2026-11-25");
+        var person = await RegisterAsync(daat, "LongTerm");
+        var opened = await daat.PostAsJsonAsync("/api/v1/cases", new
+        {
+            scheme = "AdultTreatment", personId = person, startDate = "2023-06-01",
+            referral = new { date = "2023-05-20", source = "Self" }, substances = new { primary = "Heroin" }, injectingStatus = "Currently",
+        });
+        var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var script = await daat.PostAsJsonAsync($"/api/v1/cases/{id}/treatment-interventions",
+            new { type = "Pharmacological", medication = "Methadone", mode = "Maintenance", startDate = "2023-06-02" });
+        script.StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var during = await daat.GetFromJsonAsync<JsonElement>("/api/v1/reports/treatment?asOf=2026-11-01&from=2026-01-01&to=2026-11-25");
+        var iid = (await script.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        await daat.PostAsJsonAsync($"/api/v1/cases/{id}/treatment-interventions/{iid}/end", new { endDate = "2026-11-10" });
+        await daat.PostAsJsonAsync($"/api/v1/cases/{id}/exit-nomination", new { reason = "CompletedDrugFree", note = "Completed" });
+        (await manager.PostAsJsonAsync($"/api/v1/cases/{id}/exit-nomination/approve", new { exitedOn = "2026-11-10" })).EnsureSuccessStatusCode();
+        var after = await daat.GetFromJsonAsync<JsonElement>("/api/v1/reports/treatment?asOf=2026-11-01&from=2026-01-01&to=2026-11-25");
+
+        int Figure(JsonElement report, string measure, string figure) => report.GetProperty(measure).GetProperty(figure).GetInt32();
+        Figure(during, "inTreatment", "adults").Should().Be(Figure(before, "inTreatment", "adults") + 1);
+        Figure(during, "longTermSubstitute", "opiateClients").Should().Be(Figure(before, "longTermSubstitute", "opiateClients") + 1);
+        Figure(during, "longTermSubstitute", "onLongTermSubstitute").Should().Be(Figure(before, "longTermSubstitute", "onLongTermSubstitute") + 1);
+        Figure(after, "completions", "discharges").Should().Be(Figure(before, "completions", "discharges") + 1);
+        Figure(after, "completions", "successful").Should().Be(Figure(before, "completions", "successful") + 1);
+        after.GetProperty("longTermYears").GetInt32().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task TreatmentReport_WithAPeriodEndingBeforeItStarts_Returns400()
+    {
+        var daat = await factory.ApiClientForAsync(DemoUsers.DaatWorker);
+
+        var response = await daat.GetAsync("/api/v1/reports/treatment?from=2026-06-01&to=2026-01-01");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ProblemAsync(response)).GetProperty("errors").TryGetProperty("to", out _).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task TreatmentExport_IsCsvWithOneRowPerEpisodeAndFormulaCellsNeutralised()
+    {
+        var daat = await factory.ApiClientForAsync(DemoUsers.DaatWorker);
+        var person = await RegisterAsync(daat, "Exported");
+        var opened = await daat.PostAsJsonAsync("/api/v1/cases", new
+        {
+            scheme = "AdultTreatment", personId = person, startDate = "2026-03-01",
+            referral = new { date = "2026-02-20", source = "=HYPERLINK(\"http://x\")" }, substances = new { primary = "Alcohol", secondary = "Cocaine" }, injectingStatus = "Never",
+        });
+        var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        await daat.PostAsJsonAsync($"/api/v1/cases/{id}/top", new { stage = "Start", completedOn = "2026-03-01", alcoholDays = 20 });
+
+        var response = await daat.GetAsync("/api/v1/exports/treatment?from=2026-01-01&to=2026-11-25");
+        var text = await response.Content.ReadAsStringAsync();
+        var missing = await daat.GetAsync("/api/v1/exports/treatment?from=2026-01-01");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var lines = text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().StartWith("CLIENT_ID,EPISODE_ID,SERVICE,PROVIDER,REFERRAL_DATE,REFERRAL_SOURCE");
+        var row = lines.Single(l => l.Contains(id!, StringComparison.Ordinal));
+        row.Should().Contain("\"'=HYPERLINK(\"\"http://x\"\")\"", "a formula is neutralised and quoted");
+        row.Should().Contain(",Alcohol,Cocaine,,Never,N,");
+        row.Should().EndWith(",0,0,1");
+        missing.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task TreatmentExport_ForAnAgencyThatMayReadNoTreatment_HasOnlyTheHeader()
+    {
+        var probation = await factory.ApiClientForAsync(DemoUsers.ProbationCaseworker);
+
+        var text = await probation.GetStringAsync("/api/v1/exports/treatment?from=2020-01-01&to=2026-11-25");
+
+        text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle();
+    }
 }

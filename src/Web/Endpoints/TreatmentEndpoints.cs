@@ -1,3 +1,5 @@
+using CaseManager.Application.Reports.TreatmentExport;
+using CaseManager.Application.Reports.TreatmentReport;
 using CaseManager.Application.Treatment;
 using CaseManager.Application.Treatment.EndTreatmentIntervention;
 using CaseManager.Application.Treatment.ListTops;
@@ -8,6 +10,7 @@ using CaseManager.Application.Common.Security;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Treatment;
 using Mediator;
+using CaseManager.Web.Export;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CaseManager.Web.Endpoints;
@@ -55,6 +58,25 @@ public static class TreatmentEndpoints
                 TypedResults.Ok(await sender.Send(new ListTopsQuery(new CaseId(id)), ct)))
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("The case's TOPs the caller may read, oldest first");
+
+        app.MapGet("/api/v1/reports/treatment", async Task<Ok<TreatmentReportView>> (DateOnly? asOf, DateOnly? from, DateOnly? to, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new TreatmentReportQuery(asOf, from, to), ct)))
+            .WithTags("Reports")
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("Treatment measures (DT4) over the records the caller may read: in treatment on asOf, long-term substitute medication among opiate clients, and over from..to (default the 12 months to asOf) completions, re-presentations and young people re-referred")
+            .ProducesValidationProblem();
+
+        app.MapGet("/api/v1/exports/treatment", async Task<IResult> (DateOnly? from, DateOnly? to, ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var export = await sender.Send(new TreatmentExportQuery(from, to), ct);
+                return Results.Stream(body => TreatmentCsv.WriteAsync(body, export, http.RequestAborted), "text/csv; charset=utf-8",
+                    $"treatment-episodes-{export.From:yyyy-MM-dd}-to-{export.To:yyyy-MM-dd}.csv");
+            })
+            .WithTags("Reports")
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("NDTMS-like extract, text/csv: one row per episode in treatment in the period, over the records the caller may read (columns in docs/treatment.md)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem();
     }
 }
 

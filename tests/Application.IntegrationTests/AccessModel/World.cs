@@ -38,7 +38,14 @@ public sealed record World(
             .Concat(Cases.Select(c => new WorldRecord(c.Label, RecordKind.Case, c.Person, c.Owner, c.Category)))
             .Concat(Consents.Select(k => new WorldRecord(k.Label, RecordKind.Consent, k.Person, k.Owner, DataCategory.Identity)))
             .Concat(Cases.Select(c => new WorldRecord(InterventionLabel(c), RecordKind.Intervention, c.Person, InterventionOwner(c), InterventionCategory(c))))
-            .Concat(People.Select(p => new WorldRecord(OffenceLabel(p), RecordKind.Offence, p.Index, OffenceOwner(p), DataCategory.Offending)));
+            .Concat(People.Select(p => new WorldRecord(OffenceLabel(p), RecordKind.Offence, p.Index, OffenceOwner(p), DataCategory.Offending)))
+            .Concat(Cases.Select(c => new WorldRecord(TreatmentInterventionLabel(c), RecordKind.TreatmentIntervention, c.Person, InterventionOwner(c), DataCategory.HealthSubstanceMisuse)))
+            .Concat(Cases.Select(c => new WorldRecord(TopLabel(c), RecordKind.Top, c.Person, c.Owner, DataCategory.HealthSubstanceMisuse)));
+
+    /// <summary>Treatment records (DT1, DT3) are always health data; the intervention's owner varies as work's does, the TOP's is the case's.</summary>
+    public static string TreatmentInterventionLabel(WorldCase c) => $"TI{c.Index + 1}";
+
+    public static string TopLabel(WorldCase c) => $"TOP{c.Index + 1}";
 
     public static string InterventionLabel(WorldCase c) => $"I{c.Index + 1}";
 
@@ -78,6 +85,8 @@ public sealed record World(
         RecordKind.Case => $"{record.Label} ({Describe(Cases.Single(c => c.Label == record.Label))})",
         RecordKind.Intervention => $"{record.Label} (intervention on C{record.Label[1..]} of {People[record.Person].Label} logged by {AgencyCode(record.Owner)}, {record.Category})",
         RecordKind.Offence => $"{record.Label} (offence of {People[record.Person].Label} recorded by {AgencyCode(record.Owner)}, Offending)",
+        RecordKind.TreatmentIntervention => $"{record.Label} (treatment intervention on C{record.Label[2..]} of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, HealthSubstanceMisuse)",
+        RecordKind.Top => $"{record.Label} (TOP on C{record.Label[3..]} of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, HealthSubstanceMisuse)",
         _ => $"{record.Label} (consent record of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, Identity)",
     };
 
@@ -171,6 +180,8 @@ public enum RecordKind
     Consent,
     Intervention,
     Offence,
+    TreatmentIntervention,
+    Top,
 }
 
 /// <summary>What the access rule looks at in a record: whose it is, who owns it and its category.</summary>
