@@ -246,8 +246,12 @@ public sealed class TreatmentApiTests(CaseManagerFactory factory) : IClassFixtur
         var person = await RegisterAsync(daat, "LongTerm");
         var opened = await daat.PostAsJsonAsync("/api/v1/cases", new
         {
-            scheme = "AdultTreatment", personId = person, startDate = "2023-06-01",
-            referral = new { date = "2023-05-20", source = "Self" }, substances = new { primary = "Heroin" }, injectingStatus = "Currently",
+            scheme = "AdultTreatment",
+            personId = person,
+            startDate = "2023-06-01",
+            referral = new { date = "2023-05-20", source = "Self" },
+            substances = new { primary = "Heroin" },
+            injectingStatus = "Currently",
         });
         var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var script = await daat.PostAsJsonAsync($"/api/v1/cases/{id}/treatment-interventions",
@@ -288,8 +292,12 @@ public sealed class TreatmentApiTests(CaseManagerFactory factory) : IClassFixtur
         var person = await RegisterAsync(daat, "Exported");
         var opened = await daat.PostAsJsonAsync("/api/v1/cases", new
         {
-            scheme = "AdultTreatment", personId = person, startDate = "2026-03-01",
-            referral = new { date = "2026-02-20", source = "=HYPERLINK(\"http://x\")" }, substances = new { primary = "Alcohol", secondary = "Cocaine" }, injectingStatus = "Never",
+            scheme = "AdultTreatment",
+            personId = person,
+            startDate = "2026-03-01",
+            referral = new { date = "2026-02-20", source = "=HYPERLINK(\"http://x\")" },
+            substances = new { primary = "Alcohol", secondary = "Cocaine" },
+            injectingStatus = "Never",
         });
         var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         await daat.PostAsJsonAsync($"/api/v1/cases/{id}/top", new { stage = "Start", completedOn = "2026-03-01", alcoholDays = 20 });
