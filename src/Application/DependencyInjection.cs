@@ -6,6 +6,7 @@ using CaseManager.Application.Common.Idempotency;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Time;
 using CaseManager.Application.Reviews;
+using CaseManager.Application.Treatment;
 using CaseManager.Application.Users.DisableDormantAccounts;
 using CaseManager.Domain.Agencies;
 using FluentValidation;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<AfterCommit>();
         services.AddScoped<IdempotentRequest>();
         services.AddScoped<IdempotencyStore>();
+        services.AddScoped<TreatmentEpisodes>();
         var partnership = configuration.GetSection(PartnershipOptions.Section);
         services.AddOptions<PartnershipOptions>()
             .Bind(partnership)
@@ -58,6 +60,11 @@ public static class DependencyInjection
             .Validate(o => o.EscalationRepeatDays is >= 1 and <= 90, "Reviews:EscalationRepeatDays must be between 1 and 90")
             .Validate(o => o.ExitDecisionDays is >= 1 and <= 90, "Reviews:ExitDecisionDays must be between 1 and 90")
             .Validate(o => o.JobPageSize is >= 1 and <= 5000, "Reviews:JobPageSize must be between 1 and 5000")
+            .ValidateOnStart();
+        services.AddOptions<TreatmentOptions>()
+            .Bind(configuration.GetSection(TreatmentOptions.Section))
+            .Validate(o => o.LongTermYears is >= 1 and <= 20, "Treatment:LongTermYears must be between 1 and 20")
+            .Validate(o => o.RepresentationDays is >= 1 and <= 730, "Treatment:RepresentationDays must be between 1 and 730")
             .ValidateOnStart();
         services.Configure<AccountHousekeepingOptions>(configuration.GetSection(AccountHousekeepingOptions.Section));
         return services;

@@ -124,6 +124,7 @@ app.MapAdminEndpoints();
 app.MapSharingEndpoints();
 app.MapCaseEndpoints();
 app.MapHouseholdEndpoints();
+app.MapTreatmentEndpoints();
 app.MapReviewEndpoints();
 app.MapRazorPages();
 

@@ -163,7 +163,7 @@ public sealed class CaseApiTests(CaseManagerFactory factory) : IClassFixture<Cas
         var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
         var governance = await factory.ApiClientForAsync(DemoUsers.InformationGovernance);
         var adamsIomCase = await IomCaseOfAsync("Ashby");
-        var adam = await factory.QueryDbAsync(db => db.Cases.Where(c => c.Id == new Domain.Cases.CaseId(Guid.Parse(adamsIomCase))).Select(c => c.PersonId.Value).SingleAsync());
+        var adam = await factory.QueryDbAsync(db => db.Cases.Where(c => c.Id == new Domain.Cases.CaseId(Guid.Parse(adamsIomCase))).Select(c => c.PersonId!.Value.Value).SingleAsync());
 
         var read = await fit.GetAsync($"/api/v1/cases/{adamsIomCase}");
         var interventions = await fit.GetAsync($"/api/v1/cases/{adamsIomCase}/interventions");

@@ -1,5 +1,6 @@
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Persistence;
+using CaseManager.Application.Treatment;
 using CaseManager.Application.Users;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.People;
@@ -11,7 +12,7 @@ namespace CaseManager.Application.Cases;
 /// Names shown with cases: the person's (only where the reader may see the person, decided in the query) and the
 /// workers'.
 /// </summary>
-public sealed class CaseNames(IAppDbContext db, IRecordAccess access, IUserDirectory users)
+public sealed class CaseNames(IAppDbContext db, IRecordAccess access, IUserDirectory users, TreatmentEpisodes treatment)
 {
     public async Task<IReadOnlyDictionary<PersonId, string>> PeopleAsync(IReadOnlyCollection<PersonId> personIds, CancellationToken cancellationToken)
     {
@@ -26,6 +27,7 @@ public sealed class CaseNames(IAppDbContext db, IRecordAccess access, IUserDirec
     {
         var people = found.PersonId is { } personId ? await PeopleAsync([personId], cancellationToken) : new Dictionary<PersonId, string>();
         var workers = await users.DisplayNamesAsync(CaseView.UsersNamedBy(found), cancellationToken);
-        return CaseView.From(found, found.PersonId is { } person ? people.GetValueOrDefault(person) : null, workers, explanation);
+        var view = CaseView.From(found, found.PersonId is { } person ? people.GetValueOrDefault(person) : null, workers, explanation);
+        return await treatment.AddToAsync(view, found, workers, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using CaseManager.Application.Common.Access;
+using CaseManager.Application.Treatment;
 using CaseManager.Domain.Cases;
 
 namespace CaseManager.Application.Cases;
@@ -32,7 +33,10 @@ public sealed record CaseView(
     DateTimeOffset CreatedAt,
     RecordAccessExplanation? Access,
     Guid? HouseholdId = null,
-    Guid? LeadProfessional = null)
+    Guid? LeadProfessional = null,
+    TreatmentView? Treatment = null,
+    bool? SuccessfulCompletion = null,
+    bool? Representation = null)
 {
     public static CaseView From(Case found, string? personName, IReadOnlyDictionary<Guid, string> userNames, RecordAccessExplanation? access)
     {

@@ -30,6 +30,18 @@ public enum ExitReason
 
     /// <summary>Families: escalated to children's social care.</summary>
     EscalatedToChildrensSocialCare,
+
+    // Treatment discharge reasons (DOMAIN.md DT2). The first three are the successful completions.
+    CompletedDrugFree,
+    CompletedAlcoholFree,
+    CompletedOccasionalUser,
+    TransferredInCustody,
+    TransferredNotInCustody,
+    DroppedOut,
+    TreatmentWithdrawn,
+    Declined,
+    MovedAway,
+    Died,
 }
 
 public static class ExitReasons
@@ -48,14 +60,27 @@ public static class ExitReasons
         ExitReason.EscalatedToChildrensSocialCare, ExitReason.Other,
     ];
 
+    /// <summary>DT2: a treatment episode ends with one of the NDTMS discharge reasons, and only those.</summary>
+    private static readonly ExitReason[] Treatment =
+    [
+        ExitReason.CompletedDrugFree, ExitReason.CompletedAlcoholFree, ExitReason.CompletedOccasionalUser,
+        ExitReason.TransferredInCustody, ExitReason.TransferredNotInCustody, ExitReason.DroppedOut, ExitReason.TreatmentWithdrawn,
+        ExitReason.Declined, ExitReason.MovedAway, ExitReason.Died,
+    ];
+
     /// <summary>
-    /// The reasons a scheme accepts. IOM takes the whole IOM6 list; the family schemes the family reasons; other
-    /// schemes the reasons that apply to any work.
+    /// The reasons a scheme accepts. IOM takes the whole IOM6 list; the family schemes the family reasons; treatment
+    /// schemes the DT2 discharge reasons; other schemes the reasons that apply to any work.
     /// </summary>
     public static IReadOnlyList<ExitReason> For(Agencies.Scheme scheme) => scheme switch
     {
         Agencies.Scheme.Iom => Iom,
         _ when Households.FamilySchemes.Contains(scheme) => Family,
+        Agencies.Scheme.AdultTreatment or Agencies.Scheme.YoungPeopleTreatment => Treatment,
         _ => Common,
     };
+
+    /// <summary>DT2: the discharge reasons that are a completion (before the substitute-medication exclusion).</summary>
+    public static bool IsCompletion(ExitReason reason) =>
+        reason is ExitReason.CompletedDrugFree or ExitReason.CompletedAlcoholFree or ExitReason.CompletedOccasionalUser;
 }

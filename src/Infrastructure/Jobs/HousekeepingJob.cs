@@ -6,7 +6,7 @@ namespace CaseManager.Infrastructure.Jobs;
 
 /// <summary>
 /// The daily <c>housekeeping</c> recurring job: disables dormant accounts, then forgets idempotency keys older than
-/// 24 hours (docs/adr/0017). Each is its own command, so each is its own transaction and audit entry.
+/// 24 hours (docs/adr/0018). Each is its own command, so each is its own transaction and audit entry.
 /// </summary>
 public sealed class HousekeepingJob(IServiceScopeFactory scopes)
 {

@@ -11,6 +11,7 @@ using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
+using CaseManager.Domain.Treatment;
 using CaseManager.Infrastructure.Identity;
 using CaseManager.Infrastructure.Persistence.Sharing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -59,6 +60,12 @@ public abstract class CaseDbContext(DbContextOptions options)
     public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
 
     public DbSet<Application.Common.Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Application.Common.Idempotency.IdempotencyRecord>();
+
+    public DbSet<TreatmentEpisode> TreatmentEpisodes => Set<TreatmentEpisode>();
+
+    public DbSet<TreatmentIntervention> TreatmentInterventions => Set<TreatmentIntervention>();
+
+    public DbSet<TopRecord> TopRecords => Set<TopRecord>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -21,11 +21,13 @@ using CaseManager.Application.OffenceTypes.ListOffenceTypes;
 using CaseManager.Application.OffenceTypes.SaveOffenceType;
 using CaseManager.Application.People.GetTimeline;
 using CaseManager.Application.Reports.IomReport;
+using CaseManager.Application.Treatment;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.People;
+using CaseManager.Domain.Treatment;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -43,13 +45,14 @@ public static class CaseEndpoints
                 var opened = await sender.Send(new OpenCaseCommand(body.Scheme, new PersonId(body.PersonId ?? Guid.Empty), body.StartDate, body.AllocatedTo,
                     body.Cohort, body.Tier, body.SelectionReason, body.SelectionScore, body.PanelNote, body.Mappa ?? false, body.Ppo ?? false,
                     body.PredictedReoffendingRate, body.Custody,
-                    body.HouseholdId is { } household ? new HouseholdId(household) : null, body.LeadProfessional), ct);
+                    body.HouseholdId is { } household ? new HouseholdId(household) : null, body.LeadProfessional,
+                    body.Referral, body.TriageDate, body.Substances, body.InjectingStatus, body.CareCoordinator), ct);
                 return TypedResults.Created($"/api/v1/cases/{opened.Id}", opened);
             })
             .WithIdempotency<CaseView>((_, opened) => $"/api/v1/cases/{opened.Id}")
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Enrol a person, or for Fit, HighImpactHousehold and TroubledFamilies a household (householdId, leadProfessional), in a scheme (a new case owned by the caller's agency)")
-            .WithDescription("IOM adds cohort (configurable list, default Fixed/Flex/Free), tier (default Red/Amber/Green), selectionReason, selectionScore, panelNote, mappa, ppo, predictedReoffendingRate and custody. 409 case.already-open when the person is already in the scheme.")
+            .WithDescription("IOM adds cohort (configurable list, default Fixed/Flex/Free), tier (default Red/Amber/Green), selectionReason, selectionScore, panelNote, mappa, ppo, predictedReoffendingRate and custody. AdultTreatment and YoungPeopleTreatment need referral {date, source}, substances {primary, secondary?, tertiary?} and injectingStatus, with triageDate and careCoordinator (the allocated worker) optional; other schemes refuse them (400). 409 case.already-open when the person is already in the scheme.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -191,7 +194,12 @@ public sealed record OpenCaseRequest(
     decimal? PredictedReoffendingRate,
     CustodyInput? Custody,
     Guid? HouseholdId = null,
-    Guid? LeadProfessional = null);
+    Guid? LeadProfessional = null,
+    ReferralInput? Referral = null,
+    DateOnly? TriageDate = null,
+    SubstancesInput? Substances = null,
+    InjectingStatus? InjectingStatus = null,
+    Guid? CareCoordinator = null);
 
 public sealed record UpdateIomRequest(
     int? Version,

@@ -14,7 +14,7 @@ namespace CaseManager.Web.Endpoints;
 public sealed record IdempotentCreateMetadata(int StatusCode);
 
 /// <summary>
-/// <c>Idempotency-Key</c> on create routes (docs/adr/0017): a retry with the same key and request gets the first answer
+/// <c>Idempotency-Key</c> on create routes (docs/adr/0018): a retry with the same key and request gets the first answer
 /// (status, Location, body); the same key with another request is 409 <c>idempotency.key-reused</c>. The answer is
 /// stored by the unit of work in the create's own transaction.
 /// </summary>

@@ -38,6 +38,10 @@ public static class Csv
         return text.IndexOfAny(NeedsQuotes) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 
+    /// <summary>One row written straight to a response, for exports streamed rather than built in memory.</summary>
+    public static Task WriteRowAsync(TextWriter writer, IEnumerable<string?> fields) =>
+        writer.WriteAsync(string.Join(',', fields.Select(Field)) + "\r\n");
+
     private static void AppendRow(StringBuilder text, IEnumerable<string?> fields)
     {
         text.AppendJoin(',', fields.Select(Field));

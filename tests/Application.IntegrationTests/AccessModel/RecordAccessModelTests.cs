@@ -15,6 +15,7 @@ using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
+using CaseManager.Domain.Treatment;
 using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
@@ -167,6 +168,12 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         check.CompareSet("Readable(Offences)", RecordKind.Offence, offences.Select(id => id.Value));
         check.CompareCount("Readable(Interventions).Count", RecordKind.Intervention, await access.Readable(db.Interventions).CountAsync());
         check.CompareCount("Readable(Offences).Count", RecordKind.Offence, await access.Readable(db.Offences).CountAsync());
+        var treatmentWork = await access.Readable(db.TreatmentInterventions.AsNoTracking()).Select(i => i.Id).ToListAsync();
+        var tops = await access.Readable(db.TopRecords.AsNoTracking()).Select(t => t.Id).ToListAsync();
+        check.CompareSet("Readable(TreatmentInterventions)", RecordKind.TreatmentIntervention, treatmentWork.Select(id => id.Value));
+        check.CompareSet("Readable(TopRecords)", RecordKind.Top, tops.Select(id => id.Value));
+        check.CompareCount("Readable(TreatmentInterventions).Count", RecordKind.TreatmentIntervention, await access.Readable(db.TreatmentInterventions).CountAsync());
+        check.CompareCount("Readable(TopRecords).Count", RecordKind.Top, await access.Readable(db.TopRecords).CountAsync());
         check.CompareSet("Readable(People)", RecordKind.Person, people.Select(id => id.Value));
         check.CompareSet("Readable(Cases)", RecordKind.Case, cases.Select(id => id.Value));
         check.CompareSet("Readable(Consents)", RecordKind.Consent, consents.Select(id => id.Value));
@@ -189,6 +196,8 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         var explainedConsents = await access.ExplainManyAsync(access.Readable(db.Consents.AsNoTracking()), c => c.Id, CancellationToken.None);
         var explainedWork = await access.ExplainManyAsync(access.Readable(db.Interventions.AsNoTracking()), i => i.Id, CancellationToken.None);
         var explainedOffences = await access.ExplainManyAsync(access.Readable(db.Offences.AsNoTracking()), o => o.Id, CancellationToken.None);
+        var explainedTreatmentWork = await access.ExplainManyAsync(access.Readable(db.TreatmentInterventions.AsNoTracking()), i => i.Id, CancellationToken.None);
+        var explainedTops = await access.ExplainManyAsync(access.Readable(db.TopRecords.AsNoTracking()), t => t.Id, CancellationToken.None);
         foreach (var record in check.Records.Where(r => check.Verdicts[r.Label].Reads && r.Kind != RecordKind.Household))
         {
             var id = check.Stored.IdOf(record.Label);
@@ -198,6 +207,8 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                 RecordKind.Case or RecordKind.FamilyCase => explainedCases.GetValueOrDefault(new CaseId(id)),
                 RecordKind.Intervention => explainedWork.GetValueOrDefault(new InterventionId(id)),
                 RecordKind.Offence => explainedOffences.GetValueOrDefault(new OffenceId(id)),
+                RecordKind.TreatmentIntervention => explainedTreatmentWork.GetValueOrDefault(new TreatmentInterventionId(id)),
+                RecordKind.Top => explainedTops.GetValueOrDefault(new TopRecordId(id)),
                 _ => explainedConsents.GetValueOrDefault(new ConsentId(id)),
             };
             check.CompareExplanation("ExplainManyAsync", record, explanation);
@@ -205,6 +216,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
 
         check.Expect(
             explainedPeople.Count + explainedCases.Count + explainedConsents.Count + explainedWork.Count + explainedOffences.Count
+                + explainedTreatmentWork.Count + explainedTops.Count
                 == check.Records.Count(r => check.Verdicts[r.Label].Reads && check.Verdicts[r.Label].Reason != Reason.OwnAgency && r.Kind != RecordKind.Household),
             "ExplainManyAsync explained records other than the shared ones it was given");
     }
@@ -311,7 +323,11 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                 timeline.Items.Where(e => e.Kind == "Offence").Select(e => e.RecordId));
             check.CompareSetOf($"GetTimelineQuery({person.Label}) cases", RecordKind.Case, person.Person,
                 timeline.Items.Where(e => e.Kind == "CaseStarted").Select(e => e.RecordId));
-            foreach (var entry in timeline.Items.Where(e => e.Kind is "Intervention" or "Offence" && check.Knows(e.RecordId)))
+            check.CompareSetOf($"GetTimelineQuery({person.Label}) treatment interventions", RecordKind.TreatmentIntervention, person.Person,
+                timeline.Items.Where(e => e.Kind == "TreatmentIntervention").Select(e => e.RecordId));
+            check.CompareSetOf($"GetTimelineQuery({person.Label}) TOPs", RecordKind.Top, person.Person,
+                timeline.Items.Where(e => e.Kind == "Top").Select(e => e.RecordId));
+            foreach (var entry in timeline.Items.Where(e => e.Kind is "Intervention" or "Offence" or "TreatmentIntervention" or "Top" && check.Knows(e.RecordId)))
             {
                 check.CompareExplanation("GetTimelineQuery access", check.RecordOf(entry.RecordId), entry.Access);
             }

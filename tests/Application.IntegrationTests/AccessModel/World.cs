@@ -46,11 +46,18 @@ public sealed record World(
             .Concat(Cases.Select(c => new WorldRecord(InterventionLabel(c), RecordKind.Intervention, c.Person, InterventionOwner(c), InterventionCategory(c))))
             .Concat(People.Select(p => new WorldRecord(OffenceLabel(p), RecordKind.Offence, p.Index, OffenceOwner(p), DataCategory.Offending)))
             .Concat(FamilyCases.Select(f => new WorldRecord(f.Label, RecordKind.FamilyCase, -1, f.Owner, f.Category, f.Household)))
-            .Concat(Households.Select(h => new WorldRecord(h.Label, RecordKind.Household, -1, h.Owner, DataCategory.Identity, h.Index)));
+            .Concat(Households.Select(h => new WorldRecord(h.Label, RecordKind.Household, -1, h.Owner, DataCategory.Identity, h.Index)))
+            .Concat(Cases.Select(c => new WorldRecord(TreatmentInterventionLabel(c), RecordKind.TreatmentIntervention, c.Person, InterventionOwner(c), DataCategory.HealthSubstanceMisuse)))
+            .Concat(Cases.Select(c => new WorldRecord(TopLabel(c), RecordKind.Top, c.Person, c.Owner, DataCategory.HealthSubstanceMisuse)));
 
     /// <summary>Whether the person is a member of the household on the day.</summary>
     public bool IsMember(int household, int person, DateOnly day) =>
         Households[household].Memberships.Any(m => m.Person == person && m.From <= day && (m.To is null || day <= m.To));
+
+    /// <summary>Treatment records (DT1, DT3) are always health data; the intervention's owner varies as work's does, the TOP's is the case's.</summary>
+    public static string TreatmentInterventionLabel(WorldCase c) => $"TI{c.Index + 1}";
+
+    public static string TopLabel(WorldCase c) => $"TOP{c.Index + 1}";
 
     public static string InterventionLabel(WorldCase c) => $"I{c.Index + 1}";
 
@@ -97,6 +104,8 @@ public sealed record World(
         RecordKind.Offence => $"{record.Label} (offence of {People[record.Person].Label} recorded by {AgencyCode(record.Owner)}, Offending)",
         RecordKind.FamilyCase => $"{record.Label} (family case of {Households[record.Household].Label} owned by {AgencyCode(record.Owner)}, {record.Category})",
         RecordKind.Household => $"{record.Label} (household owned by {AgencyCode(record.Owner)})",
+        RecordKind.TreatmentIntervention => $"{record.Label} (treatment intervention on C{record.Label[2..]} of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, HealthSubstanceMisuse)",
+        RecordKind.Top => $"{record.Label} (TOP on C{record.Label[3..]} of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, HealthSubstanceMisuse)",
         _ => $"{record.Label} (consent record of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, Identity)",
     };
 
@@ -192,6 +201,8 @@ public enum RecordKind
     Offence,
     FamilyCase,
     Household,
+    TreatmentIntervention,
+    Top,
 }
 
 /// <summary>

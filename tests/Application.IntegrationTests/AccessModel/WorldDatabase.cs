@@ -2,6 +2,7 @@ using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
+using CaseManager.Domain.Treatment;
 using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
@@ -29,6 +30,9 @@ public static class WorldDatabase
         DELETE FROM ConsentCategories;
         DELETE FROM Consents;
         DELETE FROM Interventions;
+        DELETE FROM TreatmentInterventions;
+        DELETE FROM TopRecords;
+        DELETE FROM TreatmentEpisodes;
         DELETE FROM Offences;
         DELETE FROM Notifications;
         DELETE FROM NotificationDigests;
@@ -88,6 +92,19 @@ public static class WorldDatabase
             db.Interventions.Add(work);
             db.Entry(work).Property(i => i.DataCategory).CurrentValue = World.InterventionCategory(spec);
             stored.Add(World.InterventionLabel(spec), work.Id.Value);
+
+            // Treatment records are made on a treatment case of the same person (the domain allows no other), then
+            // moved onto this case with the owner the world says: the rule reads only person, owner and category.
+            var treatmentCase = Case.Open(people[spec.Person].Id, Scheme.AdultTreatment, Code(world, spec.Owner), utcToday.AddDays(-30), null, now, world.Today);
+            var given = TreatmentIntervention.Start(treatmentCase, TreatmentInterventionType.Psychosocial, null, null, utcToday.AddDays(-30), null, Recorder, world.Today, now);
+            db.TreatmentInterventions.Add(given);
+            db.Entry(given).Property(i => i.CaseId).CurrentValue = enrolment.Id;
+            db.Entry(given).Property(i => i.OwnerAgency).CurrentValue = Code(world, world.InterventionOwner(spec));
+            stored.Add(World.TreatmentInterventionLabel(spec), given.Id.Value);
+            var top = TopRecord.Complete(treatmentCase, TopStage.Start, utcToday.AddDays(-30), new TopAnswers { OpiateDays = 10 }, [], Recorder, world.Today, now);
+            db.TopRecords.Add(top);
+            db.Entry(top).Property(t => t.CaseId).CurrentValue = enrolment.Id;
+            stored.Add(World.TopLabel(spec), top.Id.Value);
 
             if (spec.Status != CaseStatus.Exited)
             {

@@ -6,6 +6,7 @@ using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
 using CaseManager.Application.Reviews;
+using CaseManager.Application.Treatment;
 using CaseManager.Application.Users;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
@@ -13,6 +14,7 @@ using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
 using CaseManager.Domain.Households;
 using CaseManager.Domain.People;
+using CaseManager.Domain.Treatment;
 using CaseManager.Domain.Users;
 using FluentValidation;
 using FluentValidation.Results;
@@ -43,7 +45,12 @@ public sealed record OpenCaseCommand(
     decimal? PredictedReoffendingRate = null,
     CustodyInput? Custody = null,
     HouseholdId? HouseholdId = null,
-    Guid? LeadProfessional = null) : ICommand<CaseView>, IIomDetailsInput;
+    Guid? LeadProfessional = null,
+    ReferralInput? Referral = null,
+    DateOnly? TriageDate = null,
+    SubstancesInput? Substances = null,
+    InjectingStatus? InjectingStatus = null,
+    Guid? CareCoordinator = null) : ICommand<CaseView>, IIomDetailsInput, ITreatmentDetailsInput;
 
 /// <summary>Custody as entered (API.md <c>custody</c>).</summary>
 public sealed record CustodyInput(bool InCustody, string? Establishment = null, DateOnly? ExpectedRelease = null);
@@ -67,6 +74,7 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseCommand>
             .Must(d => d <= clock.Today).WithMessage("The start date cannot be in the future");
         When(c => c.Scheme == Scheme.Iom, () => Include(new IomDetailsRules<OpenCaseCommand>(iom.Value)));
         Include(new IomTextRules<OpenCaseCommand>());
+        Include(new TreatmentDetailsRules<OpenCaseCommand>(clock));
     }
 }
 
@@ -80,7 +88,8 @@ public sealed class OpenCaseHandler(
     IOptions<IomOptions> iom,
     ReviewPlanner reviews,
     CaseNames names,
-    Households.FamilyCases families) : ICommandHandler<OpenCaseCommand, CaseView>
+    Households.FamilyCases families,
+    TreatmentEpisodes treatment) : ICommandHandler<OpenCaseCommand, CaseView>
 {
     /// <summary>The roles a worker a case is allocated to holds (at least one of them).</summary>
     public static readonly IReadOnlyList<Role> WorkerRoles = [Role.Caseworker, Role.Manager];
@@ -108,7 +117,8 @@ public sealed class OpenCaseHandler(
             throw new DomainRuleException("case.already-open", $"This person is already in {scheme}. Exit that case before selecting them again.");
         }
 
-        var worker = command.AllocatedTo ?? actor.RequireUserId();
+        // A treatment client's care coordinator is the case's allocated worker (ADR 0020).
+        var worker = command.AllocatedTo ?? command.CareCoordinator ?? actor.RequireUserId();
         await EnsureWorkerAsync(users, worker, agency, cancellationToken);
         var startDate = command.StartDate!.Value;
         var opened = scheme == Scheme.Iom
@@ -117,6 +127,7 @@ public sealed class OpenCaseHandler(
                 clock.Now, clock.Today)
             : Case.Open(command.PersonId, scheme, agency, startDate, worker, clock.Now, clock.Today);
         db.Cases.Add(opened);
+        treatment.OpenFor(opened, command);
         reviews.ScheduleFirst(opened, clock.Now);
         audit.Record("case.open", AuditOutcome.Allowed, AccessRule.Owner,
             new AuditSubject("Case", opened.Id.ToString(), opened.PersonId?.Value, agency), $"{scheme} from {startDate:yyyy-MM-dd}");

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseManager.Application.Common.Idempotency;
 
 /// <summary>
-/// The first answer to a create sent with an <c>Idempotency-Key</c> (docs/adr/0017). Written in the same transaction as
+/// The first answer to a create sent with an <c>Idempotency-Key</c> (docs/adr/0018). Written in the same transaction as
 /// the create, so a crash leaves both or neither; a unique index on (UserId, Key) lets only one of two racing requests write.
 /// </summary>
 public sealed class IdempotencyRecord

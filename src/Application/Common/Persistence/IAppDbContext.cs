@@ -8,6 +8,7 @@ using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
+using CaseManager.Domain.Treatment;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -55,6 +56,12 @@ public interface IAppDbContext
     DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords { get; }
 
     DbSet<Household> Households { get; }
+
+    DbSet<TreatmentEpisode> TreatmentEpisodes { get; }
+
+    DbSet<TreatmentIntervention> TreatmentInterventions { get; }
+
+    DbSet<TopRecord> TopRecords { get; }
 
     DatabaseFacade Database { get; }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseManager.Application.Idempotency.ExpireIdempotencyKeys;
 
-/// <summary>Housekeeping, run daily: deletes the stored answers of idempotency keys older than 24 hours (docs/adr/0017).</summary>
+/// <summary>Housekeeping, run daily: deletes the stored answers of idempotency keys older than 24 hours (docs/adr/0018).</summary>
 [RequiresPolicy(Policies.SystemJob)]
 public sealed record ExpireIdempotencyKeysCommand : ICommand<int>;
 

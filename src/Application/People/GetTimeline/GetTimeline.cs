@@ -11,6 +11,7 @@ using CaseManager.Domain.Cases;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
+using CaseManager.Domain.Treatment;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ namespace CaseManager.Application.People.GetTimeline;
 [RequiresPolicy(Policies.ReadCaseData)]
 public sealed record GetTimelineQuery(PersonId PersonId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<Paged<TimelineEntry>>, IPagedRequest;
 
-/// <summary>One event. <see cref="Kind"/>: CaseStarted, ExitNominated, ExitApproved, ExitRejected, Intervention, Offence.</summary>
+/// <summary>One event. <see cref="Kind"/>: CaseStarted, ExitNominated, ExitApproved, ExitRejected, Intervention, Offence, TreatmentIntervention, Top.</summary>
 public sealed record TimelineEntry(
     string Kind,
     Guid RecordId,
@@ -61,6 +62,13 @@ public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, P
         var offences = access.Readable(db.Offences.AsNoTracking()).Where(o => o.PersonId == personId);
         var offenceTotal = await offences.CountAsync(cancellationToken);
         var newestOffences = await offences.OrderByDescending(o => o.CommittedOn).ThenByDescending(o => o.Id).Take(needed).ToListAsync(cancellationToken);
+        // Treatment (DT1, DT3): health data, read through the same rule as any other record.
+        var treatmentWork = access.Readable(db.TreatmentInterventions.AsNoTracking()).Where(i => i.PersonId == personId);
+        var treatmentWorkTotal = await treatmentWork.CountAsync(cancellationToken);
+        var newestTreatmentWork = await treatmentWork.OrderByDescending(i => i.StartDate).ThenByDescending(i => i.Id).Take(needed).ToListAsync(cancellationToken);
+        var tops = access.Readable(db.TopRecords.AsNoTracking()).Where(t => t.PersonId == personId);
+        var topTotal = await tops.CountAsync(cancellationToken);
+        var newestTops = await tops.OrderByDescending(t => t.CompletedOn).ThenByDescending(t => t.Id).Take(needed).ToListAsync(cancellationToken);
         var offenceNames = await db.OffenceTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
 
         var caseEvents = cases.SelectMany(CaseEvents).ToList();
@@ -73,6 +81,16 @@ public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, P
                 "Offence", o.Id.Value, StartOf(o.CommittedOn), offenceNames.GetValueOrDefault(o.OffenceType, o.OffenceType),
                 Join(o.ConvictedOn is { } convicted ? $"Convicted {convicted:d MMMM yyyy}" : null, o.Outcome),
                 null, null, o.OwnerAgency, o.DataCategory, o.RecordedBy)))
+            .Concat(newestTreatmentWork.Select(i => new Pending(
+                "TreatmentIntervention", i.Id.Value, StartOf(i.StartDate), TreatmentTitle(i),
+                i.EndDate is { } ended ? $"Ended {ended:d MMMM yyyy}" : null,
+                i.CaseId.Value, i.Scheme, i.OwnerAgency, i.DataCategory, i.RecordedBy)))
+            .Concat(newestTops.Select(t => new Pending(
+                "Top", t.Id.Value, StartOf(t.CompletedOn), $"{Humanise(t.Stage.ToString())} TOP completed",
+                Join(t.Answers.QualityOfLife is { } life ? $"Quality of life {life}/20" : null,
+                    t.Answers.PsychologicalHealth is { } mind ? $"psychological health {mind}/20" : null,
+                    t.Answers.PhysicalHealth is { } body ? $"physical health {body}/20" : null),
+                t.CaseId.Value, t.Scheme, t.OwnerAgency, t.DataCategory, t.RecordedBy)))
             .OrderByDescending(e => e.At).ThenByDescending(e => e.RecordId)
             .Skip((query.Page - 1) * query.PageSize)
             .Take(query.PageSize)
@@ -82,13 +100,19 @@ public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, P
         // Each shared entry says why it is shown and is audited: one batch per source, whatever the page size.
         var workIds = entries.Where(e => e.Kind == "Intervention").Select(e => new InterventionId(e.RecordId)).ToList();
         var offenceIds = entries.Where(e => e.Kind == "Offence").Select(e => new OffenceId(e.RecordId)).ToList();
-        var caseIds = entries.Where(e => e.CaseId is not null && e.Kind != "Intervention").Select(e => new CaseId(e.CaseId!.Value)).Distinct().ToList();
+        var treatmentWorkIds = entries.Where(e => e.Kind == "TreatmentIntervention").Select(e => new TreatmentInterventionId(e.RecordId)).ToList();
+        var topIds = entries.Where(e => e.Kind == "Top").Select(e => new TopRecordId(e.RecordId)).ToList();
+        var caseIds = entries.Where(e => e.CaseId is not null && e.Kind is not ("Intervention" or "TreatmentIntervention" or "Top")).Select(e => new CaseId(e.CaseId!.Value)).Distinct().ToList();
         Func<Guid, AuditSubject> subject(string type) => id => new AuditSubject(type, id.ToString(), personId.Value,
             entries.First(e => type == "Case" ? e.CaseId == id : e.RecordId == id).Owner);
         var workAccess = await access.ExplainAndAuditAsync(audit, db.Interventions.AsNoTracking().Where(i => workIds.Contains(i.Id)), i => i.Id.Value,
             "person.timeline-entry", subject("Intervention"), cancellationToken);
         var offenceAccess = await access.ExplainAndAuditAsync(audit, db.Offences.AsNoTracking().Where(o => offenceIds.Contains(o.Id)), o => o.Id.Value,
             "person.timeline-entry", subject("Offence"), cancellationToken);
+        var treatmentWorkAccess = await access.ExplainAndAuditAsync(audit, db.TreatmentInterventions.AsNoTracking().Where(i => treatmentWorkIds.Contains(i.Id)), i => i.Id.Value,
+            "person.timeline-entry", subject("TreatmentIntervention"), cancellationToken);
+        var topAccess = await access.ExplainAndAuditAsync(audit, db.TopRecords.AsNoTracking().Where(t => topIds.Contains(t.Id)), t => t.Id.Value,
+            "person.timeline-entry", subject("TopRecord"), cancellationToken);
         var caseAccess = await access.ExplainAndAuditAsync(audit, db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)), c => c.Id.Value,
             "person.timeline-entry", subject("Case"), cancellationToken);
         var items = entries.Select(entry => new TimelineEntry(
@@ -99,13 +123,15 @@ public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, P
             {
                 "Intervention" => workAccess.GetValueOrDefault(entry.RecordId),
                 "Offence" => offenceAccess.GetValueOrDefault(entry.RecordId),
+                "TreatmentIntervention" => treatmentWorkAccess.GetValueOrDefault(entry.RecordId),
+                "Top" => topAccess.GetValueOrDefault(entry.RecordId),
                 _ => caseAccess.GetValueOrDefault(entry.CaseId!.Value),
             })).ToList();
 
         audit.Record("person.timeline", AuditOutcome.Allowed, AccessRule.Owner, new AuditSubject("Person", personId.ToString(), personId.Value),
             $"Page {query.Page}: {items.Count} entries");
         await db.SaveChangesAsync(cancellationToken);
-        return new Paged<TimelineEntry>(items, query.Page, query.PageSize, caseEvents.Count + workTotal + offenceTotal);
+        return new Paged<TimelineEntry>(items, query.Page, query.PageSize, caseEvents.Count + workTotal + offenceTotal + treatmentWorkTotal + topTotal);
     }
 
     private IEnumerable<Pending> CaseEvents(Case found)
@@ -125,6 +151,12 @@ public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, P
             }
         }
     }
+
+    /// <summary>"Pharmacological: methadone maintenance started".</summary>
+    private static string TreatmentTitle(TreatmentIntervention given) =>
+        given.Medication is { } medication
+            ? $"{Humanise(given.Type.ToString())}: {medication.ToString().ToLowerInvariant()}{(given.Mode is { } mode ? " " + mode.ToString().ToLowerInvariant() : string.Empty)} started"
+            : $"{Humanise(given.Type.ToString())} started";
 
     private DateTimeOffset StartOf(DateOnly date)
     {

@@ -63,6 +63,16 @@ public static class CaseWords
         ExitReason.OutcomesAchieved => "The family plan's outcomes were achieved",
         ExitReason.SteppedDownToUniversalServices => "Stepped down to universal services",
         ExitReason.EscalatedToChildrensSocialCare => "Escalated to children's social care",
+        ExitReason.CompletedDrugFree => "Treatment completed: drug-free",
+        ExitReason.CompletedAlcoholFree => "Treatment completed: alcohol-free",
+        ExitReason.CompletedOccasionalUser => "Treatment completed: occasional user (not opiates or crack)",
+        ExitReason.TransferredInCustody => "Transferred: in custody",
+        ExitReason.TransferredNotInCustody => "Transferred: not in custody",
+        ExitReason.DroppedOut => "Dropped out or left treatment",
+        ExitReason.TreatmentWithdrawn => "Treatment withdrawn by provider",
+        ExitReason.Declined => "Treatment declined by client",
+        ExitReason.MovedAway => "Moved away",
+        ExitReason.Died => "Died",
         _ => reason.ToString(),
     };
 

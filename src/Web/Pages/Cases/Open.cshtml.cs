@@ -6,6 +6,7 @@ using CaseManager.Application.People.GetPerson;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.People;
 using CaseManager.Web.Errors;
+using CaseManager.Web.Pages.Cases.Treatment;
 using CaseManager.Web.TagHelpers;
 using FluentValidation;
 using Mediator;
@@ -58,6 +59,8 @@ public sealed class OpenCaseModel(ISender sender, ICurrentUser currentUser, IOpt
         Scheme? scheme = Enum.TryParse<Scheme>(Input.Scheme, out var parsed) ? parsed : null;
         var isIom = scheme == Scheme.Iom;
         var (rate, custody) = isIom ? Input.Parse(ModelState, "Input") : (null, null);
+        var isTreatment = scheme is { } chosen && Domain.Treatment.TreatmentEpisode.IsTreatment(chosen);
+        var treatment = isTreatment ? Input.Treatment.Parse(ModelState, "Input.Treatment") : default;
         var command = new OpenCaseCommand(
                 scheme,
                 new PersonId(PersonId),
@@ -70,7 +73,23 @@ public sealed class OpenCaseModel(ISender sender, ICurrentUser currentUser, IOpt
                 Mappa: isIom && Input.Mappa,
                 Ppo: isIom && Input.Ppo,
                 PredictedReoffendingRate: rate,
-                Custody: custody);
+                Custody: custody,
+                Referral: treatment.Referral,
+                TriageDate: treatment.TriageDate,
+                Substances: treatment.Substances,
+                InjectingStatus: treatment.Injecting);
+        if (isTreatment)
+        {
+            foreach (var failure in (await validator.ValidateAsync(command, cancellationToken)).Errors)
+            {
+                var field = TreatmentFormInput.FieldOf(failure.PropertyName, "Input.Treatment") ?? PageExceptionFilter.PageField(failure.PropertyName);
+                if (!ModelState.TryGetValue(field, out var entry) || entry.Errors.Count == 0)
+                {
+                    ModelState.AddModelError(field, failure.ErrorMessage);
+                }
+            }
+        }
+
         if (isIom)
         {
             await IomFormInput.CheckAsync(validator, command, ModelState, cancellationToken);
@@ -103,4 +122,7 @@ public sealed class OpenCaseInput : IomFormInput
     public string? Scheme { get; set; }
 
     public DateParts StartDate { get; set; } = new();
+
+    /// <summary>The treatment questions (DT1), used only for a treatment scheme.</summary>
+    public TreatmentFormInput Treatment { get; set; } = new();
 }

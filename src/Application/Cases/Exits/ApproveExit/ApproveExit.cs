@@ -4,6 +4,7 @@ using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
 using CaseManager.Application.Reviews;
+using CaseManager.Application.Treatment;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using FluentValidation;
@@ -28,7 +29,7 @@ public sealed class ApproveExitValidator : AbstractValidator<ApproveExitCommand>
     }
 }
 
-public sealed class ApproveExitHandler(CaseGate gate, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock, CaseNames names, ReviewPlanner reviews)
+public sealed class ApproveExitHandler(CaseGate gate, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock, CaseNames names, ReviewPlanner reviews, TreatmentEpisodes treatment)
     : ICommandHandler<ApproveExitCommand, CaseView>
 {
     public async ValueTask<CaseView> Handle(ApproveExitCommand command, CancellationToken cancellationToken)
@@ -38,6 +39,7 @@ public sealed class ApproveExitHandler(CaseGate gate, ICurrentUser currentUser, 
         ExitDecisions.EnsureNotOwnNomination(found, decider);
         found.ApproveExit(decider, command.Note, command.ExitedOn ?? clock.Today, clock.Now);
         await reviews.CancelAllAsync(found, clock.Now, cancellationToken);
+        await treatment.DischargeAsync(found, cancellationToken);
         audit.Record("case.exit-approve", AuditOutcome.Allowed, AccessRule.Owner,
             new AuditSubject("Case", found.Id.ToString(), found.PersonId?.Value, found.OwnerAgency), $"Exited on {found.ExitedOn:yyyy-MM-dd}");
         return await names.ViewAsync(found, explanation: null, cancellationToken);

@@ -1060,6 +1060,281 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("SharingRights", (string)null);
                 });
 
+            modelBuilder.Entity("CaseManager.Domain.Treatment.TopRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DataCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Answers", "CaseManager.Domain.Treatment.TopRecord.Answers#TopAnswers", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool?>("AcuteHousingProblem")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int?>("AlcoholDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("AlcoholUnitsPerDay")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("AmphetamineDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("AssaultDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("CannabisDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("CocaineDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("CrackDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("DrugSellingDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("EducationDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("FraudDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("InjectedDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("OpiateDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("OtherSubstanceDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("OtherSubstanceName")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<int?>("OtherTheftDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("PaidWorkDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("PhysicalHealth")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("PsychologicalHealth")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("QualityOfLife")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool?>("RiskOfEviction")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool?>("SharedNeedles")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool?>("SharedParaphernalia")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int?>("ShopliftingDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("TobaccoDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("VehicleTheftDays")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "CompletedOn");
+
+                    b.HasIndex("PersonId", "CompletedOn");
+
+                    b.ToTable("TopRecords", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Treatment.TreatmentEpisode", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DataCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DischargeReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("DischargedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InjectingStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("OpiateClient")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PrimarySubstance")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("ReferralDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReferralSource")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SecondarySubstance")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("SuccessfulCompletion")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("TertiarySubstance")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("TriageDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("PersonId", "StartDate");
+
+                    b.HasIndex("Service", "DischargedOn");
+
+                    b.HasIndex("Service", "StartDate");
+
+                    b.ToTable("TreatmentEpisodes", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Treatment.TreatmentIntervention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DataCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Medication")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "StartDate");
+
+                    b.HasIndex("PersonId", "StartDate");
+
+                    b.ToTable("TreatmentInterventions", (string)null);
+                });
+
             modelBuilder.Entity("CaseManager.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1745,6 +2020,51 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Navigation("Categories");
 
                     b.Navigation("Purposes");
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Treatment.TopRecord", b =>
+                {
+                    b.HasOne("CaseManager.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CaseManager.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Treatment.TreatmentEpisode", b =>
+                {
+                    b.HasOne("CaseManager.Domain.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("CaseManager.Domain.Treatment.TreatmentEpisode", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CaseManager.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Treatment.TreatmentIntervention", b =>
+                {
+                    b.HasOne("CaseManager.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CaseManager.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CaseManager.Infrastructure.Identity.RefreshTokenFamily", b =>

@@ -1049,6 +1049,281 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SharingRights", (string)null);
                 });
 
+            modelBuilder.Entity("CaseManager.Domain.Treatment.TopRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Answers", "CaseManager.Domain.Treatment.TopRecord.Answers#TopAnswers", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool?>("AcuteHousingProblem")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("AlcoholDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("AlcoholUnitsPerDay")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("AmphetamineDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("AssaultDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("CannabisDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("CocaineDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("CrackDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("DrugSellingDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("EducationDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("FraudDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("InjectedDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("OpiateDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("OtherSubstanceDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("OtherSubstanceName")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("OtherTheftDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("PaidWorkDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("PhysicalHealth")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("PsychologicalHealth")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("QualityOfLife")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool?>("RiskOfEviction")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool?>("SharedNeedles")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool?>("SharedParaphernalia")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ShopliftingDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("TobaccoDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("VehicleTheftDays")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "CompletedOn");
+
+                    b.HasIndex("PersonId", "CompletedOn");
+
+                    b.ToTable("TopRecords", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Treatment.TreatmentEpisode", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DataCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DischargeReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DischargedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InjectingStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OpiateClient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimarySubstance")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReferralDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferralSource")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondarySubstance")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SuccessfulCompletion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TertiarySubstance")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TriageDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("PersonId", "StartDate");
+
+                    b.HasIndex("Service", "DischargedOn");
+
+                    b.HasIndex("Service", "StartDate");
+
+                    b.ToTable("TreatmentEpisodes", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Treatment.TreatmentIntervention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Medication")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "StartDate");
+
+                    b.HasIndex("PersonId", "StartDate");
+
+                    b.ToTable("TreatmentInterventions", (string)null);
+                });
+
             modelBuilder.Entity("CaseManager.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1728,6 +2003,51 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Categories");
 
                     b.Navigation("Purposes");
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Treatment.TopRecord", b =>
+                {
+                    b.HasOne("CaseManager.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CaseManager.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Treatment.TreatmentEpisode", b =>
+                {
+                    b.HasOne("CaseManager.Domain.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("CaseManager.Domain.Treatment.TreatmentEpisode", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CaseManager.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Treatment.TreatmentIntervention", b =>
+                {
+                    b.HasOne("CaseManager.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CaseManager.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CaseManager.Infrastructure.Identity.RefreshTokenFamily", b =>

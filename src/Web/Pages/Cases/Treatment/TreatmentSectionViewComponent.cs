@@ -1,0 +1,71 @@
+using System.Globalization;
+using CaseManager.Application.Cases;
+using CaseManager.Application.Treatment;
+using CaseManager.Application.Treatment.ListTops;
+using CaseManager.Application.Treatment.ListTreatmentInterventions;
+using CaseManager.Domain.Cases;
+using CaseManager.Domain.Treatment;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CaseManager.Web.Pages.Cases.Treatment;
+
+/// <summary>
+/// The treatment part of a treatment case's page: the episode, its interventions and its TOPs, with a chart of TOP
+/// figures over time. Everything is read through the same queries as the API, so the access rule decides.
+/// </summary>
+public sealed class TreatmentSectionViewComponent(ISender sender) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(CaseView view, bool canChange)
+    {
+        var caseId = new CaseId(view.Id);
+        var interventions = await sender.Send(new ListTreatmentInterventionsQuery(caseId));
+        var tops = await sender.Send(new ListTopsQuery(caseId));
+        return View(new TreatmentSection(view, view.Treatment!, interventions, tops, canChange && view.Status != nameof(CaseStatus.Exited)));
+    }
+}
+
+public sealed record TreatmentSection(CaseView Case, TreatmentView Episode, IReadOnlyList<TreatmentInterventionView> Interventions, IReadOnlyList<TopRecordView> Tops, bool CanChange)
+{
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
+
+    public string Href => $"/cases/{Case.Id}/treatment";
+
+    public IReadOnlyList<SummaryRow> Details =>
+    [
+        new("Referral", $"{LocalTime.Date(Episode.ReferralDate)}, {Episode.ReferralSource}"),
+        new("Triage", Episode.TriageDate is { } triage ? LocalTime.Date(triage) : null),
+        new("Substances", string.Join(", ", new[] { Episode.PrimarySubstance, Episode.SecondarySubstance, Episode.TertiarySubstance }.Where(s => s is not null).Select(TreatmentWords.SubstanceOf))),
+        new("Injecting status", Enum.TryParse<InjectingStatus>(Episode.InjectingStatus, out var injecting) ? TreatmentWords.Of(injecting) : Episode.InjectingStatus),
+        new("Care coordinator", Episode.CareCoordinatorName),
+        new("Discharge", Episode.DischargedOn is { } discharged ? $"{LocalTime.Date(discharged)}: {CaseWords.ExitReasonOf(Episode.DischargeReason ?? string.Empty)}" : "In treatment"),
+        new("Successful completion", Episode.SuccessfulCompletion switch { true => "Yes", false => "No", null => "Not yet discharged" }),
+        new("Re-presented within 182 days", Episode.Representation switch { true => "Yes", false => "No", null => "Not known yet" }),
+    ];
+
+    public static string Medication(TreatmentInterventionView given) =>
+        given.Medication is null ? "None" : given.Mode is null ? given.Medication : $"{given.Medication} ({given.Mode.ToLowerInvariant()})";
+
+    /// <summary>The figures the chart and its table show, one series per measure, one value per TOP in date order.</summary>
+    public IReadOnlyList<TopSeries> Series =>
+    [
+        new("Days used: alcohol", TopAnswers.MaxDays, Tops.Select(t => t.Answers.AlcoholDays).ToList()),
+        new("Days used: illicit opiates", TopAnswers.MaxDays, Tops.Select(t => t.Answers.OpiateDays).ToList()),
+        new("Days used: crack", TopAnswers.MaxDays, Tops.Select(t => t.Answers.CrackDays).ToList()),
+        new("Days used: cocaine", TopAnswers.MaxDays, Tops.Select(t => t.Answers.CocaineDays).ToList()),
+        new("Days used: cannabis", TopAnswers.MaxDays, Tops.Select(t => t.Answers.CannabisDays).ToList()),
+        new("Psychological health (0–20)", TopAnswers.MaxScore, Tops.Select(t => t.Answers.PsychologicalHealth).ToList()),
+        new("Physical health (0–20)", TopAnswers.MaxScore, Tops.Select(t => t.Answers.PhysicalHealth).ToList()),
+        new("Quality of life (0–20)", TopAnswers.MaxScore, Tops.Select(t => t.Answers.QualityOfLife).ToList()),
+    ];
+
+    public IReadOnlyList<string> TopLabels => Tops.Select(t => $"{t.Stage} {t.CompletedOn.ToString("d MMM yyyy", English)}").ToList();
+}
+
+/// <summary>One measure across the TOPs; null is "not answered".</summary>
+public sealed record TopSeries(string Label, int Max, IReadOnlyList<int?> Values)
+{
+    public static string Width(int? value, int max) => ((value ?? 0) * 200.0 / max).ToString("0.#", CultureInfo.InvariantCulture);
+
+    public static string Text(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "Not answered";
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using CaseManager.Application.Cases;
+using CaseManager.Application.People;
+using CaseManager.Application.People.RegisterPerson;
+using CaseManager.Domain.Cases;
+using CaseManager.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManager.Web.FunctionalTests;
+
+/// <summary>Treatment pages: enrolment with the episode, the case page's treatment section, interventions, the TOP journey and the report.</summary>
+public sealed partial class PageTests
+{
+    private async Task<CaseView> TreatmentCaseThroughThePageAsync(HttpClient client, string familyName)
+    {
+        var person = await factory.SendAsAsync<PersonDetailsView>(DemoUsers.DaatWorker, new RegisterPersonCommand("Paged", familyName, new DateOnly(1979, 8, 9)));
+        var response = await PostFormAsync(client, $"/cases/open?personId={person.Id}", new()
+        {
+            ["Input.Scheme"] = "AdultTreatment",
+            ["Input.StartDate.Day"] = "1",
+            ["Input.StartDate.Month"] = "6",
+            ["Input.StartDate.Year"] = "2026",
+            ["Input.Treatment.ReferralDate.Day"] = "20",
+            ["Input.Treatment.ReferralDate.Month"] = "5",
+            ["Input.Treatment.ReferralDate.Year"] = "2026",
+            ["Input.Treatment.ReferralSource"] = "GP",
+            ["Input.Treatment.PrimarySubstance"] = "Heroin",
+            ["Input.Treatment.SecondarySubstance"] = "",
+            ["Input.Treatment.TertiarySubstance"] = "",
+            ["Input.Treatment.InjectingStatus"] = "Previously",
+        });
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var id = await factory.QueryDbAsync(db => db.Cases.Where(c => c.PersonId == new Domain.People.PersonId(person.Id)).Select(c => c.Id).SingleAsync());
+        return await factory.SendAsAsync<CaseView>(DemoUsers.DaatWorker, new Application.Cases.GetCase.GetCaseQuery(id));
+    }
+
+    [Fact]
+    public async Task OpenPage_ForTreatment_SavesTheEpisodeAndTheCasePageShowsIt()
+    {
+        var daat = await SignedInBrowserAsync(DemoUsers.DaatWorker);
+
+        var opened = await TreatmentCaseThroughThePageAsync(daat, "Enrolled");
+        var page = await daat.GetStringAsync($"/cases/{opened.Id}");
+
+        opened.Treatment!.ReferralSource.Should().Be("GP");
+        page.Should().Contain("data-testid=\"treatment-details\"").And.Contain("Previously injected").And.Contain("start-treatment-intervention");
+    }
+
+    [Fact]
+    public async Task OpenPage_ForTreatmentWithoutTheSubstance_ShowsTheErrorAndSavesNothing()
+    {
+        var daat = await SignedInBrowserAsync(DemoUsers.DaatWorker);
+        var person = await factory.SendAsAsync<PersonDetailsView>(DemoUsers.DaatWorker, new RegisterPersonCommand("Paged", "NoSubstance", new DateOnly(1979, 8, 9)));
+
+        var response = await PostFormAsync(daat, $"/cases/open?personId={person.Id}", new()
+        {
+            ["Input.Scheme"] = "AdultTreatment",
+            ["Input.StartDate.Day"] = "1",
+            ["Input.StartDate.Month"] = "6",
+            ["Input.StartDate.Year"] = "2026",
+            ["Input.Treatment.ReferralDate.Day"] = "20",
+            ["Input.Treatment.ReferralDate.Month"] = "5",
+            ["Input.Treatment.ReferralDate.Year"] = "2026",
+            ["Input.Treatment.ReferralSource"] = "GP",
+            ["Input.Treatment.InjectingStatus"] = "Never",
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Select the primary substance");
+        (await factory.QueryDbAsync(db => db.Cases.AnyAsync(c => c.PersonId == new Domain.People.PersonId(person.Id)))).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task TreatmentPages_StartAnInterventionAndRecordATopThroughCheckYourAnswers()
+    {
+        var daat = await SignedInBrowserAsync(DemoUsers.DaatWorker);
+        var opened = await TreatmentCaseThroughThePageAsync(daat, "Journey");
+        var top = $"/cases/{opened.Id}/treatment/top";
+
+        var started = await PostFormAsync(daat, $"/cases/{opened.Id}/treatment/interventions/start", new()
+        {
+            ["Input.Type"] = "Pharmacological",
+            ["Input.Medication"] = "Methadone",
+            ["Input.Mode"] = "Maintenance",
+            ["Input.StartDate.Day"] = "2",
+            ["Input.StartDate.Month"] = "6",
+            ["Input.StartDate.Year"] = "2026",
+        });
+        var outOfRange = await PostFormAsync(daat, $"{top}?step=1", new() { ["Stage"] = "Start", ["CompletedOn.Day"] = "1", ["CompletedOn.Month"] = "6", ["CompletedOn.Year"] = "2026", ["Answers[OpiateDays]"] = "30" });
+        var step1 = await PostFormAsync(daat, $"{top}?step=1", new() { ["Stage"] = "Start", ["CompletedOn.Day"] = "1", ["CompletedOn.Month"] = "6", ["CompletedOn.Year"] = "2026", ["Answers[OpiateDays]"] = "25", ["Answers[SharedNeedles]"] = "false" });
+        var step2 = await PostFormAsync(daat, $"{top}?step=2", new() { ["Answers[QualityOfLife]"] = "5" });
+        var check = await daat.GetStringAsync($"{top}?step=3");
+        var saved = await PostFormAsync(daat, $"{top}?step=3", new());
+        var casePage = await daat.GetStringAsync($"/cases/{opened.Id}");
+
+        started.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        outOfRange.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await outOfRange.Content.ReadAsStringAsync()).Should().Contain("Illicit opiates must be a whole number from 0 to 28");
+        step1.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        step2.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        check.Should().Contain("Check your answers").And.Contain("Not answered");
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var stored = await factory.QueryDbAsync(db => db.TopRecords.SingleAsync(t => t.CaseId == new CaseId(opened.Id)));
+        stored.Answers.OpiateDays.Should().Be(25);
+        stored.Answers.QualityOfLife.Should().Be(5);
+        stored.Answers.SharedNeedles.Should().BeFalse();
+        stored.Answers.CrackDays.Should().BeNull();
+        casePage.Should().Contain("data-testid=\"top-chart\"").And.Contain("Methadone (maintenance)");
+    }
+
+    [Fact]
+    public async Task TreatmentReportPage_ShowsTheMeasuresAndDownloadsTheEpisodes()
+    {
+        var daat = await SignedInBrowserAsync(DemoUsers.DaatWorker);
+        await TreatmentCaseThroughThePageAsync(daat, "Reported");
+
+        var page = await daat.GetStringAsync("/reports/treatment");
+        var download = await daat.GetAsync("/reports/treatment?handler=Download&from=2026-01-01&to=2026-11-26");
+
+        page.Should().Contain("data-testid=\"outcomes-chart\"").And.Contain("data-testid=\"in-treatment-adults\"");
+        download.StatusCode.Should().Be(HttpStatusCode.OK);
+        download.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        (await download.Content.ReadAsStringAsync()).Should().Contain("CLIENT_ID,EPISODE_ID").And.Contain(",GP,");
+    }
+}
