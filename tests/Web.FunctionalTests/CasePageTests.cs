@@ -63,6 +63,18 @@ public sealed partial class PageTests
     }
 
     [Fact]
+    public async Task PersonPage_ForTheOwningAgency_DoesNotOfferBreakGlass()
+    {
+        var person = await factory.SendAsAsync<PersonDetailsView>(DemoUsers.PoliceCaseworker, new RegisterPersonCommand("Own", "Record", new DateOnly(1991, 2, 3)));
+        var caseworker = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);
+
+        var response = await caseworker.GetAsync($"/people/{person.Id}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().NotContain("break-glass-link", "the owner already reads everything held on their own record");
+    }
+
+    [Fact]
     public async Task IomReportDownload_ForManager_IsCsv()
     {
         var manager = await SignedInBrowserAsync(DemoUsers.PoliceManager);
