@@ -21,6 +21,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -116,14 +117,23 @@ public static class DependencyInjection
 
     private static void AddDatabase(IServiceCollection services, DatabaseOptions database, string connectionString)
     {
+        // Single queries, chosen: the aggregates we load with several collections are small, and one statement
+        // reads them consistently without a transaction.
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
-            services.AddDbContext<CaseDbContext, PostgresCaseDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<CaseDbContext, PostgresCaseDbContext>(o => o
+                .UseNpgsql(connectionString, n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         }
         else
         {
             var pragmas = new SqlitePragmas(Math.Max(0, database.SqliteMemoryMapMegabytes) * 1024L * 1024L);
-            services.AddDbContext<CaseDbContext, SqliteCaseDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas));
+            services.AddDbContext<CaseDbContext, SqliteCaseDbContext>(o => o
+                .UseSqlite(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+                .AddInterceptors(pragmas)
+                // A SQLite table rebuild turns foreign keys off around its transaction; the pragma is connection
+                // state, not stored, so a migration killed there leaves nothing half done (the rebuild itself is
+                // transactional). The warning is not something an operator can act on.
+                .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Debug))));
         }
 
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<CaseDbContext>());

@@ -150,7 +150,9 @@ public sealed class AdminApiTests(CaseManagerFactory factory) : IClassFixture<Ca
         var weak = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email = "weak@police.demo", displayName = "Weak", agencyCode = "POLICE", roles = new[] { "Caseworker" }, initialPassword = "short" });
 
         taken.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("user.email-taken");
+        var takenProblem = await taken.Content.ReadFromJsonAsync<JsonElement>();
+        takenProblem.GetProperty("code").GetString().Should().Be("user.email-taken");
+        takenProblem.GetProperty("detail").GetString().Should().Be("There is already an account with this email address.", "a taken email is said once, in plain words");
         weak.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await weak.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("initialPassword", out _).Should().BeTrue();
         (await factory.QueryDbAsync(db => db.Users.AnyAsync(u => u.Email == "weak@police.demo"))).Should().BeFalse();

@@ -59,6 +59,19 @@ public sealed partial class PageTests
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n");
         lines[0].Should().Be("Case id,Person,Scheme,Status,Owner agency,Allocated to,Cohort,Tier,Start date,Exited on,Last contact,Next review due,Flags");
         lines.Should().Contain(line => line.Contains("Adam Ashby", StringComparison.Ordinal) && line.Contains("Exit nominated", StringComparison.Ordinal));
+        lines.Skip(1).Where(l => l.Length > 0).Should().OnlyContain(line => line.Contains(",Integrated Offender Management,", StringComparison.Ordinal), "schemes are named in full in the download");
+    }
+
+    [Fact]
+    public async Task PersonPage_ForTheOwningAgency_DoesNotOfferBreakGlass()
+    {
+        var person = await factory.SendAsAsync<PersonDetailsView>(DemoUsers.PoliceCaseworker, new RegisterPersonCommand("Own", "Record", new DateOnly(1991, 2, 3)));
+        var caseworker = await SignedInBrowserAsync(DemoUsers.PoliceCaseworker);
+
+        var response = await caseworker.GetAsync($"/people/{person.Id}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().NotContain("break-glass-link", "the owner already reads everything held on their own record");
     }
 
     [Fact]

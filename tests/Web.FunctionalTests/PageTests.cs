@@ -368,6 +368,21 @@ public sealed partial class PageTests(CaseManagerFactory factory) : IClassFixtur
         (await SignedInBrowserAsync(DemoUsers.DaatWorker)).Should().NotBeNull();
     }
 
+    [Fact]
+    public async Task SetPasswordPage_WithGoodPassword_ConfirmsOnTheSignInPage()
+    {
+        var (userId, token) = await ResetTokenAsync(DemoUsers.DaatWorker);
+        var browser = NewBrowser();
+        var path = $"/account/set-password?userId={userId}&token={Uri.EscapeDataString(token)}";
+
+        // The same demo password again, so other tests still sign in as this user.
+        var response = await PostFormAsync(browser, path, new() { ["Input.Password"] = factory.DemoPassword, ["Input.ConfirmPassword"] = factory.DemoPassword });
+        var signInPage = await browser.GetAsync(response.Headers.Location);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await signInPage.Content.ReadAsStringAsync()).Should().Contain("data-testid=\"password-set\"").And.Contain("Your password has been set.");
+    }
+
     private async Task<(Guid UserId, string Token)> ResetTokenAsync(string email)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -210,10 +210,13 @@ public sealed class UserDirectory(UserManager<ApplicationUser> userManager, Case
             throw new ValidationException(passwordErrors.Select(e => new ValidationFailure(nameof(NewUserAccount.InitialPassword), e.Description)));
         }
 
-        var error = result.Errors.First();
-        var code = error.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail)
-            ? "user.email-taken"
-            : "user.invalid";
-        throw new DomainRuleException(code, string.Join(" ", result.Errors.Select(e => e.Description)));
+        // The email is also the user name, so Identity reports a taken one twice ("Username ... is already taken.
+        // Email ... is already taken."): it is said once, in plain words.
+        if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail)))
+        {
+            throw new DomainRuleException("user.email-taken", "There is already an account with this email address.");
+        }
+
+        throw new DomainRuleException("user.invalid", string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 }

@@ -38,7 +38,8 @@ public static partial class StartupTasks
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo partnership seeded. Every demo user (for example admin@council.demo, iom.officer@police.demo) signs in with the password '{Password}'.")]
+    // Information, not a warning: on a development start this is what a newcomer needs to sign in, not a fault.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo partnership ready. Sign in as any demo user (for example admin@council.demo or iom.officer@police.demo) with the password '{Password}'.")]
     private static partial void LogDemoPassword(ILogger logger, string password);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "There is no administrator yet. Create the first one with: dotnet run --project src/Web -- create-admin --email <email> --name \"<name>\" --agency <CODE> --agency-name \"<agency name>\" (the password is read from the CASEMANAGER_ADMIN_PASSWORD environment variable).")]

@@ -59,7 +59,7 @@ public sealed class SetPasswordModel(UserManager<ApplicationUser> userManager, S
             return Page();
         }
 
-        return RedirectToPage("/Account/SignIn");
+        return RedirectToPage("/Account/SignIn", new { passwordSet = true });
     }
 }
 

@@ -18,6 +18,10 @@ public sealed class SignInModel(SignInService signIn) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool SignedOut { get; set; }
 
+    /// <summary>Arrived here from setting a password: say it worked before asking for it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool PasswordSet { get; set; }
+
     public void OnGet()
     {
     }

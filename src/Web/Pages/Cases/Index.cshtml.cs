@@ -91,7 +91,7 @@ public sealed class CaseloadModel(ISender sender, ICurrentUser currentUser, Loca
         {
             c.Id.ToString(),
             c.PersonName ?? "Not shared with you",
-            c.Scheme,
+            SchemeNames.Of<Scheme>(c.Scheme),
             CaseWords.Status(c.Status),
             c.OwnerAgency,
             c.AllocatedToName,

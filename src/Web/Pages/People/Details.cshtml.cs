@@ -51,7 +51,14 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
 
     public string ConsentCreateHref => $"/people/{Person!.Id}/consents/create";
 
-    public bool CanBreakGlass => Policies.Allows(Policies.BreakGlass, currentUser.Actor);
+    /// <summary>
+    /// Break-glass is offered only to someone it would show more: not to the owner of a record with nothing withheld
+    /// from them, nor to anyone else who already reads everything held on the person.
+    /// </summary>
+    public bool CanBreakGlass => Policies.Allows(Policies.BreakGlass, currentUser.Actor) && !ReadsEverything;
+
+    /// <summary>The reader sees the person by ownership or role (no sharing rule needed) and no agency withholds a record.</summary>
+    public bool ReadsEverything { get; private set; }
 
     public string BreakGlassHref => $"/people/{Person!.Id}/break-glass";
 
@@ -79,6 +86,7 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
         ];
         (SharedBecause, BreakGlassUntil) = Explain(person.Access);
         PersonInformedHref = person.Access is { Rule: AccessRules.BreakGlass, GrantId: { } grantId } ? $"/break-glass/{grantId}/person-informed" : null;
+        ReadsEverything = person.Access is null && withheld.Count == 0;
         WithheldRecords = withheld
             .Select(w => $"{w.AgencyName} holds {w.Records} {(w.Records == 1 ? "record" : "records")} on this person that are not shared with you. Contact them if you need to know more.")
             .ToList();
