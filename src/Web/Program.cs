@@ -98,6 +98,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStaticFiles();
 app.UseRouting();
+app.UseMiddleware<QueryEnumBinding>();
 app.UseAuthentication();
 app.UseMiddleware<ActiveAccountMiddleware>();
 app.UseAuthorization();
