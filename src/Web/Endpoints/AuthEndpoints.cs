@@ -19,7 +19,7 @@ public static class AuthEndpoints
             .AllowAnonymous()
             .WithSummary("Exchange an email and password for a bearer token")
             .WithDescription("Five failed attempts in a row lock the account for the configured time; while locked, even the right password is refused.")
-            .Produces(StatusCodes.Status200OK)
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem();
 
@@ -27,8 +27,9 @@ public static class AuthEndpoints
             .AllowAnonymous()
             .WithSummary("Exchange a refresh token for a new bearer token and refresh token")
             .WithDescription("A refresh token works once. Sending a spent one again ends its token family: every access and refresh token descended from that sign-in stops working. Also refused once the account is disabled or locked, or its security stamp has changed (password or roles changed).")
-            .Produces(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem();
 
         group.MapGet("/me", async Task<Ok<CurrentUserProfile>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetCurrentUserQuery(), ct)))

@@ -11,9 +11,11 @@ using CaseManager.Application.Cases.UpdateIomDetails;
 using CaseManager.Application.Common.Paging;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Interventions;
+using CaseManager.Application.Interventions.GetIntervention;
 using CaseManager.Application.Interventions.ListInterventions;
 using CaseManager.Application.Interventions.LogIntervention;
 using CaseManager.Application.Offences;
+using CaseManager.Application.Offences.GetOffence;
 using CaseManager.Application.Offences.ListOffences;
 using CaseManager.Application.Offences.RecordOffence;
 using CaseManager.Application.OffenceTypes;
@@ -26,6 +28,7 @@ using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
+using CaseManager.Domain.Offending;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Treatment;
 using Mediator;
@@ -99,9 +102,9 @@ public static class CaseEndpoints
             {
                 var work = await sender.Send(new LogInterventionCommand(new CaseId(id), body.Type, body.OccurredAt, body.DurationMinutes, body.Outcome, body.Notes,
                     body.Result, body.Substances), ct);
-                return TypedResults.Created($"/api/v1/cases/{id}/interventions/{work.Id}", work);
+                return TypedResults.Created(InterventionLocation(id, work), work);
             })
-            .WithIdempotency<InterventionView>((http, work) => $"/api/v1/cases/{http.GetRouteValue("id")}/interventions/{work.Id}")
+            .WithIdempotency<InterventionView>((http, work) => InterventionLocation(http.GetRouteValue("id"), work))
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Log work on an open case: the entry belongs to the caller's agency and its category follows from its type")
             .WithDescription("Types: OfficeAppointment, HomeVisit, PrisonVisit, PhoneContact, DrugTest (result Negative|Positive|Refused, substances for a positive test), AlcoholTreatmentSession, CourseAttendance, RestorativeJusticeConference, EmploymentSupport, Arrest, BreachAction, Other. DrugTest and AlcoholTreatmentSession are HealthSubstanceMisuse data; the rest Offending.")
@@ -112,6 +115,12 @@ public static class CaseEndpoints
                 TypedResults.Ok(await sender.Send(new ListInterventionsQuery(new CaseId(id), page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("The work on a case that the caller may see, newest first")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        cases.MapGet("/{id:guid}/interventions/{interventionId:guid}", async Task<Ok<InterventionView>> (Guid id, Guid interventionId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetInterventionQuery(new CaseId(id), new InterventionId(interventionId)), ct)))
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("One entry of work on a case (404 unless the caller may see both the case and the entry)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         cases.MapPost("/{id:guid}/exit-nomination", async Task<Ok<CaseView>> (Guid id, NominateExitRequest body, ISender sender, CancellationToken ct) =>
@@ -142,9 +151,9 @@ public static class CaseEndpoints
         people.MapPost("/offences", async Task<Created<OffenceView>> (Guid id, RecordOffenceRequest body, ISender sender, CancellationToken ct) =>
             {
                 var offence = await sender.Send(new RecordOffenceCommand(new PersonId(id), body.OffenceType, body.CommittedOn, body.ConvictedOn, body.Outcome), ct);
-                return TypedResults.Created($"/api/v1/people/{id}/offences", offence);
+                return TypedResults.Created(OffenceLocation(id, offence), offence);
             })
-            .WithIdempotency<OffenceView>((http, offence) => $"/api/v1/people/{http.GetRouteValue("id")}/offences")
+            .WithIdempotency<OffenceView>((http, offence) => OffenceLocation(http.GetRouteValue("id"), offence))
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Record an offence (offenceType is a code from GET /api/v1/offence-types)");
 
@@ -152,6 +161,11 @@ public static class CaseEndpoints
                 TypedResults.Ok(await sender.Send(new ListOffencesQuery(new PersonId(id), page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("The person's offences that the caller may see, most recent first");
+
+        people.MapGet("/offences/{offenceId:guid}", async Task<Ok<OffenceView>> (Guid id, Guid offenceId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetOffenceQuery(new PersonId(id), new OffenceId(offenceId)), ct)))
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("One offence on a person (404 unless the caller may see both the person and the offence)");
 
         people.MapGet("/timeline", async Task<Ok<Paged<TimelineEntry>>> (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetTimelineQuery(new PersonId(id), page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
@@ -177,6 +191,11 @@ public static class CaseEndpoints
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("IOM measures over the cases and offences the caller may see: cohort size, offending and its cost before and since entry, exit decision times");
     }
+
+    // The create's Location and the idempotent replay's (stored with the answer) are the same URL: the GET of the new record.
+    private static string InterventionLocation(object? caseId, InterventionView work) => $"/api/v1/cases/{caseId}/interventions/{work.Id}";
+
+    private static string OffenceLocation(object? personId, OffenceView offence) => $"/api/v1/people/{personId}/offences/{offence.Id}";
 }
 
 public sealed record OpenCaseRequest(

@@ -40,6 +40,16 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request is not valid",
             },
+            // A query or header value that does not parse (an enum, number, date, guid or bool) names the parameter.
+            BadHttpRequestException bind when BindFailure().Match(bind.Message) is { Success: true } match => new ValidationProblemDetails(
+                new Dictionary<string, string[]>
+                {
+                    [match.Groups["name"].Value] = [$"The value is not valid for {match.Groups["name"].Value}: check its type, and for a list of choices use one of the documented values."],
+                })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is not valid",
+            },
             BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,
@@ -100,6 +110,10 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         var index = field.IndexOf('[', StringComparison.Ordinal);
         return index > 0 ? field[..index] : field;
     }
+
+    /// <summary>The minimal API's message for a parameter that did not parse: Failed to bind parameter "int? page" from "abc".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>[^\" ]+)\" from \"(?<value>.*)\"\\.$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for request {TraceId}")]
     private partial void LogUnhandled(Exception exception, string traceId);

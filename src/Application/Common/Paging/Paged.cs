@@ -29,7 +29,11 @@ public static class Paging
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, IPagedRequest request, Func<CancellationToken, Task<int>> count, CancellationToken ct)
     {
         var total = await count(ct);
-        var items = await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct);
+        // In 64 bits: page 2147483647 of 200 would wrap round in 32 and answer page 1's records.
+        var offset = ((long)request.Page - 1) * request.PageSize;
+        var items = offset >= total
+            ? []
+            : await query.Skip((int)offset).Take(request.PageSize).ToListAsync(ct);
         return new Paged<T>(items, request.Page, request.PageSize, total);
     }
 

@@ -31,7 +31,7 @@ public sealed class CreateSharingAgreementValidator : AbstractValidator<CreateSh
     public CreateSharingAgreementValidator()
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("Enter a name for the agreement").MaximumLength(200);
-        RuleFor(c => c.Agencies).NotNull().Must(a => a.Distinct(StringComparer.OrdinalIgnoreCase).Count() >= 2)
+        RuleFor(c => c.Agencies).Cascade(CascadeMode.Stop).NotNull().WithMessage("Select at least two agencies").Must(a => a.Distinct(StringComparer.OrdinalIgnoreCase).Count() >= 2)
             .WithMessage("Select at least two agencies");
         RuleForEach(c => c.Agencies).Must(code => AgencyCode.TryParse(code, out _)).WithMessage("Agency codes must be valid");
         RuleFor(c => c.DataCategories).NotEmpty().WithMessage("Select the categories of data the agreement covers");

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CaseManager.Application;
+using CaseManager.TestSupport;
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseManager.Web.FunctionalTests;
+
+/// <summary>Defects in the HTTP contract: nulls reaching validators, paging overflow, query binding, Location headers.</summary>
+public sealed class ApiContractBugTests(CaseManagerFactory factory) : IClassFixture<CaseManagerFactory>
+{
+    [Theory]
+    [InlineData("""{"name":"No agencies","dataCategories":["Identity"],"purposes":["Iom"],"lawfulBasis":"PublicTask","validFrom":"2026-01-01"}""")]
+    [InlineData("""{"name":"Null agencies","agencies":null,"dataCategories":null,"purposes":null,"lawfulBasis":"PublicTask","validFrom":"2026-01-01"}""")]
+    public async Task CreateSharingAgreement_WithAgenciesMissingOrNull_Returns400NamingTheField(string json)
+    {
+        var client = await factory.ApiClientForAsync(DemoUsers.InformationGovernance);
+
+        var response = await client.PostAsync("/api/v1/sharing-agreements", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("agencies", out _).Should().BeTrue();
+    }
+
+    /// <summary>Every command's validator copes with every field null (a body with fields missing): a 400, never a crash.</summary>
+    [Fact]
+    public void EveryCommandValidator_WithEveryFieldNull_DoesNotThrow()
+    {
+        using var scope = factory.Services.CreateScope();
+        var messages = typeof(IApplicationMarker).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && (typeof(IBaseCommand).IsAssignableFrom(t) || typeof(IBaseQuery).IsAssignableFrom(t)))
+            .ToList();
+        var crashed = new List<string>();
+        var validated = 0;
+        foreach (var message in messages)
+        {
+            var instance = RuntimeHelpers.GetUninitializedObject(message);
+            foreach (var validator in scope.ServiceProvider.GetServices(typeof(IValidator<>).MakeGenericType(message)).Cast<IValidator>())
+            {
+                validated++;
+                var context = (IValidationContext)Activator.CreateInstance(typeof(ValidationContext<>).MakeGenericType(message), instance)!;
+                try
+                {
+                    validator.Validate(context);
+                }
+                catch (Exception e) when (e is not ValidationException)
+                {
+                    crashed.Add($"{message.Name}: {e.GetType().Name} {e.Message}");
+                }
+            }
+        }
+
+        validated.Should().BeGreaterThan(30);
+        crashed.Should().BeEmpty("a missing field is a 400 with an errors map, never a 500");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/people", DemoUsers.PoliceCaseworker)]
+    [InlineData("/api/v1/cases", DemoUsers.PoliceCaseworker)]
+    [InlineData("/api/v1/audit", DemoUsers.InformationGovernance)]
+    public async Task PagedList_AtAPageFarBeyondTheEnd_ReturnsNoItems(string path, string user)
+    {
+        var client = await factory.ApiClientForAsync(user);
+        await OpenIomCaseAsync(await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker));
+        var first = await (await client.GetAsync($"{path}?pageSize=200")).Content.ReadFromJsonAsync<JsonElement>();
+        first.GetProperty("items").GetArrayLength().Should().BeGreaterThan(0, "the overflow showed page 1's records");
+
+        var response = await client.GetAsync($"{path}?page=2147483647&pageSize=200");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("items").GetArrayLength().Should().Be(0);
+        body.GetProperty("page").GetInt32().Should().Be(int.MaxValue);
+    }
+
+    [Theory]
+    [InlineData("iom")]
+    [InlineData("IOM")]
+    [InlineData("Iom")]
+    public async Task ListCases_WithASchemeInAnyCase_IsAccepted(string scheme)
+    {
+        var client = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+
+        var response = await client.GetAsync($"/api/v1/cases?scheme={scheme}&status=active&sort=startdate");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/cases?scheme=nonsense", "scheme")]
+    [InlineData("/api/v1/cases?page=abc", "page")]
+    [InlineData("/api/v1/cases?personId=not-a-guid", "personId")]
+    [InlineData("/api/v1/cases?allocatedToMe=perhaps", "allocatedToMe")]
+    [InlineData("/api/v1/audit?from=yesterday", "from")]
+    public async Task AQueryValueThatDoesNotParse_Returns400NamingTheParameter(string url, string parameter)
+    {
+        var client = await factory.ApiClientForAsync(DemoUsers.InformationGovernance);
+
+        var response = await client.GetAsync(url);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.TryGetProperty(parameter, out _).Should().BeTrue($"the errors map should name {parameter}: {errors}");
+    }
+
+    [Fact]
+    public async Task LogIntervention_Location_PointsAtTheNewIntervention()
+    {
+        var client = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+        var caseId = await OpenIomCaseAsync(client);
+
+        var created = await client.PostAsJsonAsync($"/api/v1/cases/{caseId}/interventions",
+            new { type = "HomeVisit", occurredAt = "2026-10-02T10:00:00Z", durationMinutes = 30, outcome = "Seen at home" });
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        created.Headers.Location!.ToString().Should().Be($"/api/v1/cases/{caseId}/interventions/{id}");
+        var read = await client.GetAsync(created.Headers.Location);
+        read.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().Should().Be(id);
+        (await client.GetAsync($"/api/v1/cases/{caseId}/interventions/{Guid.NewGuid()}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task RecordOffence_Location_PointsAtTheNewOffence()
+    {
+        var client = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+        var personId = await RegisterAsync(client);
+
+        var created = await client.PostAsJsonAsync($"/api/v1/people/{personId}/offences",
+            new { offenceType = "BurglaryDwelling", committedOn = "2025-03-01" });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        created.Headers.Location!.ToString().Should().Be($"/api/v1/people/{personId}/offences/{id}");
+        var read = await client.GetAsync(created.Headers.Location);
+        read.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().Should().Be(id);
+        var stranger = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+        (await stranger.GetAsync(created.Headers.Location)).StatusCode.Should().BeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Forbidden);
+    }
+
+    private static async Task<Guid> RegisterAsync(HttpClient client)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/people",
+            new { givenName = "Contract", familyName = $"Person{Guid.NewGuid():N}"[..20], dateOfBirth = "1990-01-01" });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<Guid> OpenIomCaseAsync(HttpClient client)
+    {
+        var personId = await RegisterAsync(client);
+        var response = await client.PostAsJsonAsync("/api/v1/cases",
+            new { scheme = "Iom", personId, startDate = "2026-10-01", cohort = "Fixed", tier = "Red", selectionReason = "Panel selection" });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+}
