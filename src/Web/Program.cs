@@ -124,6 +124,7 @@ app.MapAdminEndpoints();
 app.MapSharingEndpoints();
 app.MapCaseEndpoints();
 app.MapReviewEndpoints();
+app.MapMeEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();
