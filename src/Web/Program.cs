@@ -132,6 +132,7 @@ app.MapCaseEndpoints();
 app.MapHouseholdEndpoints();
 app.MapTreatmentEndpoints();
 app.MapReviewEndpoints();
+app.MapMeEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();

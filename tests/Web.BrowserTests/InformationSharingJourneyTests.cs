@@ -142,19 +142,21 @@ public sealed class InformationSharingJourneyTests(BrowserFixture browser) : ICl
         await ig.SignInAsync(DemoUsers.InformationGovernance);
 
         await ig.VisitAsync("/governance/audit");
-        await page.GetByLabel("Person id").FillAsync(dawn.Value.ToString());
+        await page.GetByLabel("About the person").FillAsync("Dawn Marsh");
         await ig.ClickAsync(page.GetByTestId("search-audit"));
 
-        var read = page.GetByTestId("audit-row").Filter(new() { HasText = DemoUsers.FitKeyworker }).Filter(new() { HasText = "person.read" });
+        await Expect(page.GetByTestId("filters-in-force")).ToContainTextAsync("About Dawn Marsh");
+        var read = page.GetByTestId("audit-row").Filter(new() { HasText = DemoUsers.FitKeyworker }).Filter(new() { HasText = "Read a person's record" });
         await Expect(read.First).ToContainTextAsync("Allowed");
 
         await ig.VisitAsync("/governance/subject-access");
-        await page.GetByLabel("Person id").FillAsync(dawn.Value.ToString());
+        await page.GetByLabel("Person's name, date of birth or identifier").FillAsync("Dawn Marsh");
         await ig.ClickAsync(page.GetByTestId("find-subject"));
+        await ig.ClickAsync(page.GetByTestId("subject-match").Filter(new() { HasText = "Dawn Marsh" }).GetByTestId("produce-export"));
 
         await Expect(page.GetByTestId("sar-person-name")).ToHaveTextAsync("Dawn Marsh");
         await Expect(page.GetByTestId("sar-summary")).ToContainTextAsync("Respond by");
-        await Expect(page.GetByTestId("sar-access-log")).ToContainTextAsync(DemoUsers.FitKeyworker);
+        await Expect(page.GetByTestId("sar-access-log")).ToContainTextAsync("Read a person's record");
     }
 
     private static ILocator Group(IPage page, string legend) => page.GetByRole(AriaRole.Group, new() { Name = legend });

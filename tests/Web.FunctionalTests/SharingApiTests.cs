@@ -262,7 +262,8 @@ public sealed class SharingApiTests(CaseManagerFactory factory) : IClassFixture<
         var refused = await probation.GetAsync($"/api/v1/people/{adam}/subject-access-export");
 
         export.GetProperty("person").GetProperty("familyName").GetString().Should().Be("Ashby");
-        export.GetProperty("cases").GetArrayLength().Should().Be(2, "police IOM and the drug service's treatment case");
+        export.GetProperty("records").EnumerateArray().Single(s => s.GetProperty("kind").GetString() == "cases")
+            .GetProperty("records").GetArrayLength().Should().Be(2, "police IOM and the drug service's treatment case");
         export.GetProperty("accessLog").EnumerateArray().Should().Contain(e => e.GetProperty("actorEmail").GetString() == DemoUsers.ProbationCaseworker);
         export.GetProperty("receivedOn").GetString().Should().Be("2026-11-26", "a request with no date received is taken to have arrived today");
         export.GetProperty("respondBy").GetString().Should().Be("2026-12-29", "one calendar month on is Saturday 26 December; Monday 28 December is the Boxing Day bank holiday");

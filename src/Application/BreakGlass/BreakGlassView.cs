@@ -16,7 +16,9 @@ public sealed record BreakGlassView(
     string? ReviewNote,
     DateTimeOffset? ReviewedAt,
     bool? PersonInformed,
-    string? PersonInformedNote)
+    string? PersonInformedNote,
+    string? UserName = null,
+    string? PersonName = null)
 {
     public static BreakGlassView From(BreakGlassGrant grant, DateTimeOffset now) => new(
         grant.Id.Value,

@@ -136,18 +136,26 @@ public static class SchemeNames
 
     public static IEnumerable<SelectListItem> YesNoItems() => [new SelectListItem("Yes", "true"), new SelectListItem("No", "false")];
 
+    /// <summary>Any of these values in words; another enum's value is split into words ("HomeVisit": "Home visit").</summary>
+    public static string OfEnum(Enum value) => Known(value) ?? Words(value.ToString());
+
     private static string Describe<TEnum>(TEnum value)
-        where TEnum : struct, Enum => value switch
-        {
-            Scheme scheme => Of(scheme),
-            Role role => Of(role),
-            DataCategory category => Of(category),
-            ConsentStatus status => Of(status),
-            ConsentGivenBy givenBy => Of(givenBy),
-            RiskCategory risk => Of(risk),
-            LawfulBasis basis => Of(basis),
-            BreakGlassReviewOutcome outcome => Of(outcome),
-            AccessRule rule => Of(rule),
-            _ => value.ToString(),
-        };
+        where TEnum : struct, Enum => Known(value) ?? value.ToString();
+
+    private static string? Known(Enum value) => value switch
+    {
+        Scheme scheme => Of(scheme),
+        Role role => Of(role),
+        DataCategory category => Of(category),
+        ConsentStatus status => Of(status),
+        ConsentGivenBy givenBy => Of(givenBy),
+        RiskCategory risk => Of(risk),
+        LawfulBasis basis => Of(basis),
+        BreakGlassReviewOutcome outcome => Of(outcome),
+        AccessRule rule => Of(rule),
+        _ => null,
+    };
+
+    private static string Words(string pascal) =>
+        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) && !char.IsUpper(pascal[i - 1]) ? $" {char.ToLowerInvariant(c)}" : c.ToString()));
 }

@@ -1,13 +1,12 @@
 using System.Globalization;
-using CaseManager.Application.BreakGlass;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
-using CaseManager.Application.Consents;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetPerson;
+using CaseManager.Application.Users;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.People;
 using FluentValidation;
@@ -41,34 +40,45 @@ public sealed class ExportSubjectAccessValidator : AbstractValidator<ExportSubje
         told >= received && told <= clock.Calendar.SubjectAccessRespondBy(received);
 }
 
+/// <summary>
+/// The export: the person, every record on them by kind (<see cref="SubjectAccessRecords"/>), each with who accessed
+/// it, and the whole access log (entries about the person that name no record, such as searches, included).
+/// </summary>
 public sealed record SubjectAccessExport(
     DateTimeOffset ProducedAt,
     DateOnly ReceivedOn,
     DateOnly RespondBy,
     DateOnly? ExtensionToldOn,
     PersonDetailsView Person,
-    IReadOnlyList<CaseSummary> Cases,
-    IReadOnlyList<ConsentView> Consents,
-    IReadOnlyList<BreakGlassView> BreakGlass,
-    IReadOnlyList<AuditEntryView> AccessLog);
+    IReadOnlyList<AuditEntryView> PersonAccessedBy,
+    IReadOnlyList<SubjectAccessSection> Records,
+    IReadOnlyList<AuditEntryView> AccessLog)
+{
+    /// <summary>The records of one kind ("cases", "interventions"...); empty when there are none.</summary>
+    public IReadOnlyList<SubjectAccessRecord> Of(string kind) => Records.SingleOrDefault(s => s.Kind == kind)?.Records ?? [];
+}
 
-public sealed record CaseSummary(Guid Id, string Scheme, string OwnerAgency, string DataCategory, string Status, DateOnly StartDate, DateOnly? ExitedOn);
-
-public sealed class ExportSubjectAccessHandler(IAppDbContext db, IAuditTrail audit, PartnershipClock clock)
+public sealed class ExportSubjectAccessHandler(IAppDbContext db, IAuditTrail audit, PartnershipClock clock, IUserDirectory users)
     : IQueryHandler<ExportSubjectAccessQuery, SubjectAccessExport>
 {
     public async ValueTask<SubjectAccessExport> Handle(ExportSubjectAccessQuery query, CancellationToken cancellationToken)
     {
         var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == query.PersonId, cancellationToken)
             ?? throw NotFoundException.For("Person", query.PersonId);
-        var cases = await db.Cases.AsNoTracking().Where(c => c.PersonId == query.PersonId)
-            .OrderBy(c => c.StartDate)
-            .Select(c => new CaseSummary(c.Id.Value, c.Scheme.ToString(), c.OwnerAgency.Value, c.DataCategory.ToString(), c.Status.ToString(), c.StartDate, c.ExitedOn))
-            .ToListAsync(cancellationToken);
-        var consents = await db.Consents.AsNoTracking().Where(c => c.PersonId == query.PersonId).OrderBy(c => c.RecordedOn).ToListAsync(cancellationToken);
-        var grants = await db.BreakGlassGrants.AsNoTracking().Where(g => g.PersonId == query.PersonId).OrderBy(g => g.ExpiresAtUtc).ToListAsync(cancellationToken);
         var personKey = query.PersonId.Value;
-        var log = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectPersonId == personKey).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectPersonId == personKey).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var log = await AuditEntryView.NamedAsync(entries, db, users, cancellationToken);
+
+        // Who accessed each record: the entries that name it (audit entries name records by their id).
+        var byRecord = log.Where(e => e.EntityId is not null).ToLookup(e => e.EntityId!, StringComparer.OrdinalIgnoreCase);
+        IReadOnlyList<AuditEntryView> AccessedBy(Guid id) => byRecord[id.ToString()].ToList();
+
+        var context = new SubjectAccessContext(db, users, clock, query.PersonId, $"{person.GivenName} {person.FamilyName}");
+        var records = new List<SubjectAccessSection>(SubjectAccessRecords.All.Count);
+        foreach (var source in SubjectAccessRecords.All)
+        {
+            records.Add(await source.LoadAsync(context, AccessedBy, cancellationToken));
+        }
 
         var receivedOn = query.ReceivedOn ?? clock.Today;
         var respondBy = clock.Calendar.SubjectAccessRespondBy(receivedOn, query.ExtensionToldOn);
@@ -84,9 +94,8 @@ public sealed class ExportSubjectAccessHandler(IAppDbContext db, IAuditTrail aud
             respondBy,
             query.ExtensionToldOn,
             PersonProjections.ToDetails(person, access: null),
-            cases,
-            consents.Select(c => ConsentView.From(c, clock.Today)).ToList(),
-            grants.Select(g => BreakGlassView.From(g, clock.Now)).ToList(),
-            log.Select(AuditEntryView.From).ToList());
+            AccessedBy(personKey),
+            records,
+            log);
     }
 }

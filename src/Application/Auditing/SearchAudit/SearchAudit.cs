@@ -3,7 +3,7 @@ using CaseManager.Application.Common.Paging;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
-using CaseManager.Domain.Agencies;
+using CaseManager.Application.Users;
 using CaseManager.Domain.Auditing;
 using FluentValidation;
 using Mediator;
@@ -38,57 +38,17 @@ public sealed class SearchAuditValidator : AbstractValidator<SearchAuditQuery>
     }
 }
 
-public sealed class SearchAuditHandler(IAppDbContext db, PartnershipClock clock, IAuditTrail audit) : IQueryHandler<SearchAuditQuery, Paged<AuditEntryView>>
+public sealed class SearchAuditHandler(IAppDbContext db, PartnershipClock clock, IAuditTrail audit, IUserDirectory users) : IQueryHandler<SearchAuditQuery, Paged<AuditEntryView>>
 {
-    private static readonly AccessRule[] SharedRules = [AccessRule.SharingAgreement, AccessRule.Consent, AccessRule.BreakGlass];
-
     public async ValueTask<Paged<AuditEntryView>> Handle(SearchAuditQuery query, CancellationToken cancellationToken)
     {
-        var entries = db.AuditEntries.AsNoTracking();
-        if (query.PersonId is { } personId)
-        {
-            entries = entries.Where(e => e.SubjectPersonId == personId);
-        }
-
-        if (query.UserId is { } userId)
-        {
-            entries = entries.Where(e => e.ActorUserId == userId);
-        }
-
-        if (!string.IsNullOrEmpty(query.AgencyCode))
-        {
-            AgencyCode? agency = Domain.Agencies.AgencyCode.Parse(query.AgencyCode);
-            entries = entries.Where(e => e.ActorAgency == agency || e.OwnerAgency == agency);
-        }
-
-        if (query.From is { } from)
-        {
-            var start = StartOf(from);
-            entries = entries.Where(e => e.At >= start);
-        }
-
-        if (query.To is { } to)
-        {
-            var end = StartOf(to.AddDays(1));
-            entries = entries.Where(e => e.At < end);
-        }
-
-        if (query.SharedOnly)
-        {
-            entries = entries.Where(e => SharedRules.Contains(e.Rule));
-        }
-
+        var entries = AuditFilter.Apply(db.AuditEntries.AsNoTracking(), clock, query.PersonId, query.UserId, query.AgencyCode, query.From, query.To, query.SharedOnly);
         var page = await entries.OrderByDescending(e => e.Sequence).ToPagedAsync(query, cancellationToken);
         audit.Record("audit.search", AuditOutcome.Allowed, AccessRule.Role,
             query.PersonId is { } subject ? new AuditSubject("Person", subject.ToString(), subject) : null,
-            $"person {query.PersonId}, user {query.UserId}, agency {query.AgencyCode}, {query.From}–{query.To}, shared only {query.SharedOnly}: {page.Total} found");
+            $"{AuditFilter.Describe(query.PersonId, query.UserId, query.AgencyCode, query.From, query.To, query.SharedOnly)}: {page.Total} found");
         await db.SaveChangesAsync(cancellationToken);
-        return new Paged<AuditEntryView>(page.Items.Select(AuditEntryView.From).ToList(), page.Page, page.PageSize, page.Total);
-    }
-
-    private DateTimeOffset StartOf(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, clock.Zone.GetUtcOffset(local)).ToUniversalTime();
+        var items = await AuditEntryView.NamedAsync(page.Items, db, users, cancellationToken);
+        return new Paged<AuditEntryView>(items, page.Page, page.PageSize, page.Total);
     }
 }

@@ -3,6 +3,7 @@ using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
 using FluentValidation;
+using CaseManager.Application.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed class ListBreakGlassGrantsValidator : AbstractValidator<ListBreakG
     public ListBreakGlassGrantsValidator() => this.AddPagingRules();
 }
 
-public sealed class ListBreakGlassGrantsHandler(IAppDbContext db, PartnershipClock clock) : IQueryHandler<ListBreakGlassGrantsQuery, Paged<BreakGlassView>>
+public sealed class ListBreakGlassGrantsHandler(IAppDbContext db, PartnershipClock clock, IUserDirectory users) : IQueryHandler<ListBreakGlassGrantsQuery, Paged<BreakGlassView>>
 {
     public async ValueTask<Paged<BreakGlassView>> Handle(ListBreakGlassGrantsQuery query, CancellationToken cancellationToken)
     {
@@ -29,6 +30,21 @@ public sealed class ListBreakGlassGrantsHandler(IAppDbContext db, PartnershipClo
         }
 
         var page = await grants.OrderBy(g => g.ReviewedAt != null).ThenByDescending(g => g.ExpiresAtUtc).ToPagedAsync(query, cancellationToken);
-        return new Paged<BreakGlassView>(page.Items.Select(g => BreakGlassView.From(g, clock.Now)).ToList(), page.Page, page.PageSize, page.Total);
+
+        // Who broke glass and on whom, by name: the reviewer judges the use, so needs to know both (ADR 0011).
+        var userNames = await users.DisplayNamesAsync(page.Items.Select(g => g.UserId).Distinct().ToList(), cancellationToken);
+        var personIds = page.Items.Select(g => g.PersonId).Distinct().ToList();
+        var personNames = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName })
+            .ToDictionaryAsync(p => p.Id, p => $"{p.GivenName} {p.FamilyName}", cancellationToken);
+        return new Paged<BreakGlassView>(
+            page.Items.Select(g => BreakGlassView.From(g, clock.Now) with
+            {
+                UserName = userNames.GetValueOrDefault(g.UserId),
+                PersonName = personNames.GetValueOrDefault(g.PersonId),
+            }).ToList(),
+            page.Page,
+            page.PageSize,
+            page.Total);
     }
 }

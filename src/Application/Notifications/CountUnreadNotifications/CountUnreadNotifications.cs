@@ -1,5 +1,6 @@
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
+using CaseManager.Domain.Notifications;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,10 @@ public sealed class CountUnreadNotificationsHandler(IAppDbContext db, ICurrentUs
             return 0;
         }
 
-        return await db.Notifications.CountAsync(n => n.UserId == me && n.ReadAt == null, cancellationToken);
+        return await UnreadOf(db, me).CountAsync(cancellationToken);
     }
+
+    /// <summary>A user's unread notifications: the header's count and the home page's.</summary>
+    public static IQueryable<Notification> UnreadOf(IAppDbContext db, Guid userId) =>
+        db.Notifications.AsNoTracking().Where(n => n.UserId == userId && n.ReadAt == null);
 }

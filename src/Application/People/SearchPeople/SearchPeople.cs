@@ -73,7 +73,8 @@ public sealed class SearchPeopleHandler(IAppDbContext db, IRecordAccess access, 
         return page with { Items = items };
     }
 
-    private static IQueryable<Person> Filter(IQueryable<Person> people, string text)
+    /// <summary>The search by name, date of birth or identifier; also used by the governance search (ADR 0011).</summary>
+    internal static IQueryable<Person> Filter(IQueryable<Person> people, string text)
     {
         if (DateOnly.TryParseExact(text, DateFormats, out var dateOfBirth))
         {

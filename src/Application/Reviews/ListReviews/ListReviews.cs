@@ -1,5 +1,4 @@
 using CaseManager.Application.Cases;
-using CaseManager.Application.Cases.OpenCase;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Paging;
@@ -69,35 +68,9 @@ public sealed class ListReviewsHandler(
     {
         var today = clock.Today;
         var window = options.Value.ReminderWindowDays;
-        var dueFrom = today.AddDays(window);
-        var reviews = ReadableReviews.Of(access, db, db.Reviews.AsNoTracking()).Where(r => r.Status == ReviewStatus.Open);
         ReviewState? wanted = query.State is null ? null : Enum.Parse<ReviewState>(query.State, ignoreCase: true);
-        reviews = wanted switch
-        {
-            ReviewState.Overdue => reviews.Where(r => r.DueOn < today),
-            ReviewState.Due => reviews.Where(r => r.DueOn >= today && r.DueOn <= dueFrom),
-            ReviewState.Upcoming => reviews.Where(r => r.DueOn > dueFrom),
-            _ => reviews,
-        };
-        if (query.OwnerAgency is not null)
-        {
-            var owner = AgencyCode.Parse(query.OwnerAgency);
-            reviews = reviews.Where(r => r.OwnerAgency == owner);
-        }
-
-        var rows = ResponsibleReviews.Of(db, reviews);
-        if (query.AllocatedToMe)
-        {
-            // By the reminders' rule (ResponsibleReviews.ActionableAsync): the caller answers for a review only in
-            // their own agency and with a case-working role. A worker who moved to a partner agency may still read
-            // the old agency's cases under an agreement, but their reviews are no longer this worker's.
-            var actor = currentUser.Actor;
-            var me = actor.RequireUserId();
-            var agency = actor.RequireAgency();
-            var canAct = actor.Roles.Any(OpenCaseHandler.WorkerRoles.Contains);
-            rows = rows.Where(x => canAct && x.Responsible == me && x.Review.OwnerAgency == agency);
-        }
-
+        var rows = ReviewLists.Rows(
+            db, access, currentUser.Actor, today, window, query.AllocatedToMe, wanted, query.OwnerAgency is null ? null : AgencyCode.Parse(query.OwnerAgency));
         var page = await rows.OrderBy(x => x.Review.DueOn).ThenBy(x => x.Review.Id).ToPagedAsync(query, cancellationToken);
         var people = await names.PeopleAsync(page.Items.Select(x => x.Review.PersonId).ToList(), cancellationToken);
         // One batch explains and audits every shared review of the page, whatever the page size.

@@ -1,5 +1,6 @@
 using CaseManager.Application.Common.Paging;
 using CaseManager.Application.Common.Security;
+using CaseManager.Application.Reviews.CountReviews;
 using CaseManager.Application.Reviews.ListReviews;
 using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Users;
@@ -30,6 +31,9 @@ public sealed class ReviewsIndexModel(ISender sender, ICurrentUser currentUser) 
 
     public Pagination? Pages { get; private set; }
 
+    /// <summary>How many reviews each tab holds, counted by the list's own rule.</summary>
+    public ReviewCounts? Counts { get; private set; }
+
     public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken cancellationToken = default)
     {
         State = Enum.TryParse<ReviewState>(Show, ignoreCase: true, out var state) ? state : ReviewState.Due;
@@ -37,6 +41,7 @@ public sealed class ReviewsIndexModel(ISender sender, ICurrentUser currentUser) 
             ? new ListReviewsQuery(false, nameof(ReviewState.Overdue), currentUser.Actor.Agency?.Value, Math.Max(pageNumber, 1), PageSize)
             : new ListReviewsQuery(true, State.ToString(), null, Math.Max(pageNumber, 1), PageSize);
         Results = await sender.Send(query, cancellationToken);
+        Counts = await sender.Send(new CountReviewsQuery(IncludeAgencyOverdue: IsManager), cancellationToken);
         var show = AgencyOverdue ? "agency" : State.ToString();
         Pages = Pagination.For(Results, "Pages of reviews", p => $"/reviews?show={show}&page={p}");
     }

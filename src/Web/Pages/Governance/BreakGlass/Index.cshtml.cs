@@ -35,8 +35,9 @@ public sealed class BreakGlassReviewsModel(ISender sender, LocalTime time) : Pag
         };
         return new GrantRow(
             time.DateAndTime(grant.GrantedAt),
+            grant.UserName ?? "A user no longer held",
             grant.UserAgency,
-            grant.PersonId.ToString(),
+            grant.PersonName ?? "A person no longer held",
             $"/governance/audit?Input.PersonId={grant.PersonId}",
             SchemeNames.Of<RiskCategory>(grant.RiskCategory),
             grant.Justification,
@@ -51,8 +52,9 @@ public sealed class BreakGlassReviewsModel(ISender sender, LocalTime time) : Pag
 /// <summary>One break-glass use as the review list shows it.</summary>
 public sealed record GrantRow(
     string GrantedAt,
+    string UserName,
     string Agency,
-    string PersonId,
+    string PersonName,
     string PersonAuditHref,
     string Risk,
     string Justification,

@@ -1,12 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using CaseManager.Application.Auditing.ExportSubjectAccess;
-using CaseManager.Application.BreakGlass;
-using CaseManager.Application.Consents;
-using CaseManager.Domain.Agencies;
+using CaseManager.Application.Auditing;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.People;
-using CaseManager.Domain.Sharing;
 using CaseManager.Web.Export;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -42,11 +39,11 @@ public sealed class SubjectAccessExportModel(ISender sender, LocalTime time) : P
 
     public IReadOnlyList<SummaryRow> Person { get; private set; } = [];
 
-    public DataTable? Cases { get; private set; }
+    /// <summary>Who accessed the person record itself.</summary>
+    public string PersonAccessedBy { get; private set; } = string.Empty;
 
-    public DataTable? Consents { get; private set; }
-
-    public DataTable? BreakGlass { get; private set; }
+    /// <summary>One table per kind of record, in the export's order, each row saying who accessed that record.</summary>
+    public IReadOnlyList<DataTable> Records { get; private set; } = [];
 
     public DataTable? AccessLog { get; private set; }
 
@@ -84,26 +81,17 @@ public sealed class SubjectAccessExportModel(ISender sender, LocalTime time) : P
             new("Owning agency", person.OwnerAgency),
             new("Recorded", time.DateAndTime(person.CreatedAt)),
         ];
-        Cases = new DataTable(
-            "Cases", "sar-cases", "No cases are held on this person.",
-            ["Scheme", "Agency", "Information", "Status", "Started", "Ended"],
-            export.Cases.Select(c => Row(
-                SchemeNames.Of<Scheme>(c.Scheme), c.OwnerAgency, SchemeNames.Of<DataCategory>(c.DataCategory), c.Status,
-                LocalTime.Date(c.StartDate), LocalTime.Date(c.ExitedOn))).ToList());
-        Consents = new DataTable(
-            "Consent decisions", "sar-consents", "No consent decisions have been recorded.",
-            ["Purpose", "Shared with", "Information", "Status", "Given by", "Recorded", "Review by", "Withdrawn", "Evidence"],
-            export.Consents.Select(ConsentRow).ToList());
-        BreakGlass = new DataTable(
-            "Break-glass access", "sar-break-glass", "Nobody has used break-glass access to this person.",
-            ["Used", "By agency", "Risk", "Justification", "Until", "Review", "Person told"],
-            export.BreakGlass.Select(BreakGlassRow).ToList());
+        PersonAccessedBy = SeenBy(export.PersonAccessedBy);
+        Records = export.Records.Select(section => new DataTable(
+            section.Title, $"sar-{section.Kind}", section.WhenEmpty,
+            [.. section.Headers, "Accessed by"],
+            section.Records.Select(record => Row([.. record.Cells.Select(Cell), SeenBy(record.AccessedBy)])).ToList())).ToList();
         AccessLog = new DataTable(
             "Access log", "sar-access-log", "Nobody has read or tried to read this person's records.",
             ["Entry", "Time", "User", "Agency", "Action", "Outcome", "Rule", "Detail"],
             export.AccessLog.Select(e => Row(
-                e.Sequence.ToString(CultureInfo.InvariantCulture), time.DateAndTime(e.At), e.ActorEmail, e.ActorAgency,
-                e.Action, e.Outcome, SchemeNames.Of<AccessRule>(e.Rule), e.Detail)).ToList());
+                e.Sequence.ToString(CultureInfo.InvariantCulture), time.DateAndTime(e.At), e.ActorName ?? e.ActorEmail, e.ActorAgency,
+                e.ActionName, e.Outcome, SchemeNames.Of<AccessRule>(e.Rule), e.Detail)).ToList());
     }
 
     public async Task<IActionResult> OnGetJsonAsync(CancellationToken cancellationToken)
@@ -117,7 +105,7 @@ public sealed class SubjectAccessExportModel(ISender sender, LocalTime time) : P
         var export = await ExportAsync(cancellationToken);
         var csv = Csv.Write(AccessLogHeader, export.AccessLog.Select(e => new[]
         {
-            e.Sequence.ToString(CultureInfo.InvariantCulture), time.Iso(e.At), e.ActorEmail, e.ActorAgency, e.Action,
+            e.Sequence.ToString(CultureInfo.InvariantCulture), time.Iso(e.At), e.ActorEmail, e.ActorAgency, e.ActionName,
             e.Outcome, e.Rule, e.EntityType, e.EntityId, e.OwnerAgency, e.Detail,
         }));
         return File(Csv.ToBytes(csv), "text/csv; charset=utf-8", $"access-log-{Id}.csv");
@@ -128,28 +116,26 @@ public sealed class SubjectAccessExportModel(ISender sender, LocalTime time) : P
 
     private static List<string> Row(params string?[] cells) => cells.Select(c => string.IsNullOrWhiteSpace(c) ? "–" : c).ToList();
 
-    private List<string> ConsentRow(ConsentView consent) => Row(
-        SchemeNames.Of<Scheme>(consent.Purpose),
-        string.Join(", ", consent.RecipientAgencies),
-        SchemeNames.ListOf<DataCategory>(consent.DataCategories),
-        SchemeNames.Of<ConsentStatus>(consent.Status),
-        SchemeNames.Of<ConsentGivenBy>(consent.GivenBy),
-        LocalTime.Date(consent.RecordedOn),
-        LocalTime.Date(consent.ReviewOn),
-        consent.WithdrawnAt is { } withdrawn ? $"{time.DateAndTime(withdrawn)}{(consent.WithdrawalReason is { } reason ? $": {reason}" : string.Empty)}" : null,
-        consent.Evidence);
+    /// <summary>A record's cell as words: enums by name, dates in the partnership's time, lists joined.</summary>
+    private string? Cell(object? value) => value switch
+    {
+        null => null,
+        string text => text,
+        Enum named => SchemeNames.OfEnum(named),
+        DateOnly day => LocalTime.Date(day),
+        DateTimeOffset at => time.DateAndTime(at),
+        bool yes => yes ? "Yes" : "No",
+        IEnumerable<object> items => string.Join(", ", items.Select(Cell)),
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 
-    private List<string> BreakGlassRow(BreakGlassView grant) => Row(
-        time.DateAndTime(grant.GrantedAt),
-        grant.UserAgency,
-        SchemeNames.Of<RiskCategory>(grant.RiskCategory),
-        grant.Justification,
-        time.DateAndTime(grant.ExpiresAt),
-        grant.ReviewOutcome is { } outcome ? $"{SchemeNames.Of<BreakGlassReviewOutcome>(outcome)}: {grant.ReviewNote}" : "Awaiting review",
-        grant.PersonInformed switch
-        {
-            true => "Yes",
-            false => $"No: {grant.PersonInformedNote}",
-            null => "Not recorded",
-        });
+    /// <summary>"Pat Smith (POLICE) 2 times, last 3 Dec 2026, 10:00": who read, changed or was refused a record.</summary>
+    private string SeenBy(IReadOnlyList<AuditEntryView> entries) =>
+        entries.Count == 0
+            ? "Nobody"
+            : string.Join("; ", entries
+                .GroupBy(e => (Name: e.ActorName ?? e.ActorEmail, e.ActorAgency))
+                .Select(g => $"{g.Key.Name}{(g.Key.ActorAgency is { } agency ? $" ({agency})" : string.Empty)}"
+                    + $"{(g.Count() == 1 ? string.Empty : $" {g.Count()} times")}, last {time.DateAndTime(g.Max(e => e.At))}"));
 }
