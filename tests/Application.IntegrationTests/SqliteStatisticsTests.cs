@@ -36,14 +36,20 @@ public sealed class SqliteStatisticsTests : IDisposable
             await db.Database.ExecuteSqlRawAsync("""DELETE FROM "sqlite_stat1" """);
             return 0;
         });
-        var before = await PlanAsync(plan);
+        var before = await CaseIndexStatisticsAsync();
 
         await ActivatorUtilities.CreateInstance<DatabaseStatisticsJob>(_factory.Services).Run(CancellationToken.None);
         var after = await PlanAsync(plan);
 
-        before.Should().Contain("IX_Cases_OwnerAgency_Status_Scheme", "with no statistics the planner guesses");
+        // Since Cases.PersonId became nullable (family cases) the planner happens to guess this plan right without
+        // statistics too, so the test checks that the job wrote the Cases indexes' statistics and the plan they give.
+        before.Should().Be(0);
+        (await CaseIndexStatisticsAsync()).Should().BeGreaterThan(0, "the job analyses the Cases indexes");
         after.Should().Contain("IX_Cases_PersonId_Scheme_Status", "statistics show a person has few cases and an agency many");
     }
+
+    private Task<int> CaseIndexStatisticsAsync() =>
+        _factory.QueryDbAsync(db => db.Database.SqlQueryRaw<int>("""SELECT count(*) AS "Value" FROM "sqlite_stat1" WHERE "tbl" = 'Cases'""").SingleAsync());
 
     // A new upper-case Guid, as EF stores them.
     private const string NewId = "upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))";

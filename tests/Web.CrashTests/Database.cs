@@ -109,6 +109,6 @@ public static partial class Api
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
     }
 
-    [GeneratedRegex("signs in with the password '([^']+)'")]
+    [GeneratedRegex("with the password '([^']+)'")]
     private static partial Regex DemoPassword();
 }

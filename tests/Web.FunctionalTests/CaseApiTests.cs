@@ -134,7 +134,15 @@ public sealed class CaseApiTests(CaseManagerFactory factory) : IClassFixture<Cas
         var daat = await factory.ApiClientForAsync(DemoUsers.DaatWorker);
         var tom = await PersonIdAsync("Tindall", "Tom");
 
-        var response = await daat.PostAsJsonAsync("/api/v1/cases", new { scheme = "AdultTreatment", personId = tom, startDate = "2026-11-01" });
+        var response = await daat.PostAsJsonAsync("/api/v1/cases", new
+        {
+            scheme = "AdultTreatment",
+            personId = tom,
+            startDate = "2026-11-01",
+            referral = new { date = "2026-10-20", source = "Self" },
+            substances = new { primary = "Heroin" },
+            injectingStatus = "Never",
+        });
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }

@@ -121,7 +121,7 @@ public sealed class TreatmentApiTests(CaseManagerFactory factory) : IClassFixtur
         var list = await daat.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/treatment-interventions");
 
         started.StatusCode.Should().Be(HttpStatusCode.Created);
-        started.Headers.Location!.ToString().Should().Be($"/api/v1/cases/{id}/treatment-interventions/{iid}");
+        started.Headers.Location!.ToString().Should().Be($"/api/v1/cases/{id}/treatment-interventions");
         intervention.GetProperty("dataCategory").GetString().Should().Be("HealthSubstanceMisuse");
         ended.StatusCode.Should().Be(HttpStatusCode.OK);
         (await ended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("endDate").GetString().Should().Be("2026-09-30");

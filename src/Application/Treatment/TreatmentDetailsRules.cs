@@ -1,4 +1,5 @@
 using CaseManager.Application.Common.Time;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Treatment;
 using FluentValidation;
@@ -39,6 +40,8 @@ public sealed class TreatmentDetailsRules<T> : AbstractValidator<T>
 {
     public TreatmentDetailsRules(PartnershipClock clock)
     {
+        // Text is checked whatever the scheme, so a control character is refused even where the field is refused too.
+        RuleFor(c => c.Referral!.Source).PlainText().WithName("Referral.Source").When(c => c.Referral is not null);
         When(c => c.Scheme is { } scheme && TreatmentEpisode.IsTreatment(scheme), () =>
         {
             RuleFor(c => c.Referral).NotNull().WithMessage("Enter the referral date and source");

@@ -28,6 +28,7 @@ public static class HouseholdEndpoints
                 var household = await sender.Send(command, ct);
                 return TypedResults.Created($"/api/v1/households/{household.Id}", household);
             })
+            .WithIdempotency<HouseholdView>((_, household) => $"/api/v1/households/{household.Id}")
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Record a household, owned by the caller's agency");
 
@@ -40,8 +41,9 @@ public static class HouseholdEndpoints
         group.MapPost("/{id:guid}/members", async Task<Created<HouseholdMemberView>> (Guid id, AddMemberRequest body, ISender sender, CancellationToken ct) =>
             {
                 var member = await sender.Send(new AddHouseholdMemberCommand(new HouseholdId(id), new PersonId(body.PersonId ?? Guid.Empty), body.Relationship, body.From, body.To), ct);
-                return TypedResults.Created($"/api/v1/households/{id}/members/{member.MemberId}", member);
+                return TypedResults.Created($"/api/v1/households/{id}", member);
             })
+            .WithIdempotency<HouseholdMemberView>((http, _) => $"/api/v1/households/{http.GetRouteValue("id")}")
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Add a person to the household for the days given")
             .WithDescription("Answers 409 with code household.already-member when the person is a member of this household on any of those days.")

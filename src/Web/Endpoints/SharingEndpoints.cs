@@ -159,7 +159,8 @@ public static class SharingEndpoints
                 var csv = Csv.Write(AuditCsv.Header, export.Entries.Select(AuditCsv.Row(time)));
                 return TypedResults.File(Csv.ToBytes(csv), "text/csv; charset=utf-8", $"audit-{time.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv");
             })
-            .WithSummary("Download the audit entries the same filters find, newest first, as CSV (at most 10,000)");
+            .WithSummary("Download the audit entries the same filters find, newest first, as CSV (at most 10,000)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
         audit.MapGet("/verify", async Task<Ok<AuditChainReport>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new VerifyAuditChainQuery(), ct)))

@@ -26,8 +26,9 @@ public static class TreatmentEndpoints
         cases.MapPost("/treatment-interventions", async Task<Created<TreatmentInterventionView>> (Guid id, StartTreatmentInterventionRequest body, ISender sender, CancellationToken ct) =>
             {
                 var started = await sender.Send(new StartTreatmentInterventionCommand(new CaseId(id), body.Type, body.StartDate, body.Medication, body.Mode, body.EndDate), ct);
-                return TypedResults.Created($"/api/v1/cases/{id}/treatment-interventions/{started.Id}", started);
+                return TypedResults.Created($"/api/v1/cases/{id}/treatment-interventions", started);
             })
+            .WithIdempotency<TreatmentInterventionView>((http, _) => $"/api/v1/cases/{http.GetRouteValue("id")}/treatment-interventions")
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Start a treatment intervention on an open treatment case (owning agency)")
             .WithDescription("Types: Pharmacological (medication Methadone|Buprenorphine|Naltrexone|Acamprosate|Disulfiram|Other; mode Maintenance|Reduction for methadone and buprenorphine), Psychosocial, RecoverySupport, ResidentialRehab, InpatientDetox. HealthSubstanceMisuse data.")
@@ -49,6 +50,7 @@ public static class TreatmentEndpoints
                 var top = await sender.Send(new RecordTopCommand(new CaseId(id), body.Stage, body.CompletedOn, body.ToAnswers()), ct);
                 return TypedResults.Created($"/api/v1/cases/{id}/top", top);
             })
+            .WithIdempotency<TopRecordView>((http, _) => $"/api/v1/cases/{http.GetRouteValue("id")}/top")
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Record a Treatment Outcomes Profile (stage Start|Review|Exit|PostTreatment); every answer may be null for not answered")
             .WithDescription("Days in the last 28 are 0-28, scores 0-20 (400 otherwise). 409 top.no-start for a Review or Exit TOP without a Start TOP.")

@@ -1,6 +1,7 @@
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Households;
 using FluentValidation;
@@ -16,8 +17,8 @@ public sealed class RecordHouseholdValidator : AbstractValidator<RecordHousehold
 {
     public RecordHouseholdValidator()
     {
-        RuleFor(c => c.Name).MaximumLength(200).WithMessage("The household name must be 200 characters or fewer");
-        RuleFor(c => c.Address).MaximumLength(500).WithMessage("The address must be 500 characters or fewer");
+        RuleFor(c => c.Name).PlainText().MaximumLength(200).WithMessage("The household name must be 200 characters or fewer");
+        RuleFor(c => c.Address).MultilineText().MaximumLength(500).WithMessage("The address must be 500 characters or fewer");
     }
 }
 
