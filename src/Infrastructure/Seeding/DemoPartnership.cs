@@ -34,6 +34,7 @@ public static class DemoPartnership
         ("manager@fit.demo", "Sandra Lowe", "FIT", [Role.Manager]),
         ("recovery.worker@daat.demo", "Kev Robson", "DAAT", [Role.Caseworker]),
         ("manager@daat.demo", "Helen Watts", "DAAT", [Role.Manager]),
+        ("youth.worker@switch.demo", "Lee Carr", "SWITCH", [Role.Caseworker]),
         ("claims@council.demo", "Ruth Bell", "COUNCIL", [Role.ClaimsOfficer]),
         ("ig.lead@council.demo", "Amir Khan", "COUNCIL", [Role.InformationGovernance]),
         ("admin@council.demo", "Sam Taylor", "COUNCIL", [Role.Administrator]),

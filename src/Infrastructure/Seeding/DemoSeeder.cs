@@ -132,10 +132,16 @@ public sealed partial class DemoSeeder(
         var others = new[]
         {
             adamTreatment,
-            Open("Kirkbride/Kerry", Scheme.AdultTreatment, "DAAT", 20, "recovery.worker@daat.demo"),
             Open("Marsh/Dawn", Scheme.Fit, "FIT", 5, "keyworker@fit.demo"),
             Open("Marsh/Dawn", Scheme.AdultTreatment, "DAAT", 4, "recovery.worker@daat.demo"),
         };
+        var treatment = new DemoTreatment(people, users.ToDictionary(u => u.Key, u => u.Value.Id, StringComparer.OrdinalIgnoreCase), now);
+        treatment.EpisodeFor(adamTreatment, "Criminal justice (IOM)", Domain.Treatment.TreatmentSubstance.Alcohol);
+        treatment.EpisodeFor(others[2], "Family Intervention Team", Domain.Treatment.TreatmentSubstance.Alcohol, Domain.Treatment.TreatmentSubstance.Cannabis);
+        treatment.Kerry();
+        treatment.MethadoneToReduction();
+        treatment.OpiateCohort();
+        treatment.SwitchYoungPerson();
         foreach (var other in others)
         {
             other.ScheduleNextReview(NextReviewOnOrAfter(other.StartDate, ReviewOptions.DefaultIntervalDays(other.Scheme), today));
@@ -146,6 +152,16 @@ public sealed partial class DemoSeeder(
         db.Cases.AddRange(stories.Adam(adamTreatment), stories.Tom());
         db.Offences.AddRange(stories.Offences);
         db.Interventions.AddRange(stories.Interventions);
+        db.People.AddRange(treatment.People);
+        db.Cases.AddRange(treatment.Cases);
+        db.TreatmentEpisodes.AddRange(treatment.Episodes);
+        db.TreatmentInterventions.AddRange(treatment.TreatmentInterventions);
+        db.TopRecords.AddRange(treatment.Tops);
+        db.Interventions.AddRange(treatment.Interventions);
+        foreach (var open in treatment.Cases.Where(c => c.IsOpen))
+        {
+            open.ScheduleNextReview(NextReviewOnOrAfter(open.StartDate, ReviewOptions.DefaultIntervalDays(open.Scheme), today));
+        }
 
         var ig = users["ig.lead@council.demo"].Id;
         var since = new DateOnly(today.Year - 2, 4, 1);
