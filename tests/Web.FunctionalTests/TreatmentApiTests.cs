@@ -119,9 +119,13 @@ public sealed class TreatmentApiTests(CaseManagerFactory factory) : IClassFixtur
         var ended = await daat.PostAsJsonAsync($"/api/v1/cases/{id}/treatment-interventions/{iid}/end", new { endDate = "2026-09-30" });
         var again = await daat.PostAsJsonAsync($"/api/v1/cases/{id}/treatment-interventions/{iid}/end", new { endDate = "2026-10-30" });
         var list = await daat.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/treatment-interventions");
+        var one = await daat.GetFromJsonAsync<JsonElement>(started.Headers.Location);
+        var unknown = await daat.GetAsync($"/api/v1/cases/{id}/treatment-interventions/{Guid.NewGuid()}");
 
         started.StatusCode.Should().Be(HttpStatusCode.Created);
-        started.Headers.Location!.ToString().Should().Be($"/api/v1/cases/{id}/treatment-interventions");
+        started.Headers.Location!.ToString().Should().Be($"/api/v1/cases/{id}/treatment-interventions/{iid}");
+        one.GetProperty("endDate").GetString().Should().Be("2026-09-30");
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
         intervention.GetProperty("dataCategory").GetString().Should().Be("HealthSubstanceMisuse");
         ended.StatusCode.Should().Be(HttpStatusCode.OK);
         (await ended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("endDate").GetString().Should().Be("2026-09-30");
@@ -155,7 +159,10 @@ public sealed class TreatmentApiTests(CaseManagerFactory factory) : IClassFixtur
         var outOfRange = await daat.PostAsJsonAsync($"/api/v1/cases/{id}/top", new { stage = "Start", completedOn = "2026-06-01", opiateDays = 29, qualityOfLife = 25 });
         var start = await daat.PostAsJsonAsync($"/api/v1/cases/{id}/top", new { stage = "Start", completedOn = "2026-06-01", opiateDays = 26, crackDays = (int?)null, sharedNeedles = false, qualityOfLife = 6 });
         var list = await daat.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/top");
+        var one = await daat.GetFromJsonAsync<JsonElement>(start.Headers.Location);
 
+        one.GetProperty("stage").GetString().Should().Be("Start");
+        start.Headers.Location!.ToString().Should().Be($"/api/v1/cases/{id}/top/{one.GetProperty("id").GetString()}");
         noStart.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await ProblemAsync(noStart)).GetProperty("code").GetString().Should().Be("top.no-start");
         outOfRange.StatusCode.Should().Be(HttpStatusCode.BadRequest);

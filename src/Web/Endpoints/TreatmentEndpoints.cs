@@ -6,6 +6,7 @@ using CaseManager.Application.Treatment.ListTops;
 using CaseManager.Application.Treatment.ListTreatmentInterventions;
 using CaseManager.Application.Treatment.RecordTop;
 using CaseManager.Application.Treatment.StartTreatmentIntervention;
+using CaseManager.Application.Common;
 using CaseManager.Application.Common.Security;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Treatment;
@@ -26,9 +27,9 @@ public static class TreatmentEndpoints
         cases.MapPost("/treatment-interventions", async Task<Created<TreatmentInterventionView>> (Guid id, StartTreatmentInterventionRequest body, ISender sender, CancellationToken ct) =>
             {
                 var started = await sender.Send(new StartTreatmentInterventionCommand(new CaseId(id), body.Type, body.StartDate, body.Medication, body.Mode, body.EndDate), ct);
-                return TypedResults.Created($"/api/v1/cases/{id}/treatment-interventions", started);
+                return TypedResults.Created($"/api/v1/cases/{id}/treatment-interventions/{started.Id}", started);
             })
-            .WithIdempotency<TreatmentInterventionView>((http, _) => $"/api/v1/cases/{http.GetRouteValue("id")}/treatment-interventions")
+            .WithIdempotency<TreatmentInterventionView>((http, started) => $"/api/v1/cases/{http.GetRouteValue("id")}/treatment-interventions/{started.Id}")
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Start a treatment intervention on an open treatment case (owning agency)")
             .WithDescription("Types: Pharmacological (medication Methadone|Buprenorphine|Naltrexone|Acamprosate|Disulfiram|Other; mode Maintenance|Reduction for methadone and buprenorphine), Psychosocial, RecoverySupport, ResidentialRehab, InpatientDetox. HealthSubstanceMisuse data.")
@@ -45,12 +46,18 @@ public static class TreatmentEndpoints
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("The case's treatment interventions the caller may read, newest first");
 
+        cases.MapGet("/treatment-interventions/{iid:guid}", async Task<Ok<TreatmentInterventionView>> (Guid id, Guid iid, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok((await sender.Send(new ListTreatmentInterventionsQuery(new CaseId(id), new TreatmentInterventionId(iid)), ct)).SingleOrDefault()
+                    ?? throw NotFoundException.For("TreatmentIntervention", iid)))
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("One treatment intervention on the case, if the caller may read it");
+
         cases.MapPost("/top", async Task<Created<TopRecordView>> (Guid id, TopRequest body, ISender sender, CancellationToken ct) =>
             {
                 var top = await sender.Send(new RecordTopCommand(new CaseId(id), body.Stage, body.CompletedOn, body.ToAnswers()), ct);
-                return TypedResults.Created($"/api/v1/cases/{id}/top", top);
+                return TypedResults.Created($"/api/v1/cases/{id}/top/{top.Id}", top);
             })
-            .WithIdempotency<TopRecordView>((http, _) => $"/api/v1/cases/{http.GetRouteValue("id")}/top")
+            .WithIdempotency<TopRecordView>((http, top) => $"/api/v1/cases/{http.GetRouteValue("id")}/top/{top.Id}")
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Record a Treatment Outcomes Profile (stage Start|Review|Exit|PostTreatment); every answer may be null for not answered")
             .WithDescription("Days in the last 28 are 0-28, scores 0-20 (400 otherwise). 409 top.no-start for a Review or Exit TOP without a Start TOP.")
@@ -60,6 +67,12 @@ public static class TreatmentEndpoints
                 TypedResults.Ok(await sender.Send(new ListTopsQuery(new CaseId(id)), ct)))
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("The case's TOPs the caller may read, oldest first");
+
+        cases.MapGet("/top/{topId:guid}", async Task<Ok<TopRecordView>> (Guid id, Guid topId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok((await sender.Send(new ListTopsQuery(new CaseId(id), new TopRecordId(topId)), ct)).SingleOrDefault()
+                    ?? throw NotFoundException.For("TopRecord", topId)))
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("One TOP on the case, if the caller may read it");
 
         app.MapGet("/api/v1/reports/treatment", async Task<Ok<TreatmentReportView>> (DateOnly? asOf, DateOnly? from, DateOnly? to, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new TreatmentReportQuery(asOf, from, to), ct)))

@@ -5,14 +5,18 @@ using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Users;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Treatment;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseManager.Application.Treatment.ListTops;
 
-/// <summary>A treatment case's TOPs the reader may read, oldest first (for the chart over time); shared ones audited.</summary>
+/// <summary>
+/// A treatment case's TOPs the reader may read, oldest first (for the chart over time); shared ones audited. With
+/// <paramref name="Only"/>, just that one (the single-record route), through the same rule.
+/// </summary>
 [RequiresPolicy(Policies.ReadCaseData)]
-public sealed record ListTopsQuery(CaseId CaseId) : IQuery<IReadOnlyList<TopRecordView>>;
+public sealed record ListTopsQuery(CaseId CaseId, TopRecordId? Only = null) : IQuery<IReadOnlyList<TopRecordView>>;
 
 public sealed class ListTopsHandler(IAppDbContext db, IRecordAccess access, CaseGate gate, IUserDirectory users, IAuditTrail audit)
     : IQueryHandler<ListTopsQuery, IReadOnlyList<TopRecordView>>
@@ -21,6 +25,10 @@ public sealed class ListTopsHandler(IAppDbContext db, IRecordAccess access, Case
     {
         await gate.ReadableAsync(query.CaseId, "top.list", cancellationToken);
         var readable = access.Readable(db.TopRecords.AsNoTracking()).Where(t => t.CaseId == query.CaseId);
+        if (query.Only is { } only)
+        {
+            readable = readable.Where(t => t.Id == only);
+        }
         var found = await readable.OrderBy(t => t.CompletedOn).ThenBy(t => t.Id).ToListAsync(cancellationToken);
 
         var names = await users.DisplayNamesAsync(found.Select(t => t.RecordedBy).Distinct().ToList(), cancellationToken);
