@@ -66,6 +66,10 @@ public static class DependencyInjection
             .Validate(o => o.LongTermYears is >= 1 and <= 20, "Treatment:LongTermYears must be between 1 and 20")
             .Validate(o => o.RepresentationDays is >= 1 and <= 730, "Treatment:RepresentationDays must be between 1 and 730")
             .ValidateOnStart();
+        services.AddOptions<Reports.PartnershipReport.ReportOptions>()
+            .Bind(configuration.GetSection(Reports.PartnershipReport.ReportOptions.Section))
+            .Validate(o => o.SuppressBelow is >= 1 and <= 100, "Reports:SuppressBelow must be between 1 and 100")
+            .ValidateOnStart();
         services.Configure<AccountHousekeepingOptions>(configuration.GetSection(AccountHousekeepingOptions.Section));
         return services;
     }

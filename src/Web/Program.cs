@@ -48,6 +48,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Cases/Nominate", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/Cases/Exits", Policies.ManageCases);
         options.Conventions.AuthorizeFolder("/Reports", Policies.ReadCaseData);
+        options.Conventions.AuthorizePage("/Reports/Partnership", Policies.PartnershipReport);
         options.Conventions.AuthorizeFolder("/Reviews", Policies.ReadCaseData);
         options.Conventions.AuthorizePage("/Reviews/Complete", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/Governance", Policies.InformationGovernance);
@@ -133,6 +134,7 @@ app.MapHouseholdEndpoints();
 app.MapTreatmentEndpoints();
 app.MapReviewEndpoints();
 app.MapMeEndpoints();
+app.MapReportEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -20,15 +20,15 @@ public sealed class DemoTreatmentTests(CaseManagerFactory factory) : IClassFixtu
         });
 
     [Fact]
-    public async Task TreatmentReport_OnTheDemoData_ReadsThreeOfSevenOpiateClientsOnLongTermMaintenance()
+    public async Task TreatmentReport_OnTheDemoData_ReadsSixOfFourteenOpiateClientsOnLongTermMaintenance()
     {
         var manager = await factory.ApiClientForAsync("manager@daat.demo");
 
         var report = await manager.GetFromJsonAsync<JsonElement>("/api/v1/reports/treatment");
 
         var longTerm = report.GetProperty("longTermSubstitute");
-        longTerm.GetProperty("opiateClients").GetInt32().Should().Be(7);
-        longTerm.GetProperty("onLongTermSubstitute").GetInt32().Should().Be(3, "the strategy says 43% of opiate clients are on long-term methadone maintenance");
+        longTerm.GetProperty("opiateClients").GetInt32().Should().Be(14);
+        longTerm.GetProperty("onLongTermSubstitute").GetInt32().Should().Be(6, "the strategy says 43% of opiate clients are on long-term methadone maintenance");
     }
 
     [Fact]

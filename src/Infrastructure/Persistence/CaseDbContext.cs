@@ -67,6 +67,8 @@ public abstract class CaseDbContext(DbContextOptions options)
 
     public DbSet<TopRecord> TopRecords => Set<TopRecord>();
 
+    public DbSet<Domain.Reporting.ReferenceFigure> ReferenceFigures => Set<Domain.Reporting.ReferenceFigure>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<RefreshTokenFamily> RefreshTokenFamilies => Set<RefreshTokenFamily>();

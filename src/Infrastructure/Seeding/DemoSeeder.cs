@@ -85,6 +85,34 @@ public sealed partial class DemoSeeder(
             await db.SaveChangesAsync(cancellationToken);
             await SeedSharingAsync(usersByEmail, now, cancellationToken);
         }
+
+        if (!await db.ReferenceFigures.AnyAsync(cancellationToken))
+        {
+            db.ReferenceFigures.AddRange(DemoReferenceFigures(usersByEmail["admin@council.demo"].Id, now));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The strategy page's own figures, as an administrator would enter them for the partnership report.</summary>
+    private static IEnumerable<Domain.Reporting.ReferenceFigure> DemoReferenceFigures(Guid admin, DateTimeOffset now)
+    {
+        const string survey = "Local confidence survey (strategy page, priority 1)";
+        const string probation = "Durham Tees Valley probation trust (strategy page, priority 2)";
+        const string daat = "Connected recovery service (strategy page, priority 3)";
+        yield return Domain.Reporting.ReferenceFigure.Record("AsbPerception", Domain.Reporting.PartnershipPriority.Asb,
+            "People who believe ASB is a problem in their area", 17.8m, Domain.Reporting.ReferenceUnit.Percent, new DateOnly(2010, 3, 31), survey, admin, now);
+        yield return Domain.Reporting.ReferenceFigure.Record("AsbPerception", Domain.Reporting.PartnershipPriority.Asb,
+            "People who believe ASB is a problem in their area", 7.6m, Domain.Reporting.ReferenceUnit.Percent, new DateOnly(2013, 3, 31), survey, admin, now);
+        yield return Domain.Reporting.ReferenceFigure.Record("TopTenOffendersCost", Domain.Reporting.PartnershipPriority.Reoffending,
+            "Cost of working with the top ten offenders", 439_529m, Domain.Reporting.ReferenceUnit.Pounds, new DateOnly(2010, 3, 31), probation, admin, now);
+        yield return Domain.Reporting.ReferenceFigure.Record("TopTenOffendersCost", Domain.Reporting.PartnershipPriority.Reoffending,
+            "Cost of working with the top ten offenders", 173_647m, Domain.Reporting.ReferenceUnit.Pounds, new DateOnly(2013, 3, 31), probation, admin, now);
+        yield return Domain.Reporting.ReferenceFigure.Record("LongTermMethadoneShare", Domain.Reporting.PartnershipPriority.DrugsAndAlcohol,
+            "People in drug treatment on long-term methadone maintenance", 90m, Domain.Reporting.ReferenceUnit.Percent, new DateOnly(2012, 3, 31), daat, admin, now);
+        yield return Domain.Reporting.ReferenceFigure.Record("LongTermMethadoneShare", Domain.Reporting.PartnershipPriority.DrugsAndAlcohol,
+            "People in drug treatment on long-term methadone maintenance", 43m, Domain.Reporting.ReferenceUnit.Percent, new DateOnly(2013, 3, 31), daat, admin, now);
+        yield return Domain.Reporting.ReferenceFigure.Record("TroubledFamiliesIdentified", Domain.Reporting.PartnershipPriority.Families,
+            "Troubled families identified for Darlington (as advised by government)", 275m, Domain.Reporting.ReferenceUnit.Count, new DateOnly(2012, 4, 1), "Troubled Families programme (strategy page, priority 4)", admin, now);
     }
 
     private static IEnumerable<(string Owner, string Creator, PersonDetails Details)> DemoPeople(DateTimeOffset now)

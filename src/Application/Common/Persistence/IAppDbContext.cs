@@ -63,6 +63,8 @@ public interface IAppDbContext
 
     DbSet<TopRecord> TopRecords { get; }
 
+    DbSet<Domain.Reporting.ReferenceFigure> ReferenceFigures { get; }
+
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

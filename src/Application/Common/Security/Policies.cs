@@ -29,6 +29,9 @@ public static class Policies
     /// </summary>
     public const string BreakGlass = nameof(BreakGlass);
 
+    /// <summary>The partnership report for the board: managers and the information governance lead.</summary>
+    public const string PartnershipReport = nameof(PartnershipReport);
+
     /// <summary>Payment-by-results claims.</summary>
     public const string Claims = nameof(Claims);
 
@@ -44,6 +47,7 @@ public static class Policies
         [InformationGovernance] = new([Role.InformationGovernance]),
         [BreakGlass] = new([Role.Caseworker, Role.Manager]),
         [Claims] = new([Role.ClaimsOfficer]),
+        [PartnershipReport] = new([Role.Manager, Role.InformationGovernance]),
         [SystemJob] = new([], AllowsSystem: true),
     };
 

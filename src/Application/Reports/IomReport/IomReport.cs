@@ -27,7 +27,8 @@ public sealed record IomReportView(
     OffendingRow Total,
     IReadOnlyList<int> PriceYears,
     PredictedReoffending Predicted,
-    ExitDecisionTimes ExitDecisions);
+    ExitDecisionTimes ExitDecisions,
+    TopOffenders TopOffenders);
 
 public sealed record CohortTierCount(string Cohort, string? Tier, int People);
 
@@ -57,6 +58,15 @@ public sealed record OffendingRow(
 
 /// <summary>Among people with a predicted rate who have been on IOM a full year: how many re-offended in that year.</summary>
 public sealed record PredictedReoffending(int People, double? PredictedPercent, double? ActualPercent);
+
+/// <summary>
+/// The (up to) ten people whose offending cost most in the 12 months before entry (the strategy's "top ten
+/// offenders"), and what their offending has cost since entry, scaled to a year so the two compare.
+/// </summary>
+public sealed record TopOffenders(int People, decimal CostBefore, decimal CostSincePerYear)
+{
+    public const int Size = 10;
+}
 
 public sealed record ExitDecisionTimes(int Decided, int Pending, double? MedianDays, double? MeanDays, int Approved, int Rejected);
 
@@ -109,6 +119,15 @@ public sealed class IomReportHandler(IAppDbContext db, IRecordAccess access, IAu
             };
         }).ToList();
 
+        var top = measured.OrderByDescending(m => m.CostBefore).Take(TopOffenders.Size).ToList();
+        // The group's cost per year since entry (its cost since, over its average time since entry), so a year before
+        // compares with a year after whatever the time each person has been on IOM.
+        var topYears = top.Sum(m => m.YearsSince);
+        var topOffenders = new TopOffenders(
+            top.Count,
+            top.Sum(m => m.CostBefore),
+            topYears == 0 ? 0 : Math.Round(top.Sum(m => m.CostSince) * top.Count / (decimal)topYears, 0));
+
         var rows = measured.GroupBy(m => m.Cohort)
             .Select(g => new OffendingRow(g.Key, g.Count(), g.Sum(m => m.Before), g.Count(), g.Sum(m => m.Since), Math.Round(g.Sum(m => m.YearsSince), 2), g.Sum(m => m.CostBefore), g.Sum(m => m.CostSince)))
             .OrderBy(r => r.Cohort)
@@ -139,7 +158,7 @@ public sealed class IomReportHandler(IAppDbContext db, IRecordAccess access, IAu
         await db.SaveChangesAsync(cancellationToken);
         return new IomReportView(today, cohortSize, rows, total,
             costs.Where(c => c.UnitCost is not null && c.PriceYear is not null).Select(c => c.PriceYear!.Value).Distinct().Order().ToList(),
-            prediction, exits);
+            prediction, exits, topOffenders);
     }
 
     private static double? Median(List<double> sorted) => sorted.Count switch
