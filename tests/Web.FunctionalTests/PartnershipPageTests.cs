@@ -1,5 +1,6 @@
 using System.Net;
 using CaseManager.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseManager.Web.FunctionalTests;
 
@@ -28,5 +29,35 @@ public sealed partial class PageTests
         refused.StatusCode.Should().NotBe(HttpStatusCode.OK);
         index.Should().Contain("/reports/partnership");
         caseworkerIndex.Should().NotContain("/reports/partnership").And.Contain("/reports/iom");
+    }
+
+    [Fact]
+    public async Task ReferenceFigurePages_AnAdministratorRecordsOneWithErrorsFirst_AndRemovesIt()
+    {
+        var admin = await SignedInBrowserAsync(DemoUsers.Administrator);
+
+        var empty = await PostFormAsync(admin, "/admin/reference-figures/record", new() { ["Input.Value"] = "lots" });
+        var saved = await PostFormAsync(admin, "/admin/reference-figures/record", new()
+        {
+            ["Input.Priority"] = "VulnerablePeople",
+            ["Input.Code"] = "MaracReferrals",
+            ["Input.Label"] = "Referrals to MARAC",
+            ["Input.Unit"] = "Count",
+            ["Input.Value"] = "1,204",
+            ["Input.On.Day"] = "31",
+            ["Input.On.Month"] = "3",
+            ["Input.On.Year"] = "2026",
+            ["Input.Source"] = "MARAC coordinator's annual return",
+        });
+        var list = await admin.GetStringAsync("/admin/reference-figures");
+        var id = await factory.QueryDbAsync(db => db.ReferenceFigures.Where(f => f.Code == "MaracReferrals").Select(f => f.Id).SingleAsync());
+        var removed = await PostFormAsync(admin, $"/admin/reference-figures?handler=Remove&id={id}", new(), tokenPage: "/admin/reference-figures");
+        var after = await admin.GetStringAsync("/admin/reference-figures");
+
+        (await empty.Content.ReadAsStringAsync()).Should().Contain("There is a problem").And.Contain("The figure must be a number");
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        list.Should().Contain("Referrals to MARAC").And.Contain("1,204").And.Contain("31 March 2026");
+        removed.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        after.Should().NotContain("Referrals to MARAC");
     }
 }
