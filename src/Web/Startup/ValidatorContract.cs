@@ -52,8 +52,7 @@ public sealed class ValidatorContract
 
         foreach (var message in _messagesByHandler.Values.SelectMany(m => m).Distinct())
         {
-            var validators = scope.ServiceProvider.GetServices(typeof(IValidator<>).MakeGenericType(message)).OfType<IValidator>();
-            foreach (var validator in validators)
+            foreach (var validator in Validators(scope.ServiceProvider, message))
             {
                 // The rules land on the message and, where a request record carries the same fields, on the record.
                 var roots = bodies.Where(b => b.Value.Contains(message)).Select(b => b.Key).Append(message).Distinct().ToList();
@@ -127,6 +126,19 @@ public sealed class ValidatorContract
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>The message's validators; one that cannot be built outside a request is left out rather than failing the document.</summary>
+    private static List<IValidator> Validators(IServiceProvider services, Type message)
+    {
+        try
+        {
+            return services.GetServices(typeof(IValidator<>).MakeGenericType(message)).OfType<IValidator>().ToList();
+        }
+        catch (InvalidOperationException)
+        {
+            return [];
         }
     }
 
