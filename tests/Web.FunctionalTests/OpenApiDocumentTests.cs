@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using System.Text.Json;
 using CaseManager.TestSupport;
+using CaseManager.Web.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseManager.Web.FunctionalTests;
 
@@ -117,6 +119,149 @@ public sealed class OpenApiDocumentTests(CaseManagerFactory factory) : IClassFix
             operation.TryGetProperty("parameters", out var parameters).Should().BeTrue($"{name} takes Idempotency-Key");
             parameters.EnumerateArray().Select(p => p.GetProperty("name").GetString()).Should().Contain("Idempotency-Key", name);
         }
+    }
+
+    [Fact]
+    public async Task RequestSchemas_RequireOnlyWhatTheServerRefusesToGoWithout()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+
+        Required(schemas, "RegisterPersonCommand").Should().BeEquivalentTo("givenName", "familyName", "dateOfBirth");
+        Required(schemas, "LogInterventionRequest").Should().BeEquivalentTo("type", "occurredAt");
+        schemas.GetProperty("RegisterPersonCommand").GetProperty("properties").GetProperty("dateOfBirth").GetProperty("type").GetString()
+            .Should().Be("string", "a required date of birth does not take null");
+        schemas.GetProperty("LogInterventionRequest").GetProperty("properties").GetProperty("type").TryGetProperty("$ref", out _)
+            .Should().BeTrue("a required enum is the enum itself, not oneOf null");
+    }
+
+    [Fact]
+    public async Task RequestSchemas_CarryTheValidatorsLimits()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+
+        var givenName = Property(schemas, "RegisterPersonCommand", "givenName");
+        givenName.GetProperty("maxLength").GetInt32().Should().Be(100);
+        givenName.GetProperty("minLength").GetInt32().Should().Be(1);
+        var duration = Property(schemas, "LogInterventionRequest", "durationMinutes");
+        duration.GetProperty("minimum").GetDecimal().Should().Be(0);
+        duration.GetProperty("maximum").GetDecimal().Should().Be(1440);
+        var nhs = new Regex(Property(schemas, "PersonIdentifierValues", "nhsNumber").GetProperty("pattern").GetString()!);
+        nhs.IsMatch("943 476 5919").Should().BeTrue();
+        nhs.IsMatch("9434765919").Should().BeTrue();
+        nhs.IsMatch("12345").Should().BeFalse();
+        nhs.IsMatch("94347659AB").Should().BeFalse();
+        Property(schemas, "PersonDetailsView", "ownerAgency").GetProperty("pattern").GetString().Should().Be("^[A-Z][A-Z0-9-]{1,19}$");
+        Property(schemas, "PersonDetailsView", "dataCategory").GetProperty("enum").EnumerateArray().Select(e => e.GetString())
+            .Should().Contain(["Identity", "Offending"]);
+    }
+
+    [Fact]
+    public async Task QueryParameters_CarryLimitsAndEnums()
+    {
+        var document = await DocumentAsync();
+        var people = Parameters(document, "GET /api/v1/people");
+        people["page"].GetProperty("minimum").GetDecimal().Should().Be(1);
+        people["pageSize"].GetProperty("minimum").GetDecimal().Should().Be(1);
+        people["pageSize"].GetProperty("maximum").GetDecimal().Should().Be(200);
+
+        var cases = Parameters(document, "GET /api/v1/cases");
+        EnumOf(document, cases["scheme"]).Should().Contain("Iom");
+        EnumOf(document, cases["status"]).Should().Contain("Active");
+        EnumOf(document, cases["cohort"]).Should().Equal("Fixed", "Flex", "Free");
+        EnumOf(document, cases["tier"]).Should().Equal("Red", "Amber", "Green");
+        cases["ownerAgency"].GetProperty("pattern").GetString().Should().NotBeNullOrEmpty();
+        EnumOf(document, Parameters(document, "GET /api/v1/reviews")["state"]).Should().Equal("Upcoming", "Due", "Overdue");
+        var offenceType = Parameters(document, "PUT /api/v1/admin/offence-types/{code}")["code"];
+        offenceType.GetProperty("maxLength").GetInt32().Should().Be(40);
+        offenceType.GetProperty("pattern").GetString().Should().Be("^[A-Za-z0-9]+$");
+    }
+
+    /// <summary>
+    /// Every validator rule that JSON Schema can say (length, range, pattern, email, not empty) on a type or parameter
+    /// of a route appears in the served document, whoever added the route.
+    /// </summary>
+    [Fact]
+    public async Task EveryValidatorRule_AppearsInTheDocument()
+    {
+        var document = await DocumentAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var contract = factory.Services.GetRequiredService<ValidatorContract>();
+        var parameters = Operations(document)
+            .SelectMany(o => o.Operation.TryGetProperty("parameters", out var p) ? p.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .GroupBy(p => p.GetProperty("name").GetString()!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.GetProperty("schema")).ToList(), StringComparer.OrdinalIgnoreCase);
+        var missing = new List<string>();
+        var checkedRules = 0;
+
+        foreach (var (owner, property, rule) in contract.AllRules())
+        {
+            if (Keyword(rule) is not { } keyword)
+            {
+                continue;
+            }
+
+            var name = char.ToLowerInvariant(property[0]) + property[1..];
+            var hasSchema = schemas.TryGetProperty(owner.Name, out var schema);
+            if (!hasSchema && !parameters.ContainsKey(name))
+            {
+                // A message that is not itself a body: its fields arrive in a request record (checked there) or as parameters.
+                continue;
+            }
+
+            checkedRules++;
+            List<JsonElement> candidates = hasSchema
+                ? schema.TryGetProperty("properties", out var properties) && properties.TryGetProperty(name, out var p) ? [p] : []
+                : parameters[name];
+            if (!candidates.Any(c => (rule.OnItems && c.TryGetProperty("items", out var items) ? items : c).TryGetProperty(keyword, out _)))
+            {
+                missing.Add($"{owner.Name}.{name}: {rule.Validator.Name} ({rule.Message.Name} {rule.Path}) has no {keyword}");
+            }
+        }
+
+        checkedRules.Should().BeGreaterThan(50);
+        missing.Should().BeEmpty();
+        // Sign-in is not a mediator command: its endpoint checks the two required fields itself.
+        contract.BodiesWithoutValidator.Select(t => t.Name).Except(["TokenRequest", "RefreshRequest"])
+            .Should().BeEmpty("every request body is checked by a validator");
+    }
+
+    private static string? Keyword(ContractRule rule) => rule.Validator switch
+    {
+        FluentValidation.Validators.ILengthValidator { Max: > 0 } => "maxLength",
+        FluentValidation.Validators.ILengthValidator { Min: > 0 } => "minLength",
+        FluentValidation.Validators.IRegularExpressionValidator => "pattern",
+        FluentValidation.Validators.IEmailValidator => "format",
+        FluentValidation.Validators.IInclusiveBetweenValidator { From: int or decimal or long or double } => "minimum",
+        FluentValidation.Validators.IComparisonValidator { MemberToCompare: null, ValueToCompare: int or decimal or long or double } c => c.Comparison switch
+        {
+            FluentValidation.Validators.Comparison.GreaterThanOrEqual => "minimum",
+            FluentValidation.Validators.Comparison.GreaterThan => "exclusiveMinimum",
+            FluentValidation.Validators.Comparison.LessThanOrEqual => "maximum",
+            FluentValidation.Validators.Comparison.LessThan => "exclusiveMaximum",
+            _ => null,
+        },
+        _ => null,
+    };
+
+    private static string[] Required(JsonElement schemas, string name) =>
+        schemas.GetProperty(name).TryGetProperty("required", out var required) ? required.EnumerateArray().Select(r => r.GetString()!).ToArray() : [];
+
+    private static JsonElement Property(JsonElement schemas, string schema, string property) =>
+        schemas.GetProperty(schema).GetProperty("properties").GetProperty(property);
+
+    private static Dictionary<string, JsonElement> Parameters(JsonElement document, string operation) =>
+        Operations(document).Single(o => o.Name == operation).Operation.GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+
+    private static string?[] EnumOf(JsonElement document, JsonElement schema)
+    {
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            schema = document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+
+        // A nullable parameter's enum also lists null.
+        return schema.GetProperty("enum").EnumerateArray().Where(e => e.ValueKind != JsonValueKind.Null).Select(e => e.GetString()).ToArray();
     }
 
     private static bool IsAnonymous(JsonElement operation) =>

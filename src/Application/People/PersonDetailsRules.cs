@@ -1,5 +1,4 @@
 using CaseManager.Application.Common.Validation;
-using CaseManager.Domain.People;
 using FluentValidation;
 
 namespace CaseManager.Application.People;
@@ -47,7 +46,7 @@ public sealed class PersonDetailsRules : AbstractValidator<IPersonDetailsInput>
             RuleFor(c => c.Identifiers!.Upn).MaximumLength(13).WithMessage("UPN must be 13 characters or fewer")
                 .OverridePropertyName("identifiers.upn");
             RuleFor(c => c.Identifiers!.NhsNumber)
-                .Must(nhs => string.IsNullOrWhiteSpace(nhs) || NhsNumber.IsValid(nhs))
+                .NhsNumber()
                 .WithMessage("Enter a valid NHS number: 10 digits with a correct check digit")
                 .OverridePropertyName("identifiers.nhsNumber");
             RuleFor(c => c.Identifiers!.Pnc).PlainText().OverridePropertyName("identifiers.pnc");

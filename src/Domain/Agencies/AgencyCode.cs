@@ -32,6 +32,9 @@ public readonly partial record struct AgencyCode
 
     public override string ToString() => Value;
 
-    [GeneratedRegex("^[A-Z][A-Z0-9-]{1,19}$")]
+    /// <summary>What a stored code looks like (the OpenAPI document declares it; input is trimmed and upper-cased first).</summary>
+    public const string Pattern = "^[A-Z][A-Z0-9-]{1,19}$";
+
+    [GeneratedRegex(Pattern)]
     private static partial Regex CodePattern();
 }

@@ -100,9 +100,10 @@ public static class AuthEndpoints
     }
 }
 
-public sealed record TokenRequest(string? Email, string? Password);
+/// <summary>Both are required (the endpoint checks them itself: sign-in is not a mediator command).</summary>
+public sealed record TokenRequest(string Email, string Password);
 
-public sealed record RefreshRequest(string? RefreshToken);
+public sealed record RefreshRequest(string RefreshToken);
 
 public static class SignInMessages
 {

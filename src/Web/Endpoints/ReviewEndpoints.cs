@@ -17,8 +17,8 @@ public static class ReviewEndpoints
     {
         var reviews = app.MapGroup("/api/v1/reviews").WithTags("Reviews").WithStandardProblems();
 
-        reviews.MapGet("/", async Task<Ok<Paged<ReviewListItem>>> (bool? allocatedToMe, string? state, string? ownerAgency, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListReviewsQuery(allocatedToMe ?? false, state, ownerAgency, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+        reviews.MapGet("/", async Task<Ok<Paged<ReviewListItem>>> (bool? allocatedToMe, ReviewState? state, string? ownerAgency, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListReviewsQuery(allocatedToMe ?? false, state?.ToString(), ownerAgency, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("Open reviews the caller may see, soonest due first: filter by allocatedToMe, state (Upcoming, Due, Overdue) and ownerAgency");
 

@@ -7,11 +7,13 @@ namespace CaseManager.Web.OpenApi;
 public static class OpenApiSetup
 {
     /// <summary>The OpenAPI document at /openapi/v1.json, with bearer authentication described.</summary>
-    public static IServiceCollection AddCaseManagerOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options =>
+    public static IServiceCollection AddCaseManagerOpenApi(this IServiceCollection services) => services
+        .AddSingleton<ValidatorContract>()
+        .AddSingleton<ReferenceData>()
+        .AddOpenApi(options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
-            options.AddDocumentTransformer((document, _, _) =>
+            options.AddDocumentTransformer((document, context, _) =>
             {
                 document.Info = new OpenApiInfo
                 {
@@ -31,6 +33,7 @@ public static class OpenApiSetup
                 };
                 document.Security ??= [];
                 document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+                RequiredWithoutNull.Apply(document, context.ApplicationServices);
                 return Task.CompletedTask;
             });
             // Every problem the server writes carries traceId (AddProblemDetails) and, for a broken rule, a stable code.
@@ -45,8 +48,10 @@ public static class OpenApiSetup
 
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer<ContractSchemaTransformer>();
             options.AddOperationTransformer(async (operation, context, ct) =>
             {
+                ContractParameters.Apply(operation, context);
                 var description = context.Description;
                 // Every operation gets a stable id that generated clients name their methods by (GetCasesByIdInterventions...),
                 // unless the route names itself with WithName.
