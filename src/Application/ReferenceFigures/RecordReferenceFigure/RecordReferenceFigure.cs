@@ -35,7 +35,8 @@ public sealed class RecordReferenceFigureValidator : AbstractValidator<RecordRef
         RuleFor(c => c.Value).NotNull().WithMessage("Enter the value")
             .GreaterThanOrEqualTo(0).WithMessage("The value cannot be negative")
             .LessThan(1_000_000_000_000).WithMessage("The value is too large");
-        RuleFor(c => c.Value).LessThanOrEqualTo(100).When(c => c.Unit == ReferenceUnit.Percent).WithMessage("A percentage is between 0 and 100");
+        // Depends on the unit, so it is a rule of the whole message rather than a limit a schema could state.
+        RuleFor(c => c.Value).Must((c, value) => c.Unit != ReferenceUnit.Percent || value <= 100).WithMessage("A percentage is between 0 and 100");
         RuleFor(c => c.On).NotNull().WithMessage("Enter the date the figure describes")
             .Must(on => on <= clock.Today).WithMessage("The date cannot be in the future");
         RuleFor(c => c.Source).NotEmpty().WithMessage("Enter where the figure comes from").MaximumLength(300).WithMessage("The source must be 300 characters or fewer");
