@@ -131,6 +131,7 @@ app.MapSharingEndpoints();
 app.MapCaseEndpoints();
 app.MapHouseholdEndpoints();
 app.MapTreatmentEndpoints();
+app.MapOutcomeEndpoints();
 app.MapReviewEndpoints();
 app.MapMeEndpoints();
 app.MapRazorPages();
