@@ -74,6 +74,13 @@ public static class DependencyInjection
             .Validate(o => o.LocalCriteria.TrueForAll(c => c.Length is >= 1 and <= 40 && c.All(char.IsAsciiLetterOrDigit)), "TroubledFamilies:LocalCriteria must be codes of 1 to 40 letters and digits")
             .Validate(o => o.LocalCriteria.TrueForAll(c => o.CategoryOf(c) is not null), "TroubledFamilies:LocalCriterionCategories must give the data category of every local criterion other than the five known ones")
             .ValidateOnStart();
+        services.AddOptions<Domain.TroubledFamilies.EligibilityOptions>()
+            .Bind(troubledFamilies.GetSection("Eligibility"))
+            .Validate(o => new[] { o.Phase1, o.Phase2 }.All(t => t.LookbackMonths is >= 1 and <= 36 && t.Terms is >= 1 and <= 9
+                && t.FixedTermExclusions is >= 1 and <= 20 && t.AbsencePercent is > 0 and <= 100 && t.HeadlineProblemsNeeded is >= 1 and <= 6),
+                "TroubledFamilies:Eligibility: LookbackMonths 1-36, Terms 1-9, FixedTermExclusions 1-20, AbsencePercent above 0 up to 100, HeadlineProblemsNeeded 1-6")
+            .ValidateOnStart();
+        services.AddScoped<IFamilyFactsReader, FamilyFactsReader>();
         services.Configure<AccountHousekeepingOptions>(configuration.GetSection(AccountHousekeepingOptions.Section));
         return services;
     }

@@ -145,3 +145,96 @@ public sealed class OutcomeApiTests(CaseManagerFactory factory) : IClassFixture<
             .Should().Equal("Anti-social behaviour: incident", "Fixed-term exclusion (2 days)");
     }
 }
+
+/// <summary>Troubled Families eligibility and the coordinator list over HTTP (API.md "Troubled Families eligibility").</summary>
+public sealed class EligibilityApiTests(CaseManagerFactory factory) : IClassFixture<CaseManagerFactory>
+{
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        response.StatusCode.Should().Be(expected, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<string> FamilyCaseAsync(HttpClient fit, string name)
+    {
+        var household = (await JsonAsync(await fit.PostAsJsonAsync("/api/v1/households", new { name }), HttpStatusCode.Created)).GetProperty("id").GetString();
+        var mother = (await JsonAsync(await fit.PostAsJsonAsync("/api/v1/people", new { givenName = "Mother", familyName = name, dateOfBirth = "1983-01-01" }), HttpStatusCode.Created)).GetProperty("id").GetString();
+        await JsonAsync(await fit.PostAsJsonAsync($"/api/v1/households/{household}/members", new { personId = mother, relationship = "ParentCarer", from = "2024-01-01" }), HttpStatusCode.Created);
+        await JsonAsync(await fit.PostAsJsonAsync($"/api/v1/people/{mother}/employment", new { kind = "OutOfWorkBenefit", benefit = "Jsa", from = "2025-03-01" }), HttpStatusCode.Created);
+        return (await JsonAsync(await fit.PostAsJsonAsync("/api/v1/cases", new { scheme = "TroubledFamilies", householdId = household, startDate = "2026-06-01" }), HttpStatusCode.Created))
+            .GetProperty("id").GetString()!;
+    }
+
+    [Fact]
+    public async Task GetEligibility_ReturnsTheContractShape_InBothPhases()
+    {
+        var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var caseId = await FamilyCaseAsync(fit, "Shape");
+
+        var phase1 = await JsonAsync(await fit.GetAsync($"/api/v1/cases/{caseId}/eligibility?phase=1&asOf=2026-11-01"), HttpStatusCode.OK);
+        var phase2 = await JsonAsync(await fit.GetAsync($"/api/v1/cases/{caseId}/eligibility?phase=2"), HttpStatusCode.OK);
+
+        phase1.GetProperty("phase").GetInt32().Should().Be(1);
+        phase1.GetProperty("asOf").GetString().Should().Be("2026-11-01");
+        phase1.GetProperty("eligible").GetBoolean().Should().BeFalse();
+        phase1.GetProperty("basis").GetString().Should().Contain("records you may see");
+        phase1.GetProperty("criteria").EnumerateArray().Select(c => c.GetProperty("code").GetString()).Should().Equal("CrimeAsb", "Education", "Work", "Local");
+        var work = phase1.GetProperty("criteria")[2];
+        work.GetProperty("met").GetBoolean().Should().BeTrue();
+        var evidence = work.GetProperty("evidence")[0];
+        evidence.GetProperty("kind").GetString().Should().Be("Employment");
+        evidence.GetProperty("on").GetString().Should().Be("2025-03-01");
+        evidence.TryGetProperty("recordId", out _).Should().BeTrue();
+        evidence.TryGetProperty("personId", out _).Should().BeTrue();
+        phase2.GetProperty("criteria").EnumerateArray().Select(c => c.GetProperty("code").GetString())
+            .Should().Equal("CrimeAsb", "SchoolAttendance", "ChildrenNeedHelp", "Worklessness", "DomesticAbuse", "Health");
+    }
+
+    [Theory]
+    [InlineData("phase=3", "phase")]
+    [InlineData("phase=1&asOf=2099-01-01", "asOf")]
+    public async Task GetEligibility_WithBadQuery_Returns400(string query, string field)
+    {
+        var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var caseId = await FamilyCaseAsync(fit, $"Bad{field}");
+
+        var problem = await JsonAsync(await fit.GetAsync($"/api/v1/cases/{caseId}/eligibility?{query}"), HttpStatusCode.BadRequest);
+
+        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Contain(field);
+    }
+
+    [Fact]
+    public async Task GetEligibility_RefusesWhatItMust()
+    {
+        var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var police = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+        var caseId = await FamilyCaseAsync(fit, "Refused");
+        var person = (await JsonAsync(await police.PostAsJsonAsync("/api/v1/people", new { givenName = "Iom", familyName = "Refused", dateOfBirth = "1990-01-01" }), HttpStatusCode.Created)).GetProperty("id").GetString();
+        var iom = (await JsonAsync(await police.PostAsJsonAsync("/api/v1/cases", new { scheme = "Iom", personId = person, startDate = "2026-06-01", cohort = "Fixed", selectionReason = "Panel" }), HttpStatusCode.Created))
+            .GetProperty("id").GetString();
+
+        (await police.GetAsync($"/api/v1/cases/{caseId}/eligibility")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await admin.GetAsync($"/api/v1/cases/{caseId}/eligibility")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await JsonAsync(await police.GetAsync($"/api/v1/cases/{iom}/eligibility"), HttpStatusCode.Conflict)).GetProperty("code").GetString().Should().Be("eligibility.not-family-case");
+        (await admin.GetAsync("/api/v1/troubled-families")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task ListTroubledFamilies_IsPagedAndListsTheAttachedFamily()
+    {
+        var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var caseId = await FamilyCaseAsync(fit, "Coordinator");
+
+        var list = await JsonAsync(await fit.GetAsync("/api/v1/troubled-families?phase=2&pageSize=200"), HttpStatusCode.OK);
+        var bad = await fit.GetAsync("/api/v1/troubled-families?phase=0");
+
+        list.GetProperty("phase").GetInt32().Should().Be(2);
+        list.GetProperty("pageSize").GetInt32().Should().Be(200);
+        list.GetProperty("basis").GetString().Should().Contain("records you may see");
+        var item = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("caseId").GetString() == caseId);
+        item.GetProperty("attached").GetBoolean().Should().BeTrue();
+        item.GetProperty("criteriaMet").EnumerateArray().Select(c => c.GetString()).Should().Equal("Worklessness");
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+}

@@ -14,6 +14,9 @@ using CaseManager.Application.Outcomes.RecordAsb;
 using CaseManager.Application.Outcomes.RecordEducation;
 using CaseManager.Application.Outcomes.RecordEmployment;
 using CaseManager.Application.Outcomes.RecordLocalCriterion;
+using CaseManager.Application.TroubledFamilies;
+using CaseManager.Application.TroubledFamilies.GetEligibility;
+using CaseManager.Application.TroubledFamilies.ListTroubledFamilies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Outcomes;
 using CaseManager.Domain.People;
@@ -123,6 +126,21 @@ public static class OutcomeEndpoints
                 TypedResults.Ok(await sender.Send(new GetLocalCriterionQuery(new CaseId(id), new LocalCriterionRecordId(recordId)), ct)))
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("One local criterion record (404 unless the caller may see both the case and the record)");
+
+        cases.MapGet("/eligibility", async Task<Ok<EligibilityView>> (Guid id, int? phase, DateOnly? asOf, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetEligibilityQuery(new CaseId(id), phase, asOf), ct)))
+            .WithTags("Troubled Families")
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("A family case's Troubled Families eligibility in phase 1 (TF1) or 2 (TF4) as at a day, each criterion with its evidence and what is missing")
+            .WithDescription("phase 1 (default) or 2; asOf defaults to today. Worked out only from records the caller may see, as basis says. 409 eligibility.not-family-case on a person's case.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var programme = app.MapGroup("/api/v1/troubled-families").WithTags("Troubled Families").WithStandardProblems();
+        programme.MapGet(string.Empty, async Task<Ok<TroubledFamiliesPage>> (int? phase, DateOnly? asOf, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListTroubledFamiliesQuery(phase, asOf, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("Families attached to Troubled Families with their eligibility as at a day, then households that look eligible but are not attached")
+            .WithDescription("Paged; attached families first. Worked out only from records the caller may see, as basis says.");
     }
 
     // The create's Location and the idempotent replay's are the same URL: the GET of the new record.
