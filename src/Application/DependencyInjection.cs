@@ -80,7 +80,18 @@ public static class DependencyInjection
                 && t.FixedTermExclusions is >= 1 and <= 20 && t.AbsencePercent is > 0 and <= 100 && t.HeadlineProblemsNeeded is >= 1 and <= 6),
                 "TroubledFamilies:Eligibility: LookbackMonths 1-36, Terms 1-9, FixedTermExclusions 1-20, AbsencePercent above 0 up to 100, HeadlineProblemsNeeded 1-6")
             .ValidateOnStart();
+        services.AddOptions<Domain.TroubledFamilies.ResultsOptions>()
+            .Bind(troubledFamilies.GetSection("Results"))
+            .Configure<Microsoft.Extensions.Options.IOptions<Domain.TroubledFamilies.EligibilityOptions>>((results, eligibility) => results.Eligibility = eligibility.Value)
+            .Validate(o => new[] { o.Phase1, o.Phase2 }.All(t => t.MeasureMonths is >= 1 and <= 36 && t.AsbReductionPercent is > 0 and <= 100
+                && t.OffendingReductionPercent is > 0 and <= 100 && t.Terms is >= 1 and <= 9 && t.FixedTermExclusions is >= 1 and <= 20
+                && t.AbsencePercent is > 0 and <= 100 && t.SchoolLeavingAge is >= 14 and <= 19 && t.BenefitBeforeEntryMonths is >= 0 and <= 36
+                && t.ContinuousWeeks is >= 1 and <= 104 && t.JsaWeeksInWork >= 1 && t.JsaWeeksInWork <= t.JsaWindowWeeks && t.JsaWindowWeeks <= 104
+                && t.OtherWeeksInWork >= 1 && t.OtherWeeksInWork <= t.OtherWindowWeeks && t.OtherWindowWeeks <= 104),
+                "TroubledFamilies:Results: months 1-36, percentages above 0 up to 100, weeks in work no more than their window (at most 104)")
+            .ValidateOnStart();
         services.AddScoped<IFamilyFactsReader, FamilyFactsReader>();
+        services.AddScoped<IClaimedOutcomes, NothingClaimedYet>();
         services.Configure<AccountHousekeepingOptions>(configuration.GetSection(AccountHousekeepingOptions.Section));
         return services;
     }

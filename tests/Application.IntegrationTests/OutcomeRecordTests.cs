@@ -156,7 +156,7 @@ public sealed class OutcomeRecordTests : IDisposable
         (await notMember.Should().ThrowAsync<DomainRuleException>()).Which.Code.Should().Be("local-criterion.not-member");
         (await onPersonCase.Should().ThrowAsync<DomainRuleException>()).Which.Code.Should().Be("local-criterion.not-family-case");
         (await noEvidence.Should().ThrowAsync<ValidationException>()).Which.Errors.Should().ContainSingle(e => e.PropertyName == "Evidence");
-        (await _factory.QueryDbAsync(db => db.LocalCriterionRecords.CountAsync())).Should().Be(0);
+        (await _factory.QueryDbAsync(db => db.LocalCriterionRecords.CountAsync(r => r.CaseId == familyCase || r.CaseId == new CaseId(personCase.Id)))).Should().Be(0);
     }
 
     [Fact]

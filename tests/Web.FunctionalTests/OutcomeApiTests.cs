@@ -238,3 +238,53 @@ public sealed class EligibilityApiTests(CaseManagerFactory factory) : IClassFixt
         bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 }
+
+/// <summary>GET /api/v1/claims/results (API.md "Payment-by-results claims"): claims officers only.</summary>
+public sealed class ResultsApiTests(CaseManagerFactory factory) : IClassFixture<CaseManagerFactory>
+{
+    [Fact]
+    public async Task GetResults_ForTheClaimsOfficer_ReturnsOneItemPerCaseWithChecks()
+    {
+        var claims = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+
+        var response = await claims.GetAsync("/api/v1/claims/results?phase=1&pageSize=200");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("basis").GetString().Should().Contain("records you may see");
+        var items = body.GetProperty("items").EnumerateArray().ToList();
+        items.Should().HaveCountGreaterThanOrEqualTo(3);
+        var result = items[0].GetProperty("results")[0];
+        items[0].TryGetProperty("caseId", out _).Should().BeTrue();
+        items[0].TryGetProperty("householdId", out _).Should().BeTrue();
+        result.GetProperty("kind").GetString().Should().Be("CrimeAsbEducation");
+        result.GetProperty("alreadyClaimed").GetBoolean().Should().BeFalse();
+        var check = result.GetProperty("checks")[0];
+        check.TryGetProperty("code", out _).Should().BeTrue();
+        check.TryGetProperty("met", out _).Should().BeTrue();
+        check.GetProperty("measured").GetString().Should().NotBeNullOrWhiteSpace();
+        check.GetProperty("needed").GetString().Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Theory]
+    [InlineData(DemoUsers.FitKeyworker)]
+    [InlineData(DemoUsers.FitManager)]
+    [InlineData(DemoUsers.InformationGovernance)]
+    public async Task GetResults_ForAnyoneElse_Is403(string email)
+    {
+        var client = await factory.ApiClientForAsync(email);
+
+        (await client.GetAsync("/api/v1/claims/results?phase=1")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task GetResults_WithABadPhase_Is400()
+    {
+        var claims = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+
+        var response = await claims.GetAsync("/api/v1/claims/results?phase=5");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("phase", out _).Should().BeTrue();
+    }
+}

@@ -146,6 +146,7 @@ public sealed partial class DemoSeeder(
         db.Cases.AddRange(stories.Adam(adamTreatment), stories.Tom());
         db.Offences.AddRange(stories.Offences);
         db.Interventions.AddRange(stories.Interventions);
+        DemoOutcomes.Add(db, users.ToDictionary(u => u.Key, u => u.Value.Id, StringComparer.OrdinalIgnoreCase), now);
 
         var ig = users["ig.lead@council.demo"].Id;
         var since = new DateOnly(today.Year - 2, 4, 1);

@@ -16,6 +16,7 @@ using CaseManager.Application.Outcomes.RecordEmployment;
 using CaseManager.Application.Outcomes.RecordLocalCriterion;
 using CaseManager.Application.TroubledFamilies;
 using CaseManager.Application.TroubledFamilies.GetEligibility;
+using CaseManager.Application.TroubledFamilies.ListResults;
 using CaseManager.Application.TroubledFamilies.ListTroubledFamilies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Outcomes;
@@ -141,6 +142,13 @@ public static class OutcomeEndpoints
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("Families attached to Troubled Families with their eligibility as at a day, then households that look eligible but are not attached")
             .WithDescription("Paged; attached families first. Worked out only from records the caller may see, as basis says.");
+
+        var claims = app.MapGroup("/api/v1/claims").WithTags("Claims").WithStandardProblems();
+        claims.MapGet("/results", async Task<Ok<ResultsPage>> (int? phase, DateOnly? asOf, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListResultsQuery(phase, asOf, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .RequireAuthorization(Policies.Claims)
+            .WithSummary("For each Troubled Families case, which results are met as at a day (TF2 phase 1, TF4 phase 2), each check with what was measured and needed")
+            .WithDescription("ClaimsOfficer only. Paged, oldest attachment first. kind: CrimeAsbEducation | ContinuousEmployment | ProgressToWork (phase 1) | SignificantAndSustainedProgress (phase 2). alreadyClaimed comes from the claims workflow. Worked out only from records the caller may see, as basis says.");
     }
 
     // The create's Location and the idempotent replay's are the same URL: the GET of the new record.
