@@ -7,6 +7,7 @@ using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Time;
 using CaseManager.Application.Reviews;
 using CaseManager.Application.Treatment;
+using CaseManager.Application.TroubledFamilies;
 using CaseManager.Application.Users.DisableDormantAccounts;
 using CaseManager.Domain.Agencies;
 using FluentValidation;
@@ -70,6 +71,31 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(Reports.PartnershipReport.ReportOptions.Section))
             .Validate(o => o.SuppressBelow is >= 1 and <= 100, "Reports:SuppressBelow must be between 1 and 100")
             .ValidateOnStart();
+        var troubledFamilies = configuration.GetSection(TroubledFamiliesOptions.Section);
+        services.AddOptions<TroubledFamiliesOptions>()
+            .Bind(troubledFamilies)
+            .PostConfigure(o => o.LocalCriteria = LocalCriteria(troubledFamilies) ?? o.LocalCriteria)
+            .Validate(o => o.LocalCriteria.TrueForAll(c => c.Length is >= 1 and <= 40 && c.All(char.IsAsciiLetterOrDigit)), "TroubledFamilies:LocalCriteria must be codes of 1 to 40 letters and digits")
+            .Validate(o => o.LocalCriteria.TrueForAll(c => o.CategoryOf(c) is not null), "TroubledFamilies:LocalCriterionCategories must give the data category of every local criterion other than the five known ones")
+            .ValidateOnStart();
+        services.AddOptions<Domain.TroubledFamilies.EligibilityOptions>()
+            .Bind(troubledFamilies.GetSection("Eligibility"))
+            .Validate(o => new[] { o.Phase1, o.Phase2 }.All(t => t.LookbackMonths is >= 1 and <= 36 && t.Terms is >= 1 and <= 9
+                && t.FixedTermExclusions is >= 1 and <= 20 && t.AbsencePercent is > 0 and <= 100 && t.HeadlineProblemsNeeded is >= 1 and <= 6),
+                "TroubledFamilies:Eligibility: LookbackMonths 1-36, Terms 1-9, FixedTermExclusions 1-20, AbsencePercent above 0 up to 100, HeadlineProblemsNeeded 1-6")
+            .ValidateOnStart();
+        services.AddOptions<Domain.TroubledFamilies.ResultsOptions>()
+            .Bind(troubledFamilies.GetSection("Results"))
+            .Configure<Microsoft.Extensions.Options.IOptions<Domain.TroubledFamilies.EligibilityOptions>>((results, eligibility) => results.Eligibility = eligibility.Value)
+            .Validate(o => new[] { o.Phase1, o.Phase2 }.All(t => t.MeasureMonths is >= 1 and <= 36 && t.AsbReductionPercent is > 0 and <= 100
+                && t.OffendingReductionPercent is > 0 and <= 100 && t.Terms is >= 1 and <= 9 && t.FixedTermExclusions is >= 1 and <= 20
+                && t.AbsencePercent is > 0 and <= 100 && t.SchoolLeavingAge is >= 14 and <= 19 && t.BenefitBeforeEntryMonths is >= 0 and <= 36
+                && t.ContinuousWeeks is >= 1 and <= 104 && t.JsaWeeksInWork >= 1 && t.JsaWeeksInWork <= t.JsaWindowWeeks && t.JsaWindowWeeks <= 104
+                && t.OtherWeeksInWork >= 1 && t.OtherWeeksInWork <= t.OtherWindowWeeks && t.OtherWindowWeeks <= 104),
+                "TroubledFamilies:Results: months 1-36, percentages above 0 up to 100, weeks in work no more than their window (at most 104)")
+            .ValidateOnStart();
+        services.AddScoped<IFamilyFactsReader, FamilyFactsReader>();
+        services.AddScoped<IClaimedOutcomes, NothingClaimedYet>();
         services.Configure<AccountHousekeepingOptions>(configuration.GetSection(AccountHousekeepingOptions.Section));
         return services;
     }
@@ -81,6 +107,22 @@ public static class DependencyInjection
     private static List<DataCategory>? DisclosedCategories(IConfigurationSection partnership) =>
         ConfiguredList<DataCategory>(partnership, nameof(PartnershipOptions.DiscloseWithheldCategories), value =>
             Enum.TryParse<DataCategory>(value, ignoreCase: true, out var category) && Enum.IsDefined(category) ? category : null);
+
+    /// <summary><c>TroubledFamilies:LocalCriteria</c> as configured, replacing the default list.</summary>
+    private static List<string>? LocalCriteria(IConfigurationSection troubledFamilies)
+    {
+        var section = troubledFamilies.GetChildren().FirstOrDefault(c => string.Equals(c.Key, nameof(TroubledFamiliesOptions.LocalCriteria), StringComparison.OrdinalIgnoreCase));
+        if (section is null)
+        {
+            return null;
+        }
+
+        var items = section.GetChildren().ToList();
+        var values = items.Count > 0
+            ? items.Select(i => (i.Value ?? string.Empty).Trim())
+            : (section.Value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return values.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
 
     /// <summary><c>Partnership:ExtraNonWorkingDays</c>, each a yyyy-mm-dd date; binding would skip one it cannot read.</summary>
     private static List<DateOnly>? ExtraNonWorkingDays(IConfigurationSection partnership) =>

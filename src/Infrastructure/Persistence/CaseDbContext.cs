@@ -8,6 +8,7 @@ using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Notifications;
 using CaseManager.Domain.Offending;
+using CaseManager.Domain.Outcomes;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
@@ -68,6 +69,14 @@ public abstract class CaseDbContext(DbContextOptions options)
     public DbSet<TopRecord> TopRecords => Set<TopRecord>();
 
     public DbSet<Domain.Reporting.ReferenceFigure> ReferenceFigures => Set<Domain.Reporting.ReferenceFigure>();
+
+    public DbSet<AsbRecord> AsbRecords => Set<AsbRecord>();
+
+    public DbSet<EducationRecord> EducationRecords => Set<EducationRecord>();
+
+    public DbSet<EmploymentRecord> EmploymentRecords => Set<EmploymentRecord>();
+
+    public DbSet<LocalCriterionRecord> LocalCriterionRecords => Set<LocalCriterionRecord>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

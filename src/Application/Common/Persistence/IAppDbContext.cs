@@ -5,6 +5,7 @@ using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Notifications;
 using CaseManager.Domain.Offending;
+using CaseManager.Domain.Outcomes;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
@@ -64,6 +65,15 @@ public interface IAppDbContext
     DbSet<TopRecord> TopRecords { get; }
 
     DbSet<Domain.Reporting.ReferenceFigure> ReferenceFigures { get; }
+
+    /// <summary>Outcome records that Troubled Families eligibility and results are worked from (TF1, TF2, TF4).</summary>
+    DbSet<AsbRecord> AsbRecords { get; }
+
+    DbSet<EducationRecord> EducationRecords { get; }
+
+    DbSet<EmploymentRecord> EmploymentRecords { get; }
+
+    DbSet<LocalCriterionRecord> LocalCriterionRecords { get; }
 
     DatabaseFacade Database { get; }
 
