@@ -133,6 +133,7 @@ app.MapHouseholdEndpoints();
 app.MapTreatmentEndpoints();
 app.MapReviewEndpoints();
 app.MapMeEndpoints();
+app.MapClaimEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();

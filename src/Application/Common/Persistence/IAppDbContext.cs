@@ -1,6 +1,7 @@
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Claims;
 using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Notifications;
@@ -62,6 +63,17 @@ public interface IAppDbContext
     DbSet<TreatmentIntervention> TreatmentInterventions { get; }
 
     DbSet<TopRecord> TopRecords { get; }
+
+    DbSet<Claim> Claims { get; }
+
+    DbSet<ClaimLine> ClaimLines { get; }
+
+    /// <summary>The ledger of submitted outcomes, unique per phase, family and slot (docs/adr/0022).</summary>
+    DbSet<ClaimedOutcome> ClaimedOutcomes { get; }
+
+    DbSet<ClaimedFamily> ClaimedFamilies { get; }
+
+    DbSet<ClaimAllocation> ClaimAllocations { get; }
 
     DatabaseFacade Database { get; }
 
