@@ -51,6 +51,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Reviews", Policies.ReadCaseData);
         options.Conventions.AuthorizePage("/Reviews/Complete", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/Governance", Policies.InformationGovernance);
+        options.Conventions.AuthorizeFolder("/Claims", Policies.Claims);
         options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
     })
     .AddMvcOptions(options => options.Filters.Add<PageExceptionFilter>());
