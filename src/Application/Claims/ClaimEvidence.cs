@@ -67,7 +67,7 @@ public sealed class FamilyEvidenceReader(IAppDbContext db, IRecordAccess access)
         var names = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id))
             .Select(h => new { h.Id, h.Name }).ToDictionaryAsync(h => h.Id, h => h.Name, cancellationToken);
         var members = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id))
-            .SelectMany(h => h.Members.Select(m => new { HouseholdId = h.Id, m.PersonId, m.Relationship, m.From, m.To }))
+            .SelectMany(h => h.Members, (h, m) => new { HouseholdId = h.Id, m.PersonId, m.Relationship, m.From, m.To })
             .Join(people, m => m.PersonId, p => p.Id, (m, p) => new { m.HouseholdId, m.PersonId, p.GivenName, p.FamilyName, m.Relationship, m.From, m.To })
             .ToListAsync(cancellationToken);
 

@@ -35,6 +35,9 @@ public static class DemoPartnership
         ("recovery.worker@daat.demo", "Kev Robson", "DAAT", [Role.Caseworker]),
         ("manager@daat.demo", "Helen Watts", "DAAT", [Role.Manager]),
         ("claims@council.demo", "Ruth Bell", "COUNCIL", [Role.ClaimsOfficer]),
+
+        // Internal audit for claims (TF5): a second claims officer validates what the first prepared.
+        ("claims.audit@council.demo", "Dev Patel", "COUNCIL", [Role.ClaimsOfficer]),
         ("ig.lead@council.demo", "Amir Khan", "COUNCIL", [Role.InformationGovernance]),
         ("admin@council.demo", "Sam Taylor", "COUNCIL", [Role.Administrator]),
     ];
