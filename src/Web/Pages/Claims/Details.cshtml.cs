@@ -24,8 +24,8 @@ public sealed class ClaimDetailsModel(ISender sender, ICurrentUser currentUser) 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The page of the list, from <c>?page=</c> ("page" itself is the Razor page's route value).</summary>
+    public int PageNumber => int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page >= 1 ? page : 1;
 
     public ClaimView Claim { get; private set; } = null!;
 
@@ -55,7 +55,7 @@ public sealed class ClaimDetailsModel(ISender sender, ICurrentUser currentUser) 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         Claim = await sender.Send(new GetClaimQuery(new ClaimId(Id)), cancellationToken);
-        Lines = await sender.Send(new ListClaimLinesQuery(new ClaimId(Id), Page: Math.Max(PageNumber, 1)), cancellationToken);
+        Lines = await sender.Send(new ListClaimLinesQuery(new ClaimId(Id), Page: PageNumber), cancellationToken);
     }
 }
 
