@@ -7,6 +7,7 @@ using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Time;
 using CaseManager.Application.Reviews;
 using CaseManager.Application.Treatment;
+using CaseManager.Application.TroubledFamilies;
 using CaseManager.Application.Users.DisableDormantAccounts;
 using CaseManager.Domain.Agencies;
 using FluentValidation;
@@ -76,6 +77,13 @@ public static class DependencyInjection
             .Validate(o => o.PreparationBatchSize is >= 1 and <= 5000, "TroubledFamilies:PreparationBatchSize must be between 1 and 5000")
             .Validate(o => MoneyTableIsValid(o), "TroubledFamilies:Money must list, for each phase, years with amounts of 0 or more and result shares from 0 to 1")
             .ValidateOnStart();
+        var troubledFamilies = configuration.GetSection(TroubledFamiliesOptions.Section);
+        services.AddOptions<TroubledFamiliesOptions>()
+            .Bind(troubledFamilies)
+            .PostConfigure(o => o.LocalCriteria = LocalCriteria(troubledFamilies) ?? o.LocalCriteria)
+            .Validate(o => o.LocalCriteria.TrueForAll(c => c.Length is >= 1 and <= 40 && c.All(char.IsAsciiLetterOrDigit)), "TroubledFamilies:LocalCriteria must be codes of 1 to 40 letters and digits")
+            .Validate(o => o.LocalCriteria.TrueForAll(c => o.CategoryOf(c) is not null), "TroubledFamilies:LocalCriterionCategories must give the data category of every local criterion other than the five known ones")
+            .ValidateOnStart();
         services.Configure<AccountHousekeepingOptions>(configuration.GetSection(AccountHousekeepingOptions.Section));
         return services;
     }
@@ -100,6 +108,22 @@ public static class DependencyInjection
     private static List<DataCategory>? DisclosedCategories(IConfigurationSection partnership) =>
         ConfiguredList<DataCategory>(partnership, nameof(PartnershipOptions.DiscloseWithheldCategories), value =>
             Enum.TryParse<DataCategory>(value, ignoreCase: true, out var category) && Enum.IsDefined(category) ? category : null);
+
+    /// <summary><c>TroubledFamilies:LocalCriteria</c> as configured, replacing the default list.</summary>
+    private static List<string>? LocalCriteria(IConfigurationSection troubledFamilies)
+    {
+        var section = troubledFamilies.GetChildren().FirstOrDefault(c => string.Equals(c.Key, nameof(TroubledFamiliesOptions.LocalCriteria), StringComparison.OrdinalIgnoreCase));
+        if (section is null)
+        {
+            return null;
+        }
+
+        var items = section.GetChildren().ToList();
+        var values = items.Count > 0
+            ? items.Select(i => (i.Value ?? string.Empty).Trim())
+            : (section.Value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return values.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
 
     /// <summary><c>Partnership:ExtraNonWorkingDays</c>, each a yyyy-mm-dd date; binding would skip one it cannot read.</summary>
     private static List<DateOnly>? ExtraNonWorkingDays(IConfigurationSection partnership) =>

@@ -132,6 +132,7 @@ app.MapSharingEndpoints();
 app.MapCaseEndpoints();
 app.MapHouseholdEndpoints();
 app.MapTreatmentEndpoints();
+app.MapOutcomeEndpoints();
 app.MapReviewEndpoints();
 app.MapMeEndpoints();
 app.MapClaimEndpoints();

@@ -9,6 +9,7 @@ using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Notifications;
 using CaseManager.Domain.Offending;
+using CaseManager.Domain.Outcomes;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
@@ -67,6 +68,14 @@ public abstract class CaseDbContext(DbContextOptions options)
     public DbSet<TreatmentIntervention> TreatmentInterventions => Set<TreatmentIntervention>();
 
     public DbSet<TopRecord> TopRecords => Set<TopRecord>();
+
+    public DbSet<AsbRecord> AsbRecords => Set<AsbRecord>();
+
+    public DbSet<EducationRecord> EducationRecords => Set<EducationRecord>();
+
+    public DbSet<EmploymentRecord> EmploymentRecords => Set<EmploymentRecord>();
+
+    public DbSet<LocalCriterionRecord> LocalCriterionRecords => Set<LocalCriterionRecord>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

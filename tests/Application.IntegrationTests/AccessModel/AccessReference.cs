@@ -30,7 +30,8 @@ public static class AccessReference
             return Household(world, user, record);
         }
 
-        if (record.Kind == RecordKind.FamilyCase)
+        // A local criterion about the family, not one member, is read as its family case is.
+        if (record.Kind == RecordKind.FamilyCase || (record.Kind == RecordKind.LocalCriterion && record.Person < 0))
         {
             return FamilyCase(world, user, record);
         }

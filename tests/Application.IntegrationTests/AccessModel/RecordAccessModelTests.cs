@@ -17,6 +17,7 @@ using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Treatment;
 using CaseManager.Domain.Offending;
+using CaseManager.Domain.Outcomes;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 using CaseManager.Domain.Users;
@@ -174,6 +175,16 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         check.CompareSet("Readable(TopRecords)", RecordKind.Top, tops.Select(id => id.Value));
         check.CompareCount("Readable(TreatmentInterventions).Count", RecordKind.TreatmentIntervention, await access.Readable(db.TreatmentInterventions).CountAsync());
         check.CompareCount("Readable(TopRecords).Count", RecordKind.Top, await access.Readable(db.TopRecords).CountAsync());
+        var asb = await access.Readable(db.AsbRecords.AsNoTracking()).Select(r => r.Id).ToListAsync();
+        var education = await access.Readable(db.EducationRecords.AsNoTracking()).Select(r => r.Id).ToListAsync();
+        var employment = await access.Readable(db.EmploymentRecords.AsNoTracking()).Select(r => r.Id).ToListAsync();
+        var criteria = await access.Readable(db.LocalCriterionRecords.AsNoTracking()).Select(r => r.Id).ToListAsync();
+        check.CompareSet("Readable(AsbRecords)", RecordKind.Asb, asb.Select(id => id.Value));
+        check.CompareSet("Readable(EducationRecords)", RecordKind.Education, education.Select(id => id.Value));
+        check.CompareSet("Readable(EmploymentRecords)", RecordKind.Employment, employment.Select(id => id.Value));
+        check.CompareSet("Readable(LocalCriterionRecords)", RecordKind.LocalCriterion, criteria.Select(id => id.Value));
+        check.CompareCount("Readable(AsbRecords).Count", RecordKind.Asb, await access.Readable(db.AsbRecords).CountAsync());
+        check.CompareCount("Readable(LocalCriterionRecords).Count", RecordKind.LocalCriterion, await access.Readable(db.LocalCriterionRecords).CountAsync());
         check.CompareSet("Readable(People)", RecordKind.Person, people.Select(id => id.Value));
         check.CompareSet("Readable(Cases)", RecordKind.Case, cases.Select(id => id.Value));
         check.CompareSet("Readable(Consents)", RecordKind.Consent, consents.Select(id => id.Value));
@@ -198,6 +209,10 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         var explainedOffences = await access.ExplainManyAsync(access.Readable(db.Offences.AsNoTracking()), o => o.Id, CancellationToken.None);
         var explainedTreatmentWork = await access.ExplainManyAsync(access.Readable(db.TreatmentInterventions.AsNoTracking()), i => i.Id, CancellationToken.None);
         var explainedTops = await access.ExplainManyAsync(access.Readable(db.TopRecords.AsNoTracking()), t => t.Id, CancellationToken.None);
+        var explainedAsb = await access.ExplainManyAsync(access.Readable(db.AsbRecords.AsNoTracking()), r => r.Id, CancellationToken.None);
+        var explainedEducation = await access.ExplainManyAsync(access.Readable(db.EducationRecords.AsNoTracking()), r => r.Id, CancellationToken.None);
+        var explainedEmployment = await access.ExplainManyAsync(access.Readable(db.EmploymentRecords.AsNoTracking()), r => r.Id, CancellationToken.None);
+        var explainedCriteria = await access.ExplainManyAsync(access.Readable(db.LocalCriterionRecords.AsNoTracking()), r => r.Id, CancellationToken.None);
         foreach (var record in check.Records.Where(r => check.Verdicts[r.Label].Reads && r.Kind != RecordKind.Household))
         {
             var id = check.Stored.IdOf(record.Label);
@@ -209,6 +224,10 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                 RecordKind.Offence => explainedOffences.GetValueOrDefault(new OffenceId(id)),
                 RecordKind.TreatmentIntervention => explainedTreatmentWork.GetValueOrDefault(new TreatmentInterventionId(id)),
                 RecordKind.Top => explainedTops.GetValueOrDefault(new TopRecordId(id)),
+                RecordKind.Asb => explainedAsb.GetValueOrDefault(new AsbRecordId(id)),
+                RecordKind.Education => explainedEducation.GetValueOrDefault(new EducationRecordId(id)),
+                RecordKind.Employment => explainedEmployment.GetValueOrDefault(new EmploymentRecordId(id)),
+                RecordKind.LocalCriterion => explainedCriteria.GetValueOrDefault(new LocalCriterionRecordId(id)),
                 _ => explainedConsents.GetValueOrDefault(new ConsentId(id)),
             };
             check.CompareExplanation("ExplainManyAsync", record, explanation);
@@ -217,6 +236,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         check.Expect(
             explainedPeople.Count + explainedCases.Count + explainedConsents.Count + explainedWork.Count + explainedOffences.Count
                 + explainedTreatmentWork.Count + explainedTops.Count
+                + explainedAsb.Count + explainedEducation.Count + explainedEmployment.Count + explainedCriteria.Count
                 == check.Records.Count(r => check.Verdicts[r.Label].Reads && check.Verdicts[r.Label].Reason != Reason.OwnAgency && r.Kind != RecordKind.Household),
             "ExplainManyAsync explained records other than the shared ones it was given");
     }
@@ -327,7 +347,16 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                 timeline.Items.Where(e => e.Kind == "TreatmentIntervention").Select(e => e.RecordId));
             check.CompareSetOf($"GetTimelineQuery({person.Label}) TOPs", RecordKind.Top, person.Person,
                 timeline.Items.Where(e => e.Kind == "Top").Select(e => e.RecordId));
-            foreach (var entry in timeline.Items.Where(e => e.Kind is "Intervention" or "Offence" or "TreatmentIntervention" or "Top" && check.Knows(e.RecordId)))
+            check.CompareSetOf($"GetTimelineQuery({person.Label}) ASB", RecordKind.Asb, person.Person,
+                timeline.Items.Where(e => e.Kind == "Asb").Select(e => e.RecordId));
+            check.CompareSetOf($"GetTimelineQuery({person.Label}) education", RecordKind.Education, person.Person,
+                timeline.Items.Where(e => e.Kind == "Education").Select(e => e.RecordId));
+            check.CompareSetOf($"GetTimelineQuery({person.Label}) employment", RecordKind.Employment, person.Person,
+                timeline.Items.Where(e => e.Kind == "Employment").Select(e => e.RecordId));
+            check.CompareSetOf($"GetTimelineQuery({person.Label}) local criteria", RecordKind.LocalCriterion, person.Person,
+                timeline.Items.Where(e => e.Kind == "LocalCriterion").Select(e => e.RecordId));
+            foreach (var entry in timeline.Items.Where(e => e.Kind is "Intervention" or "Offence" or "TreatmentIntervention" or "Top"
+                or "Asb" or "Education" or "Employment" or "LocalCriterion" && check.Knows(e.RecordId)))
             {
                 check.CompareExplanation("GetTimelineQuery access", check.RecordOf(entry.RecordId), entry.Access);
             }

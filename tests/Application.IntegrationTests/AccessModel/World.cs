@@ -48,7 +48,44 @@ public sealed record World(
             .Concat(FamilyCases.Select(f => new WorldRecord(f.Label, RecordKind.FamilyCase, -1, f.Owner, f.Category, f.Household)))
             .Concat(Households.Select(h => new WorldRecord(h.Label, RecordKind.Household, -1, h.Owner, DataCategory.Identity, h.Index)))
             .Concat(Cases.Select(c => new WorldRecord(TreatmentInterventionLabel(c), RecordKind.TreatmentIntervention, c.Person, InterventionOwner(c), DataCategory.HealthSubstanceMisuse)))
-            .Concat(Cases.Select(c => new WorldRecord(TopLabel(c), RecordKind.Top, c.Person, c.Owner, DataCategory.HealthSubstanceMisuse)));
+            .Concat(Cases.Select(c => new WorldRecord(TopLabel(c), RecordKind.Top, c.Person, c.Owner, DataCategory.HealthSubstanceMisuse)))
+            .Concat(People.Select(p => new WorldRecord(AsbLabel(p), RecordKind.Asb, p.Index, AsbOwner(p), DataCategory.Offending)))
+            .Concat(People.Select(p => new WorldRecord(EducationLabel(p), RecordKind.Education, p.Index, OffenceOwner(p), DataCategory.EducationEmploymentBenefits)))
+            .Concat(People.Select(p => new WorldRecord(EmploymentLabel(p), RecordKind.Employment, p.Index, p.Owner, DataCategory.EducationEmploymentBenefits)))
+            .Concat(FamilyCases.Select(f => new WorldRecord(FamilyCriterionLabel(f), RecordKind.LocalCriterion, -1, CriterionOwner(f), CriterionCategory(f), f.Household)))
+            .Concat(FamilyCases.Where(f => CriterionMember(f) is not null).Select(f =>
+                new WorldRecord(MemberCriterionLabel(f), RecordKind.LocalCriterion, CriterionMember(f)!.Value, f.Owner, CriterionCategory(f), f.Household)));
+
+    /// <summary>Outcome records (TF1, TF2, TF4): one of each per person, owned by different agencies in different categories.</summary>
+    public static string AsbLabel(WorldPerson p) => $"ASB{p.Index + 1}";
+
+    public int AsbOwner(WorldPerson p) => (p.Owner + 2) % Agencies.Count;
+
+    public static string EducationLabel(WorldPerson p) => $"EDU{p.Index + 1}";
+
+    public static string EmploymentLabel(WorldPerson p) => $"EMP{p.Index + 1}";
+
+    /// <summary>
+    /// Per family case, a local criterion about the family (read as the family case is, IS7b) recorded by another
+    /// agency, and one about its first member who has joined by today (read as that person's record).
+    /// </summary>
+    public static string FamilyCriterionLabel(WorldFamilyCase f) => $"LCF{f.Index + 1}";
+
+    public static string MemberCriterionLabel(WorldFamilyCase f) => $"LCM{f.Index + 1}";
+
+    public int CriterionOwner(WorldFamilyCase f) => (f.Owner + 1) % Agencies.Count;
+
+    public static DataCategory CriterionCategory(WorldFamilyCase f) => (f.Index % 3) switch
+    {
+        0 => DataCategory.ChildrenSafeguarding,
+        1 => DataCategory.VictimSensitive,
+        _ => DataCategory.HealthSubstanceMisuse,
+    };
+
+    public WorldMembership? CriterionMembership(WorldFamilyCase f) =>
+        Households[f.Household].Memberships.FirstOrDefault(m => m.From <= Today);
+
+    public int? CriterionMember(WorldFamilyCase f) => CriterionMembership(f)?.Person;
 
     /// <summary>Whether the person is a member of the household on the day.</summary>
     public bool IsMember(int household, int person, DateOnly day) =>
@@ -106,6 +143,10 @@ public sealed record World(
         RecordKind.Household => $"{record.Label} (household owned by {AgencyCode(record.Owner)})",
         RecordKind.TreatmentIntervention => $"{record.Label} (treatment intervention on C{record.Label[2..]} of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, HealthSubstanceMisuse)",
         RecordKind.Top => $"{record.Label} (TOP on C{record.Label[3..]} of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, HealthSubstanceMisuse)",
+        RecordKind.Asb or RecordKind.Education or RecordKind.Employment =>
+            $"{record.Label} ({record.Kind} record of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, {record.Category})",
+        RecordKind.LocalCriterion => $"{record.Label} (local criterion on F{record.Label[3..]} of {Households[record.Household].Label} about "
+            + $"{(record.Person < 0 ? "the family" : People[record.Person].Label)} owned by {AgencyCode(record.Owner)}, {record.Category})",
         _ => $"{record.Label} (consent record of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, Identity)",
     };
 
@@ -203,6 +244,10 @@ public enum RecordKind
     Household,
     TreatmentIntervention,
     Top,
+    Asb,
+    Education,
+    Employment,
+    LocalCriterion,
 }
 
 /// <summary>

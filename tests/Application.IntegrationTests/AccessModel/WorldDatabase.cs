@@ -4,6 +4,7 @@ using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Treatment;
 using CaseManager.Domain.Offending;
+using CaseManager.Domain.Outcomes;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 using CaseManager.Infrastructure.Persistence;
@@ -30,6 +31,10 @@ public static class WorldDatabase
         DELETE FROM ConsentCategories;
         DELETE FROM Consents;
         DELETE FROM Interventions;
+        DELETE FROM AsbRecords;
+        DELETE FROM EducationRecords;
+        DELETE FROM EmploymentRecords;
+        DELETE FROM LocalCriterionRecords;
         DELETE FROM TreatmentInterventions;
         DELETE FROM TopRecords;
         DELETE FROM TreatmentEpisodes;
@@ -121,6 +126,18 @@ public static class WorldDatabase
             var offence = Offence.Record(people[spec.Index].Id, "Theft", world.Today.AddDays(-3), null, null, Code(world, world.OffenceOwner(spec)), Recorder, now, world.Today);
             db.Offences.Add(offence);
             stored.Add(World.OffenceLabel(spec), offence.Id.Value);
+            var person = people[spec.Index].Id;
+            var asb = AsbRecord.Record(person, AsbKind.Injunction, world.Today.AddDays(-5), null, Code(world, world.AsbOwner(spec)), Recorder, now, world.Today);
+            db.AsbRecords.Add(asb);
+            stored.Add(World.AsbLabel(spec), asb.Id.Value);
+            var education = EducationRecord.Record(person, EducationKind.FixedTermExclusion, world.Today.AddDays(-4), null, 2, null, null,
+                Code(world, world.OffenceOwner(spec)), Recorder, now, world.Today);
+            db.EducationRecords.Add(education);
+            stored.Add(World.EducationLabel(spec), education.Id.Value);
+            var employment = EmploymentRecord.Record(person, EmploymentKind.OutOfWorkBenefit, BenefitType.Jsa, world.Today.AddDays(-60), null, null,
+                Code(world, spec.Owner), Recorder, now, world.Today);
+            db.EmploymentRecords.Add(employment);
+            stored.Add(World.EmploymentLabel(spec), employment.Id.Value);
         }
 
         // Households with every membership open at first: ended ones are ended in the last stage, so that an ended
@@ -199,6 +216,20 @@ public static class WorldDatabase
             db.Entry(familyCase).Property(c => c.DataCategory).CurrentValue = spec.Category;
             familyCases.Add((familyCase, spec));
             stored.Add(spec.Label, familyCase.Id.Value);
+
+            // Local criteria (TF1 (d)) are recorded while the case is open; their category is the world's.
+            var household = households[spec.Household].Household;
+            var aboutFamily = LocalCriterionRecord.Record(familyCase, household, "ChildProtectionPlan", World.CriterionCategory(spec), null,
+                world.Today, "Model test", Code(world, world.CriterionOwner(spec)), Recorder, now, world.Today);
+            db.LocalCriterionRecords.Add(aboutFamily);
+            stored.Add(World.FamilyCriterionLabel(spec), aboutFamily.Id.Value);
+            if (world.CriterionMembership(spec) is { } membership)
+            {
+                var aboutMember = LocalCriterionRecord.Record(familyCase, household, "ChildProtectionPlan", World.CriterionCategory(spec),
+                    people[membership.Person].Id, membership.From, "Model test", Code(world, spec.Owner), Recorder, now, world.Today);
+                db.LocalCriterionRecords.Add(aboutMember);
+                stored.Add(World.MemberCriterionLabel(spec), aboutMember.Id.Value);
+            }
         }
 
         await db.SaveChangesAsync();

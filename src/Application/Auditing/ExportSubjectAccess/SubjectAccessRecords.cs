@@ -7,9 +7,11 @@ using CaseManager.Application.Common.Time;
 using CaseManager.Application.Consents;
 using CaseManager.Application.Interventions;
 using CaseManager.Application.Offences;
+using CaseManager.Application.Outcomes;
 using CaseManager.Application.Users;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Interventions;
+using CaseManager.Domain.Outcomes;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
@@ -68,6 +70,56 @@ public static class SubjectAccessRecords
                 ("Outcome", o => o.Outcome),
                 ("Agency", o => o.OwnerAgency),
                 ("Recorded", o => o.RecordedAt),
+            ]),
+        new SubjectAccessSource<AsbRecordView>(
+            "asb", "Anti-social behaviour", "No anti-social behaviour is recorded on this person.",
+            LoadAsbAsync,
+            r => new(r.Id, r.OwnerAgency, r.DataCategory),
+            [
+                ("What", r => Named<AsbKind>(r.Kind)),
+                ("When", r => r.OccurredOn),
+                ("Description", r => r.Description),
+                ("Agency", r => r.OwnerAgency),
+                ("Recorded", r => r.RecordedAt),
+            ]),
+        new SubjectAccessSource<EducationRecordView>(
+            "education", "Education", "No education records are held on this person.",
+            LoadEducationAsync,
+            r => new(r.Id, r.OwnerAgency, r.DataCategory),
+            [
+                ("What", r => Named<EducationKind>(r.Kind)),
+                ("When", r => r.On),
+                ("Term", r => r.Term),
+                ("Days", r => r.Days),
+                ("Sessions possible", r => r.SessionsPossible),
+                ("Unauthorised absences", r => r.UnauthorisedAbsenceSessions),
+                ("Agency", r => r.OwnerAgency),
+                ("Recorded", r => r.RecordedAt),
+            ]),
+        new SubjectAccessSource<EmploymentRecordView>(
+            "employment", "Employment and benefits", "No employment or benefit records are held on this person.",
+            LoadEmploymentAsync,
+            r => new(r.Id, r.OwnerAgency, r.DataCategory),
+            [
+                ("What", r => Named<EmploymentKind>(r.Kind)),
+                ("Benefit", r => r.Benefit),
+                ("From", r => r.From),
+                ("To", r => r.To),
+                ("Detail", r => r.Detail),
+                ("Agency", r => r.OwnerAgency),
+                ("Recorded", r => r.RecordedAt),
+            ]),
+        new SubjectAccessSource<LocalCriterionRecordView>(
+            "localCriteria", "Troubled Families local criteria", "No local criteria are recorded on this person or their households.",
+            LoadLocalCriteriaAsync,
+            r => new(r.Id, r.OwnerAgency, r.DataCategory),
+            [
+                ("Criterion", r => r.Criterion),
+                ("About", r => r.PersonId is null ? "The household" : "This person"),
+                ("Found on", r => r.On),
+                ("Evidence", r => r.Evidence),
+                ("Agency", r => r.OwnerAgency),
+                ("Recorded", r => r.RecordedAt),
             ]),
         new SubjectAccessSource<ConsentView>(
             "consents", "Consent decisions", "No consent decisions have been recorded.",
@@ -152,6 +204,32 @@ public static class SubjectAccessRecords
         var codes = offences.Select(o => o.OffenceType).Distinct().ToList();
         var typeNames = await context.Db.OffenceTypes.AsNoTracking().Where(t => codes.Contains(t.Code)).ToDictionaryAsync(t => t.Code, t => t.Name, ct);
         return offences.Select(o => OffenceView.From(o, typeNames.GetValueOrDefault(o.OffenceType), access: null)).ToList();
+    }
+
+    private static async Task<IReadOnlyList<AsbRecordView>> LoadAsbAsync(SubjectAccessContext context, CancellationToken ct) =>
+        (await context.Db.AsbRecords.AsNoTracking().Where(r => r.PersonId == context.PersonId)
+            .OrderBy(r => r.OccurredOn).ThenBy(r => r.Id).ToListAsync(ct))
+        .Select(r => AsbRecordView.From(r, access: null)).ToList();
+
+    private static async Task<IReadOnlyList<EducationRecordView>> LoadEducationAsync(SubjectAccessContext context, CancellationToken ct) =>
+        (await context.Db.EducationRecords.AsNoTracking().Where(r => r.PersonId == context.PersonId)
+            .OrderBy(r => r.Day).ThenBy(r => r.Id).ToListAsync(ct))
+        .Select(r => EducationRecordView.From(r, access: null)).ToList();
+
+    private static async Task<IReadOnlyList<EmploymentRecordView>> LoadEmploymentAsync(SubjectAccessContext context, CancellationToken ct) =>
+        (await context.Db.EmploymentRecords.AsNoTracking().Where(r => r.PersonId == context.PersonId)
+            .OrderBy(r => r.From).ThenBy(r => r.Id).ToListAsync(ct))
+        .Select(r => EmploymentRecordView.Of(r, access: null)).ToList();
+
+    /// <summary>Criteria about the person, and those about the whole family of a household they have been a member of.</summary>
+    private static async Task<IReadOnlyList<LocalCriterionRecordView>> LoadLocalCriteriaAsync(SubjectAccessContext context, CancellationToken ct)
+    {
+        var personId = context.PersonId;
+        var households = context.Db.Households.Where(h => h.Members.Any(m => m.PersonId == personId)).Select(h => h.Id);
+        return (await context.Db.LocalCriterionRecords.AsNoTracking()
+                .Where(r => r.PersonId == personId || (r.PersonId == null && households.Contains(r.HouseholdId)))
+                .OrderBy(r => r.On).ThenBy(r => r.Id).ToListAsync(ct))
+            .Select(r => LocalCriterionRecordView.From(r, access: null)).ToList();
     }
 
     private static async Task<IReadOnlyList<ConsentView>> LoadConsentsAsync(SubjectAccessContext context, CancellationToken ct)

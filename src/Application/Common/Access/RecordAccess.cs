@@ -53,10 +53,18 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         }
 
         // A case's readers are derived from the same rights, one row per reader and span (ADR 0016): one search.
-        var sharedByAgreement = record.Type == typeof(Case)
+        Expression sharedByAgreement = record.Type == typeof(Case)
             ? Any(db.CaseReaders, CaseReaderCovers(rules, Expression.Property(record, nameof(Case.Id))))
             : Any(db.SharingRights, Expression.Lambda<Func<SharingRight, bool>>(
                 ExpressionInliner.Inline(rules.RightCovers, right, personId, owner, category), right));
+        if (AboutFamily(record) is { } aboutFamily)
+        {
+            // A record about the family, not one member, is read as its family case is (IS7b): through a right of
+            // someone who is a member of the household today, for the record's owner and category.
+            sharedByAgreement = Expression.OrElse(sharedByAgreement, Expression.AndAlso(aboutFamily, Any(db.SharingRights, Expression.Lambda<Func<SharingRight, bool>>(
+                ExpressionInliner.Inline(rules.MemberRightCovers, right, HouseholdOf(record)!, owner, category), right))));
+        }
+
         Expression body = Expression.OrElse(
             Expression.OrElse(
                 ExpressionInliner.Inline(rules.OwnRecord, owner),
@@ -184,8 +192,7 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
             .Where(Expression.Lambda<Func<T, bool>>(Expression.Not(ExpressionInliner.Inline(rules.OwnRecord, owner)), record))
             .Select(Expression.Lambda<Func<T, ExplanationRow<TKey>>>(
                 ExplanationOf<TKey>(rules, ExpressionInliner.Inline(key, record), PersonIdOf(record), owner, category,
-                    record.Type == typeof(Case) ? Expression.Property(record, nameof(Case.HouseholdId)) : null,
-                    worksCase: record.Type == typeof(Person)), record));
+                    HouseholdOf(record), worksCase: record.Type == typeof(Person), memberRightWhen: AboutFamily(record)), record));
         return await ExplanationsAsync(await rows.ToListAsync(cancellationToken), cancellationToken);
     }
 
@@ -195,14 +202,17 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
     /// agreement and consent, and the reader's live break-glass grant. One row per record, in one query.
     /// </summary>
     private MemberInitExpression ExplanationOf<TKey>(
-        RuleParts rules, Expression key, Expression person, Expression owner, Expression category, Expression? household = null, bool worksCase = false)
+        RuleParts rules, Expression key, Expression person, Expression owner, Expression category, Expression? household = null, bool worksCase = false,
+        Expression? memberRightWhen = null)
     {
         var right = Expression.Parameter(typeof(SharingRight), "right");
         Expression covers = ExpressionInliner.Inline(rules.RightCovers, right, person, owner, category);
         if (household is not null)
         {
-            // A family case is explained by a right of a member of its household on the day (DOMAIN.md IS7b).
-            covers = Expression.OrElse(covers, ExpressionInliner.Inline(rules.MemberRightCovers, right, household, owner, category));
+            // A family case (or a record about the family) is explained by a right of a member of its household on
+            // the day (DOMAIN.md IS7b).
+            Expression memberCovers = ExpressionInliner.Inline(rules.MemberRightCovers, right, household, owner, category);
+            covers = Expression.OrElse(covers, memberRightWhen is null ? memberCovers : Expression.AndAlso(memberRightWhen, memberCovers));
         }
 
         var covering = Expression.Lambda<Func<SharingRight, bool>>(
@@ -331,9 +341,25 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
             ? Expression.Property(record, nameof(Person.Id))
             : record.Type == typeof(Case)
             ? Expression.Convert(Expression.Property(record, nameof(Case.PersonId)), typeof(PersonId))
+            : typeof(IHouseholdRecord).IsAssignableFrom(record.Type)
+            ? Expression.Convert(Expression.Property(record, nameof(IHouseholdRecord.PersonId)), typeof(PersonId))
             : typeof(IPersonRecord).IsAssignableFrom(record.Type)
                 ? Expression.Property(record, nameof(IPersonRecord.PersonId))
                 : throw new InvalidOperationException($"{record.Type.Name} is not about one person, so the access rule cannot apply to it.");
+
+    /// <summary>The household whose members' rights may open the record: a family case's, or a household record's.</summary>
+    private static Expression? HouseholdOf(ParameterExpression record) =>
+        record.Type == typeof(Case)
+            ? Expression.Property(record, nameof(Case.HouseholdId))
+            : typeof(IHouseholdRecord).IsAssignableFrom(record.Type)
+            ? Expression.Convert(Expression.Property(record, nameof(IHouseholdRecord.HouseholdId)), typeof(HouseholdId?))
+            : null;
+
+    /// <summary>For a household record, "it is about the family" (no member named); null for every other kind.</summary>
+    private static BinaryExpression? AboutFamily(ParameterExpression record) =>
+        typeof(IHouseholdRecord).IsAssignableFrom(record.Type)
+            ? Expression.Equal(Expression.Property(record, nameof(IHouseholdRecord.PersonId)), Expression.Constant(null, typeof(PersonId?)))
+            : null;
 
     /// <summary>A value as a member of a captured object, so EF Core sends it as a SQL parameter and reuses the query plan.</summary>
     private static MemberExpression Parameter<TValue>(TValue value) =>

@@ -6,6 +6,7 @@ using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Notifications;
 using CaseManager.Domain.Offending;
+using CaseManager.Domain.Outcomes;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
@@ -74,6 +75,15 @@ public interface IAppDbContext
     DbSet<ClaimedFamily> ClaimedFamilies { get; }
 
     DbSet<ClaimAllocation> ClaimAllocations { get; }
+
+    /// <summary>Outcome records that Troubled Families eligibility and results are worked from (TF1, TF2, TF4).</summary>
+    DbSet<AsbRecord> AsbRecords { get; }
+
+    DbSet<EducationRecord> EducationRecords { get; }
+
+    DbSet<EmploymentRecord> EmploymentRecords { get; }
+
+    DbSet<LocalCriterionRecord> LocalCriterionRecords { get; }
 
     DatabaseFacade Database { get; }
 

@@ -10,6 +10,7 @@ using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Offending;
+using CaseManager.Domain.Outcomes;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Treatment;
 using FluentValidation;
@@ -26,7 +27,7 @@ namespace CaseManager.Application.People.GetTimeline;
 [RequiresPolicy(Policies.ReadCaseData)]
 public sealed record GetTimelineQuery(PersonId PersonId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<Paged<TimelineEntry>>, IPagedRequest;
 
-/// <summary>One event. <see cref="Kind"/>: CaseStarted, ExitNominated, ExitApproved, ExitRejected, Intervention, Offence, TreatmentIntervention, Top.</summary>
+/// <summary>One event. <see cref="Kind"/>: CaseStarted, ExitNominated, ExitApproved, ExitRejected, Intervention, Offence, TreatmentIntervention, Top, Asb, Education, Employment, LocalCriterion.</summary>
 public sealed record TimelineEntry(
     string Kind,
     Guid RecordId,
@@ -69,6 +70,19 @@ public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, P
         var tops = access.Readable(db.TopRecords.AsNoTracking()).Where(t => t.PersonId == personId);
         var topTotal = await tops.CountAsync(cancellationToken);
         var newestTops = await tops.OrderByDescending(t => t.CompletedOn).ThenByDescending(t => t.Id).Take(needed).ToListAsync(cancellationToken);
+        // Outcome records (TF1, TF2, TF4), and local criteria recorded about this person on a family case.
+        var asb = access.Readable(db.AsbRecords.AsNoTracking()).Where(r => r.PersonId == personId);
+        var asbTotal = await asb.CountAsync(cancellationToken);
+        var newestAsb = await asb.OrderByDescending(r => r.OccurredOn).ThenByDescending(r => r.Id).Take(needed).ToListAsync(cancellationToken);
+        var education = access.Readable(db.EducationRecords.AsNoTracking()).Where(r => r.PersonId == personId);
+        var educationTotal = await education.CountAsync(cancellationToken);
+        var newestEducation = await education.OrderByDescending(r => r.Day).ThenByDescending(r => r.Id).Take(needed).ToListAsync(cancellationToken);
+        var employment = access.Readable(db.EmploymentRecords.AsNoTracking()).Where(r => r.PersonId == personId);
+        var employmentTotal = await employment.CountAsync(cancellationToken);
+        var newestEmployment = await employment.OrderByDescending(r => r.From).ThenByDescending(r => r.Id).Take(needed).ToListAsync(cancellationToken);
+        var criteria = access.Readable(db.LocalCriterionRecords.AsNoTracking()).Where(r => r.PersonId == personId);
+        var criteriaTotal = await criteria.CountAsync(cancellationToken);
+        var newestCriteria = await criteria.OrderByDescending(r => r.On).ThenByDescending(r => r.Id).Take(needed).ToListAsync(cancellationToken);
         var offenceNames = await db.OffenceTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
 
         var caseEvents = cases.SelectMany(CaseEvents).ToList();
@@ -91,6 +105,19 @@ public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, P
                     t.Answers.PsychologicalHealth is { } mind ? $"psychological health {mind}/20" : null,
                     t.Answers.PhysicalHealth is { } body ? $"physical health {body}/20" : null),
                 t.CaseId.Value, t.Scheme, t.OwnerAgency, t.DataCategory, t.RecordedBy)))
+            .Concat(newestAsb.Select(r => new Pending(
+                "Asb", r.Id.Value, StartOf(r.OccurredOn), $"Anti-social behaviour: {Humanise(r.Kind.ToString()).ToLowerInvariant()}", r.Description,
+                null, null, r.OwnerAgency, r.DataCategory, r.RecordedBy)))
+            .Concat(newestEducation.Select(r => new Pending(
+                "Education", r.Id.Value, StartOf(r.Day), EducationTitle(r), EducationDetail(r),
+                null, null, r.OwnerAgency, r.DataCategory, r.RecordedBy)))
+            .Concat(newestEmployment.Select(r => new Pending(
+                "Employment", r.Id.Value, StartOf(r.From), r.Benefit is { } benefit ? $"Out-of-work benefit: {benefit}" : Humanise(r.Kind.ToString()),
+                Join(r.To is { } to ? $"Ended {to:d MMMM yyyy}" : null, r.Detail),
+                null, null, r.OwnerAgency, r.DataCategory, r.RecordedBy)))
+            .Concat(newestCriteria.Select(r => new Pending(
+                "LocalCriterion", r.Id.Value, StartOf(r.On), $"Local criterion: {Humanise(r.Criterion).ToLowerInvariant()}", r.Evidence,
+                r.CaseId.Value, Scheme.TroubledFamilies, r.OwnerAgency, r.DataCategory, r.RecordedBy)))
             .OrderByDescending(e => e.At).ThenByDescending(e => e.RecordId)
             .Skip((query.Page - 1) * query.PageSize)
             .Take(query.PageSize)
@@ -102,7 +129,11 @@ public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, P
         var offenceIds = entries.Where(e => e.Kind == "Offence").Select(e => new OffenceId(e.RecordId)).ToList();
         var treatmentWorkIds = entries.Where(e => e.Kind == "TreatmentIntervention").Select(e => new TreatmentInterventionId(e.RecordId)).ToList();
         var topIds = entries.Where(e => e.Kind == "Top").Select(e => new TopRecordId(e.RecordId)).ToList();
-        var caseIds = entries.Where(e => e.CaseId is not null && e.Kind is not ("Intervention" or "TreatmentIntervention" or "Top")).Select(e => new CaseId(e.CaseId!.Value)).Distinct().ToList();
+        var asbIds = entries.Where(e => e.Kind == "Asb").Select(e => new AsbRecordId(e.RecordId)).ToList();
+        var educationIds = entries.Where(e => e.Kind == "Education").Select(e => new EducationRecordId(e.RecordId)).ToList();
+        var employmentIds = entries.Where(e => e.Kind == "Employment").Select(e => new EmploymentRecordId(e.RecordId)).ToList();
+        var criterionIds = entries.Where(e => e.Kind == "LocalCriterion").Select(e => new LocalCriterionRecordId(e.RecordId)).ToList();
+        var caseIds = entries.Where(e => e.CaseId is not null && e.Kind is not ("Intervention" or "TreatmentIntervention" or "Top" or "LocalCriterion")).Select(e => new CaseId(e.CaseId!.Value)).Distinct().ToList();
         Func<Guid, AuditSubject> subject(string type) => id => new AuditSubject(type, id.ToString(), personId.Value,
             entries.First(e => type == "Case" ? e.CaseId == id : e.RecordId == id).Owner);
         var workAccess = await access.ExplainAndAuditAsync(audit, db.Interventions.AsNoTracking().Where(i => workIds.Contains(i.Id)), i => i.Id.Value,
@@ -113,6 +144,14 @@ public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, P
             "person.timeline-entry", subject("TreatmentIntervention"), cancellationToken);
         var topAccess = await access.ExplainAndAuditAsync(audit, db.TopRecords.AsNoTracking().Where(t => topIds.Contains(t.Id)), t => t.Id.Value,
             "person.timeline-entry", subject("TopRecord"), cancellationToken);
+        var asbAccess = await access.ExplainAndAuditAsync(audit, db.AsbRecords.AsNoTracking().Where(r => asbIds.Contains(r.Id)), r => r.Id.Value,
+            "person.timeline-entry", subject("AsbRecord"), cancellationToken);
+        var educationAccess = await access.ExplainAndAuditAsync(audit, db.EducationRecords.AsNoTracking().Where(r => educationIds.Contains(r.Id)), r => r.Id.Value,
+            "person.timeline-entry", subject("EducationRecord"), cancellationToken);
+        var employmentAccess = await access.ExplainAndAuditAsync(audit, db.EmploymentRecords.AsNoTracking().Where(r => employmentIds.Contains(r.Id)), r => r.Id.Value,
+            "person.timeline-entry", subject("EmploymentRecord"), cancellationToken);
+        var criterionAccess = await access.ExplainAndAuditAsync(audit, db.LocalCriterionRecords.AsNoTracking().Where(r => criterionIds.Contains(r.Id)), r => r.Id.Value,
+            "person.timeline-entry", subject("LocalCriterionRecord"), cancellationToken);
         var caseAccess = await access.ExplainAndAuditAsync(audit, db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)), c => c.Id.Value,
             "person.timeline-entry", subject("Case"), cancellationToken);
         var items = entries.Select(entry => new TimelineEntry(
@@ -125,13 +164,18 @@ public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, P
                 "Offence" => offenceAccess.GetValueOrDefault(entry.RecordId),
                 "TreatmentIntervention" => treatmentWorkAccess.GetValueOrDefault(entry.RecordId),
                 "Top" => topAccess.GetValueOrDefault(entry.RecordId),
+                "Asb" => asbAccess.GetValueOrDefault(entry.RecordId),
+                "Education" => educationAccess.GetValueOrDefault(entry.RecordId),
+                "Employment" => employmentAccess.GetValueOrDefault(entry.RecordId),
+                "LocalCriterion" => criterionAccess.GetValueOrDefault(entry.RecordId),
                 _ => caseAccess.GetValueOrDefault(entry.CaseId!.Value),
             })).ToList();
 
         audit.Record("person.timeline", AuditOutcome.Allowed, AccessRule.Owner, new AuditSubject("Person", personId.ToString(), personId.Value),
             $"Page {query.Page}: {items.Count} entries");
         await db.SaveChangesAsync(cancellationToken);
-        return new Paged<TimelineEntry>(items, query.Page, query.PageSize, caseEvents.Count + workTotal + offenceTotal + treatmentWorkTotal + topTotal);
+        return new Paged<TimelineEntry>(items, query.Page, query.PageSize, caseEvents.Count + workTotal + offenceTotal + treatmentWorkTotal + topTotal
+            + asbTotal + educationTotal + employmentTotal + criteriaTotal);
     }
 
     private IEnumerable<Pending> CaseEvents(Case found)
@@ -157,6 +201,19 @@ public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, P
         given.Medication is { } medication
             ? $"{Humanise(given.Type.ToString())}: {medication.ToString().ToLowerInvariant()}{(given.Mode is { } mode ? " " + mode.ToString().ToLowerInvariant() : string.Empty)} started"
             : $"{Humanise(given.Type.ToString())} started";
+
+    /// <summary>"Fixed-term exclusion (3 days)", "Attendance 2026-Autumn".</summary>
+    private static string EducationTitle(EducationRecord record) => record.Kind switch
+    {
+        EducationKind.TermAttendance => $"Attendance {record.Term}",
+        EducationKind.FixedTermExclusion => $"Fixed-term exclusion{(record.Days is { } days ? $" ({days} days)" : string.Empty)}",
+        _ => Humanise(record.Kind.ToString()),
+    };
+
+    private static string? EducationDetail(EducationRecord record) =>
+        record is { SessionsPossible: > 0 and var possible, UnauthorisedAbsenceSessions: { } absent }
+            ? $"{absent} of {possible} sessions unauthorised absence ({100m * absent / possible:0.#}%)"
+            : null;
 
     private DateTimeOffset StartOf(DateOnly date)
     {

@@ -1,0 +1,16 @@
+using CaseManager.Domain.Households;
+using CaseManager.Domain.People;
+
+namespace CaseManager.Domain.Common;
+
+/// <summary>
+/// A record on a household's family case that may be about one member or about the family as a whole (a local
+/// criterion). About a member, the access rule treats it as that person's record; about the family, as the family
+/// case is treated (DOMAIN.md IS7b): read through a right of someone who is a member today.
+/// </summary>
+public interface IHouseholdRecord : IAgencyOwned
+{
+    HouseholdId HouseholdId { get; }
+
+    PersonId? PersonId { get; }
+}
