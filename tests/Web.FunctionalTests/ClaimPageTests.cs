@@ -25,7 +25,7 @@ public sealed partial class PageTests
     [Fact]
     public async Task PreparePage_StartsAClaim_ThePageShowsProgressThenLines_AndOnlyASecondOfficerGetsTheDecisionForm()
     {
-        await factory.AddAsync("COUNCIL", DateOnly.FromDateTime(CaseManagerFactory.StartOfTests.UtcDateTime).AddDays(-20), "Paged");
+        await factory.AddAsync("COUNCIL", new DateOnly(2026, 8, 3), "Paged");
         var officer = await SignedInBrowserAsync(DemoUsers.ClaimsOfficer);
         var auditor = await SignedInBrowserAsync(DemoUsers.ClaimsAuditor);
         var bad = await PostFormAsync(officer, "/claims/prepare", new() { ["Input.Phase"] = "1", ["Input.Kind"] = "Attachment", ["Input.Window"] = "Nov" });
