@@ -2,7 +2,6 @@ using CaseManager.Infrastructure.Jobs;
 using CaseManager.TestSupport;
 using CaseManager.Web.BrowserTests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CaseManager.Web.BrowserTests;
@@ -59,8 +58,9 @@ public sealed class ClaimJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(page.GetByTestId("claim-status")).ToHaveTextAsync("Submitted");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-claim").ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
-        csv.Should().Contain("LINE_STATUS").And.Contain("Validated");
-        download.SuggestedFilename.Should().Be("claim-phase1-attachment-2026-11.csv");
+        Assert.Contains("LINE_STATUS", csv, StringComparison.Ordinal);
+        Assert.Contains("Validated", csv, StringComparison.Ordinal);
+        Assert.Equal("claim-phase1-attachment-2026-11.csv", download.SuggestedFilename);
 
         await officer.ClickAsync(page.GetByTestId("spot-check"));
         await Expect(page.GetByTestId("spot-check-line")).ToHaveCountAsync(1);

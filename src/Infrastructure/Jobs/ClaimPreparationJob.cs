@@ -8,6 +8,7 @@ using CaseManager.Domain.Claims;
 using CaseManager.Infrastructure.Identity;
 using Hangfire;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -36,7 +37,19 @@ public sealed partial class ClaimPreparationJob(IServiceScopeFactory scopes, ILo
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentUserContext>().RunAs(actor);
-            var progress = (ClaimPreparationProgress)(await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PrepareClaimBatchCommand(id), cancellationToken))!;
+            ClaimPreparationProgress progress;
+            try
+            {
+                progress = (ClaimPreparationProgress)(await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PrepareClaimBatchCommand(id), cancellationToken))!;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another run of the same preparation (a retry overlapping a run thought dead) saved this batch
+                // first; its lines are in, so read the claim again and carry on after it.
+                LogOverlap(claimId);
+                continue;
+            }
+
             if (progress.Finished)
             {
                 LogFinished(claimId, progress.Done);
@@ -60,6 +73,9 @@ public sealed partial class ClaimPreparationJob(IServiceScopeFactory scopes, ILo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Claim {ClaimId} is not being prepared; nothing to do")]
     private partial void LogNothingToDo(Guid claimId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Claim {ClaimId}: another run saved the same batch first; carrying on after it")]
+    private partial void LogOverlap(Guid claimId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Claim {ClaimId} prepared: {Cases} cases read")]
     private partial void LogFinished(Guid claimId, int cases);
