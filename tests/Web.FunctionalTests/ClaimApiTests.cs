@@ -150,6 +150,18 @@ public sealed class ClaimApiTests(CaseManagerFactory factory) : IClassFixture<Ca
     }
 
     [Fact]
+    public async Task PrepareClaim_ForResultsBeforeTheResultsEngineIsWired_Returns409AndMakesNoClaim()
+    {
+        var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+
+        var response = await officer.PostAsJsonAsync("/api/v1/claims", new { phase = 1, kind = "Results", window = "2026-08" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await CodeAsync(response)).Should().Be("claims.results-unavailable");
+        (await factory.QueryDbAsync(db => db.Claims.CountAsync(c => c.Window == "2026-08"))).Should().Be(0);
+    }
+
+    [Fact]
     public async Task GetClaim_ThatDoesNotExist_Returns404()
     {
         var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);

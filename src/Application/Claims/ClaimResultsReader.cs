@@ -15,6 +15,9 @@ public sealed class ClaimResultsReader
 {
     private readonly string _unavailable = "Results claims need the results engine";
 
+    /// <summary>Whether results can be assessed in this build; until the results engine is wired, results claims are refused when asked for.</summary>
+    public static bool IsAvailable => false;
+
     public Task<IReadOnlyDictionary<CaseId, IReadOnlyList<AssessedOutcome>>> AssessAsync(int phase, IReadOnlyList<FamilyCaseRow> cases, DateOnly asOf, CancellationToken cancellationToken) =>
         throw new DomainRuleException("claims.results-unavailable", _unavailable);
 
