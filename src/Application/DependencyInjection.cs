@@ -34,6 +34,9 @@ public static class DependencyInjection
         services.AddScoped<IdempotentRequest>();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<TreatmentEpisodes>();
+        services.AddScoped<Claims.ClaimReads>();
+        services.AddScoped<Claims.FamilyEvidenceReader>();
+        services.AddScoped<Claims.ClaimResultsReader>();
         var partnership = configuration.GetSection(PartnershipOptions.Section);
         services.AddOptions<PartnershipOptions>()
             .Bind(partnership)
@@ -71,6 +74,13 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(Reports.PartnershipReport.ReportOptions.Section))
             .Validate(o => o.SuppressBelow is >= 1 and <= 100, "Reports:SuppressBelow must be between 1 and 100")
             .ValidateOnStart();
+        services.AddOptions<Claims.ClaimOptions>()
+            .Bind(configuration.GetSection(Claims.ClaimOptions.Section))
+            .Validate(o => o.Allocation is >= 1 and <= 1_000_000, "TroubledFamilies:Allocation must be between 1 and 1000000")
+            .Validate(o => o.SpotCheckShare is > 0 and <= 1, "TroubledFamilies:SpotCheckShare must be more than 0 and at most 1")
+            .Validate(o => o.PreparationBatchSize is >= 1 and <= 5000, "TroubledFamilies:PreparationBatchSize must be between 1 and 5000")
+            .Validate(o => MoneyTableIsValid(o), "TroubledFamilies:Money must list, for each phase, years with amounts of 0 or more and result shares from 0 to 1")
+            .ValidateOnStart();
         var troubledFamilies = configuration.GetSection(TroubledFamiliesOptions.Section);
         services.AddOptions<TroubledFamiliesOptions>()
             .Bind(troubledFamilies)
@@ -98,6 +108,19 @@ public static class DependencyInjection
         services.AddScoped<IClaimedOutcomes, NothingClaimedYet>();
         services.Configure<AccountHousekeepingOptions>(configuration.GetSection(AccountHousekeepingOptions.Section));
         return services;
+    }
+
+    private static bool MoneyTableIsValid(Claims.ClaimOptions options)
+    {
+        try
+        {
+            _ = options.MoneyTable();
+            return true;
+        }
+        catch (Domain.Common.DomainRuleException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<INotificationStore, NotificationStore>();
         services.AddScoped<IReviewStore, ReviewStore>();
+        services.AddScoped<Application.Claims.IClaimStore, ClaimStore>();
         services.AddScoped<IDerivedAccessRows, DerivedAccessRows>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<FirstAdministrator>();
@@ -197,6 +198,8 @@ public static class DependencyInjection
 
         services.AddSingleton<CommandJob>();
         services.AddSingleton<ReviewRemindersJob>();
+        services.AddSingleton<ClaimPreparationJob>();
+        services.AddSingleton<Application.Claims.IClaimPreparations, HangfireClaimPreparations>();
         services.AddSingleton<RecurringJobs>();
         services.AddSingleton<IRecurringJobs>(sp => sp.GetRequiredService<RecurringJobs>());
     }

@@ -52,6 +52,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Reviews", Policies.ReadCaseData);
         options.Conventions.AuthorizePage("/Reviews/Complete", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/Governance", Policies.InformationGovernance);
+        options.Conventions.AuthorizeFolder("/Claims", Policies.Claims);
         options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
     })
     .AddMvcOptions(options => options.Filters.Add<PageExceptionFilter>());
@@ -136,6 +137,7 @@ app.MapOutcomeEndpoints();
 app.MapReviewEndpoints();
 app.MapMeEndpoints();
 app.MapReportEndpoints();
+app.MapClaimEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();

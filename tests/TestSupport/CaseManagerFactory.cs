@@ -40,6 +40,9 @@ public class CaseManagerFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Hangfire", Path.Combine(_folder, "hangfire.db"));
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Jobs:RunServer", "false");
+
+        // The demo claim families are left out so that tests counting families, people and cases see only their own.
+        builder.UseSetting("Demo:ClaimFamilies", "false");
         foreach (var (key, value) in Settings())
         {
             builder.UseSetting(key, value);

@@ -73,6 +73,7 @@ public static class DemoUsers
     public const string DaatWorker = "recovery.worker@daat.demo";
     public const string FitManager = "manager@fit.demo";
     public const string ClaimsOfficer = "claims@council.demo";
+    public const string ClaimsAuditor = "claims.audit@council.demo";
     public const string InformationGovernance = "ig.lead@council.demo";
     public const string Administrator = "admin@council.demo";
 }

@@ -3,6 +3,7 @@ using CaseManager.Application.Common.Persistence;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Claims;
 using CaseManager.Domain.Common;
 using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
@@ -83,6 +84,16 @@ public abstract class CaseDbContext(DbContextOptions options)
     public DbSet<RefreshTokenFamily> RefreshTokenFamilies => Set<RefreshTokenFamily>();
 
     public DbSet<Household> Households => Set<Household>();
+
+    public DbSet<Claim> Claims => Set<Claim>();
+
+    public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
+
+    public DbSet<ClaimedOutcome> ClaimedOutcomes => Set<ClaimedOutcome>();
+
+    public DbSet<ClaimedFamily> ClaimedFamilies => Set<ClaimedFamily>();
+
+    public DbSet<ClaimAllocation> ClaimAllocations => Set<ClaimAllocation>();
 
     public void DiscardChanges() => ChangeTracker.Clear();
 
@@ -227,6 +238,13 @@ public abstract class CaseDbContext(DbContextOptions options)
         configurationBuilder.Properties<OffenceId>().HaveConversion<OffenceIdConverter>();
         configurationBuilder.Properties<ReviewId>().HaveConversion<ReviewIdConverter>();
         configurationBuilder.Properties<HouseholdId>().HaveConversion<HouseholdIdConverter>();
+        configurationBuilder.Properties<ClaimId>().HaveConversion<ClaimIdConverter>();
+        configurationBuilder.Properties<ClaimLineId>().HaveConversion<ClaimLineIdConverter>();
+        configurationBuilder.Properties<ClaimKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ClaimStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ClaimLineStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ClaimOutcome>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<ClaimSlot>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ReviewKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ReviewStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(20);

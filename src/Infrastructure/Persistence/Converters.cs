@@ -23,3 +23,7 @@ internal sealed class OffenceIdConverter() : ValueConverter<CaseManager.Domain.O
 internal sealed class ReviewIdConverter() : ValueConverter<CaseManager.Domain.Reviews.ReviewId, Guid>(id => id.Value, value => new CaseManager.Domain.Reviews.ReviewId(value));
 
 internal sealed class HouseholdIdConverter() : ValueConverter<CaseManager.Domain.Households.HouseholdId, Guid>(id => id.Value, value => new CaseManager.Domain.Households.HouseholdId(value));
+
+internal sealed class ClaimIdConverter() : ValueConverter<CaseManager.Domain.Claims.ClaimId, Guid>(id => id.Value, value => new CaseManager.Domain.Claims.ClaimId(value));
+
+internal sealed class ClaimLineIdConverter() : ValueConverter<CaseManager.Domain.Claims.ClaimLineId, Guid>(id => id.Value, value => new CaseManager.Domain.Claims.ClaimLineId(value));

@@ -30,3 +30,19 @@ public sealed class ReviewStore(CaseDbContext db) : IReviewStore
     public Task<int> AddIfAbsentAsync(IReadOnlyCollection<Review> reviews, CancellationToken cancellationToken) =>
         BulkInsert.InsertAsync(db, reviews, ifAbsent: true, cancellationToken);
 }
+
+/// <summary>Insert-if-absent for claims (<see cref="BulkInsert"/>, docs/adr/0022): the unique indexes decide what is absent.</summary>
+public sealed class ClaimStore(CaseDbContext db) : Application.Claims.IClaimStore
+{
+    public Task<int> AddLinesIfAbsentAsync(IReadOnlyCollection<Domain.Claims.ClaimLine> lines, CancellationToken cancellationToken) =>
+        BulkInsert.InsertAsync(db, lines, ifAbsent: true, cancellationToken);
+
+    public Task<int> AddOutcomesIfAbsentAsync(IReadOnlyCollection<Domain.Claims.ClaimedOutcome> outcomes, CancellationToken cancellationToken) =>
+        BulkInsert.InsertAsync(db, outcomes, ifAbsent: true, cancellationToken);
+
+    public Task<int> AddFamiliesIfAbsentAsync(IReadOnlyCollection<Domain.Claims.ClaimedFamily> families, CancellationToken cancellationToken) =>
+        BulkInsert.InsertAsync(db, families, ifAbsent: true, cancellationToken);
+
+    public Task AddAllocationIfAbsentAsync(Domain.Claims.ClaimAllocation allocation, CancellationToken cancellationToken) =>
+        BulkInsert.InsertAsync(db, [allocation], ifAbsent: true, cancellationToken);
+}

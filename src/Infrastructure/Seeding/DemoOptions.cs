@@ -9,5 +9,8 @@ public sealed class DemoOptions
 
     public string Password { get; set; } = DefaultPassword;
 
+    /// <summary>Also seed the council's Troubled Families families and an earlier submitted claim (docs/claims.md); tests that count records turn it off.</summary>
+    public bool ClaimFamilies { get; set; } = true;
+
     public const string DefaultPassword = "CaseManager-Demo-2026";
 }

@@ -36,6 +36,9 @@ public static class DemoPartnership
         ("manager@daat.demo", "Helen Watts", "DAAT", [Role.Manager]),
         ("youth.worker@switch.demo", "Lee Carr", "SWITCH", [Role.Caseworker]),
         ("claims@council.demo", "Ruth Bell", "COUNCIL", [Role.ClaimsOfficer]),
+
+        // Internal audit for claims (TF5): a second claims officer validates what the first prepared.
+        ("claims.audit@council.demo", "Dev Patel", "COUNCIL", [Role.ClaimsOfficer]),
         ("ig.lead@council.demo", "Amir Khan", "COUNCIL", [Role.InformationGovernance]),
         ("admin@council.demo", "Sam Taylor", "COUNCIL", [Role.Administrator]),
     ];

@@ -84,6 +84,10 @@ public sealed partial class DemoSeeder(
 
             await db.SaveChangesAsync(cancellationToken);
             await SeedSharingAsync(usersByEmail, now, cancellationToken);
+            if (options.Value.ClaimFamilies)
+            {
+                await DemoClaims.SeedAsync(db, usersByEmail.ToDictionary(u => u.Key, u => u.Value.Id, StringComparer.OrdinalIgnoreCase), now, cancellationToken);
+            }
         }
 
         if (!await db.ReferenceFigures.AnyAsync(cancellationToken))

@@ -32,6 +32,10 @@ public static class IdempotentCreates
     public static RouteHandlerBuilder WithIdempotentAccept(this RouteHandlerBuilder route) =>
         route.WithIdempotency(StatusCodes.Status202Accepted, (_, _) => null, withBody: false);
 
+    /// <summary>Queued work answering 202 with the command's result as body (the queued item's id), at <paramref name="location"/>.</summary>
+    public static RouteHandlerBuilder WithIdempotentAccept<TResponse>(this RouteHandlerBuilder route, Func<HttpContext, TResponse, string?> location) =>
+        route.WithIdempotency(StatusCodes.Status202Accepted, (http, response) => response is TResponse typed ? location(http, typed) : null, withBody: true);
+
     private static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder route, int statusCode, Func<HttpContext, object?, string?> location, bool withBody) => route
         .WithMetadata(new IdempotentCreateMetadata(statusCode))
         .ProducesProblem(StatusCodes.Status409Conflict)

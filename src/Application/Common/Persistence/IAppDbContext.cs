@@ -1,6 +1,7 @@
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Claims;
 using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Notifications;
@@ -65,6 +66,17 @@ public interface IAppDbContext
     DbSet<TopRecord> TopRecords { get; }
 
     DbSet<Domain.Reporting.ReferenceFigure> ReferenceFigures { get; }
+
+    DbSet<Claim> Claims { get; }
+
+    DbSet<ClaimLine> ClaimLines { get; }
+
+    /// <summary>The ledger of submitted outcomes, unique per phase, family and slot (docs/adr/0022).</summary>
+    DbSet<ClaimedOutcome> ClaimedOutcomes { get; }
+
+    DbSet<ClaimedFamily> ClaimedFamilies { get; }
+
+    DbSet<ClaimAllocation> ClaimAllocations { get; }
 
     /// <summary>Outcome records that Troubled Families eligibility and results are worked from (TF1, TF2, TF4).</summary>
     DbSet<AsbRecord> AsbRecords { get; }

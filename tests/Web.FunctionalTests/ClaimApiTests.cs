@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CaseManager.Infrastructure.Jobs;
+using CaseManager.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseManager.Web.FunctionalTests;
+
+/// <summary>Payment-by-results claims over HTTP (API.md "Payment-by-results claims"), with every refusal.</summary>
+public sealed class ClaimApiTests(CaseManagerFactory factory) : IClassFixture<CaseManagerFactory>
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(CaseManagerFactory.StartOfTests.UtcDateTime);
+
+    private async Task<(Guid Id, HttpResponseMessage Response)> PrepareAsync(HttpClient client, int phase, string window, string kind = "Attachment")
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/claims", new { phase, kind, window });
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await factory.Services.GetRequiredService<ClaimPreparationJob>().Run(id, CancellationToken.None);
+        return (id, response);
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<string?> CodeAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("code", out var code) ? code.GetString() : null;
+
+    [Fact]
+    public async Task ClaimRoutes_ForACaseworker_AreAllForbidden()
+    {
+        var caseworker = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var id = Guid.NewGuid();
+
+        var responses = new[]
+        {
+            await caseworker.PostAsJsonAsync("/api/v1/claims", new { phase = 1, kind = "Attachment", window = "2026-01" }),
+            await caseworker.GetAsync("/api/v1/claims"),
+            await caseworker.GetAsync($"/api/v1/claims/{id}"),
+            await caseworker.GetAsync($"/api/v1/claims/{id}/lines"),
+            await caseworker.GetAsync($"/api/v1/claims/{id}/lines/{id}"),
+            await caseworker.PostAsJsonAsync($"/api/v1/claims/{id}/lines/{id}/validate", new { note = "x" }),
+            await caseworker.PostAsJsonAsync($"/api/v1/claims/{id}/lines/{id}/reject", new { note = "x" }),
+            await caseworker.PostAsync($"/api/v1/claims/{id}/submit", null),
+            await caseworker.GetAsync($"/api/v1/claims/{id}/export"),
+            await caseworker.GetAsync($"/api/v1/claims/{id}/spot-check"),
+            await caseworker.GetAsync("/api/v1/reports/claims"),
+            await caseworker.GetAsync("/api/v1/reports/claims/export"),
+        };
+
+        responses.Select(r => r.StatusCode).Should().OnlyContain(s => s == HttpStatusCode.Forbidden);
+        (await factory.QueryDbAsync(db => db.Claims.CountAsync(c => c.Window == "2026-01"))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task PrepareClaim_WithAnUnknownPhaseOrABadWindow_Returns400WithErrors()
+    {
+        var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+
+        var response = await officer.PostAsJsonAsync("/api/v1/claims", new { phase = 3, kind = "Attachment", window = "December" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.TryGetProperty("phase", out _).Should().BeTrue();
+        errors.TryGetProperty("window", out _).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task AClaim_IsPreparedCheckedBySomeoneElseSubmittedExportedAndSpotChecked()
+    {
+        await factory.AddAsync("COUNCIL", Today.AddMonths(-1), "Route");
+        await factory.AddAsync("COUNCIL", Today.AddMonths(-1), "Routeb");
+        var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+        var auditor = await factory.ApiClientForAsync(DemoUsers.ClaimsAuditor);
+
+        var (id, created) = await PrepareAsync(officer, 2, "2026-11");
+
+        created.Headers.Location!.ToString().Should().Be($"/api/v1/claims/{id}");
+        var claim = await JsonAsync(await officer.GetAsync($"/api/v1/claims/{id}"));
+        claim.GetProperty("status").GetString().Should().Be("Draft");
+        var lineCount = claim.GetProperty("lines").GetInt32();
+        lineCount.Should().BeGreaterThanOrEqualTo(2);
+        claim.GetProperty("progress").GetProperty("done").GetInt32().Should().Be(claim.GetProperty("progress").GetProperty("total").GetInt32());
+        claim.GetProperty("amount").GetDecimal().Should().Be(1000.00m * lineCount, "phase 2 pays £1,000 for each family attached");
+
+        var lines = (await JsonAsync(await officer.GetAsync($"/api/v1/claims/{id}/lines?pageSize=200"))).GetProperty("items").EnumerateArray().ToList();
+        var first = lines[0].GetProperty("lineId").GetGuid();
+        var second = lines[1].GetProperty("lineId").GetGuid();
+        lines[0].GetProperty("status").GetString().Should().Be("Proposed");
+        var evidence = await JsonAsync(await auditor.GetAsync($"/api/v1/claims/{id}/lines/{first}"));
+        evidence.GetProperty("evidence").GetProperty("links").GetProperty("case").GetString().Should().StartWith("/cases/");
+
+        (await officer.PostAsJsonAsync($"/api/v1/claims/{id}/lines/{first}/validate", new { note = "mine" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var noNote = await auditor.PostAsJsonAsync($"/api/v1/claims/{id}/lines/{second}/reject", new { note = "" });
+        noNote.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var validated = await JsonAsync(await auditor.PostAsJsonAsync($"/api/v1/claims/{id}/lines/{first}/validate", new { note = "=HYPERLINK(\"http://example.test\")" }));
+        validated.GetProperty("status").GetString().Should().Be("Validated");
+        (await auditor.PostAsJsonAsync($"/api/v1/claims/{id}/lines/{second}/reject", new { note = "Attachment date not evidenced" })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var submitted = await JsonAsync(await officer.PostAsync($"/api/v1/claims/{id}/submit", null));
+        submitted.GetProperty("status").GetString().Should().Be("Submitted");
+        submitted.GetProperty("amount").GetDecimal().Should().Be(1000.00m);
+        var frozen = await auditor.PostAsJsonAsync($"/api/v1/claims/{id}/lines/{second}/validate", new { note = "changed my mind" });
+        frozen.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await CodeAsync(frozen)).Should().Be("claims.frozen");
+
+        var export = await officer.GetAsync($"/api/v1/claims/{id}/export");
+        export.StatusCode.Should().Be(HttpStatusCode.OK);
+        export.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var csv = await export.Content.ReadAsStringAsync();
+        csv.Should().Contain("LINE_STATUS").And.Contain("\"'=HYPERLINK(\"\"http://example.test\"\")\"", "a note a spreadsheet would run is written as text");
+        csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(lineCount + 1);
+
+        var spot = await JsonAsync(await auditor.GetAsync($"/api/v1/claims/{id}/spot-check"));
+        spot.GetProperty("sample").GetArrayLength().Should().Be(1);
+        spot.GetProperty("sample")[0].GetProperty("line").GetProperty("lineId").GetGuid().Should().Be(first);
+
+        var figures = await JsonAsync(await officer.GetAsync("/api/v1/reports/claims"));
+        var phaseTwo = figures.GetProperty("phases").EnumerateArray().Single(p => p.GetProperty("phase").GetInt32() == 2);
+        phaseTwo.GetProperty("familiesCounted").GetInt32().Should().Be(1);
+        phaseTwo.GetProperty("claimed").GetDecimal().Should().Be(1000.00m);
+        var figuresCsv = await officer.GetAsync("/api/v1/reports/claims/export");
+        figuresCsv.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        (await figuresCsv.Content.ReadAsStringAsync()).Should().Contain("FAMILIES_ATTACHED");
+        (await factory.AuditCountAsync("claim.submit")).Should().BeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public async Task SubmitClaim_TwoRequestsAtOnce_SubmitOnceAndTheOtherIs409()
+    {
+        await factory.AddAsync("COUNCIL", Today.AddMonths(-1), "Parallel");
+        var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+        var auditor = await factory.ApiClientForAsync(DemoUsers.ClaimsAuditor);
+        var (id, _) = await PrepareAsync(officer, 1, "2026-10");
+        foreach (var line in (await JsonAsync(await officer.GetAsync($"/api/v1/claims/{id}/lines?pageSize=200"))).GetProperty("items").EnumerateArray())
+        {
+            (await auditor.PostAsJsonAsync($"/api/v1/claims/{id}/lines/{line.GetProperty("lineId").GetGuid()}/validate", new { })).EnsureSuccessStatusCode();
+        }
+
+        var responses = await Task.WhenAll(officer.PostAsync($"/api/v1/claims/{id}/submit", null), auditor.PostAsync($"/api/v1/claims/{id}/submit", null));
+
+        responses.Select(r => r.StatusCode).Should().BeEquivalentTo([HttpStatusCode.OK, HttpStatusCode.Conflict]);
+        var lines = await factory.QueryDbAsync(db => db.ClaimLines.CountAsync(l => l.ClaimId == new Domain.Claims.ClaimId(id) && l.Status == Domain.Claims.ClaimLineStatus.Validated));
+        (await factory.QueryDbAsync(db => db.ClaimedOutcomes.CountAsync(o => o.ClaimId == new Domain.Claims.ClaimId(id)))).Should().Be(lines);
+    }
+
+    [Fact]
+    public async Task PrepareClaim_ForResultsBeforeTheResultsEngineIsWired_Returns409AndMakesNoClaim()
+    {
+        var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+
+        var response = await officer.PostAsJsonAsync("/api/v1/claims", new { phase = 1, kind = "Results", window = "2026-08" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await CodeAsync(response)).Should().Be("claims.results-unavailable");
+        (await factory.QueryDbAsync(db => db.Claims.CountAsync(c => c.Window == "2026-08"))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task GetClaim_ThatDoesNotExist_Returns404()
+    {
+        var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+
+        var response = await officer.GetAsync($"/api/v1/claims/{Guid.NewGuid()}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}
