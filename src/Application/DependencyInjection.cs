@@ -105,7 +105,7 @@ public static class DependencyInjection
                 "TroubledFamilies:Results: months 1-36, percentages above 0 up to 100, weeks in work no more than their window (at most 104)")
             .ValidateOnStart();
         services.AddScoped<IFamilyFactsReader, FamilyFactsReader>();
-        services.AddScoped<IClaimedOutcomes, NothingClaimedYet>();
+        services.AddScoped<IClaimedOutcomes, SubmittedClaimedOutcomes>();
         services.Configure<AccountHousekeepingOptions>(configuration.GetSection(AccountHousekeepingOptions.Section));
         return services;
     }

@@ -17,7 +17,7 @@ namespace CaseManager.Application.IntegrationTests;
 /// </summary>
 public sealed class DerivedAccessCheckTests : IDisposable
 {
-    private readonly CaseManagerFactory _factory = new();
+    private readonly WithoutOutcomeFamilies _factory = new();
 
     public void Dispose() => _factory.Dispose();
 
@@ -78,5 +78,11 @@ public sealed class DerivedAccessCheckTests : IDisposable
         var page = await _factory.SendAsAsync<Paged<CaseListItem>>(email, new ListCasesQuery(Scheme.Iom, PageSize: Paging.MaxPageSize));
         page.Total.Should().Be(page.Items.Count, "the total counts the same rows the page lists");
         return [.. page.Items.Select(c => c.Id)];
+    }
+
+    /// <summary>The demo's Troubled Families agreement gives YOS rights; these tests count the rights of agencies the demo leaves out.</summary>
+    private sealed class WithoutOutcomeFamilies : CaseManagerFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings() => [new("Demo:OutcomeFamilies", "false")];
     }
 }

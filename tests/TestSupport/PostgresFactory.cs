@@ -21,6 +21,9 @@ public sealed class PostgresFactory : CaseManagerFactory
         new("Database:Provider", "PostgreSql"),
         new("ConnectionStrings:CaseManager", ConnectionString),
         new("ConnectionStrings:Hangfire", ConnectionString),
+
+        // The PostgreSQL tests count the claim lines and families of worlds they build.
+        new("Demo:OutcomeFamilies", "false"),
     ];
 
     protected override void Dispose(bool disposing)

@@ -150,15 +150,26 @@ public sealed class ClaimApiTests(CaseManagerFactory factory) : IClassFixture<Ca
     }
 
     [Fact]
-    public async Task PrepareClaim_ForResultsBeforeTheResultsEngineIsWired_Returns409AndMakesNoClaim()
+    public async Task ResultsClaim_ProposesTheResultsTheEngineFindsMet_AndNotTheNearMiss()
     {
         var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+        Task<Guid> HouseholdAsync(string name) =>
+            factory.QueryDbAsync(db => db.Households.Where(h => h.Name == name).Select(h => h.Id.Value).SingleAsync());
+        var pryces = await HouseholdAsync("Pryce household");
+        var dunns = await HouseholdAsync("Dunn household");
 
-        var response = await officer.PostAsJsonAsync("/api/v1/claims", new { phase = 1, kind = "Results", window = "2026-08" });
+        var (id, _) = await PrepareAsync(officer, 1, "2026-11", "Results");
 
-        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await CodeAsync(response)).Should().Be("claims.results-unavailable");
-        (await factory.QueryDbAsync(db => db.Claims.CountAsync(c => c.Window == "2026-08"))).Should().Be(0);
+        var claim = await JsonAsync(await officer.GetAsync($"/api/v1/claims/{id}"));
+        claim.GetProperty("status").GetString().Should().Be("Draft");
+        var lines = (await JsonAsync(await officer.GetAsync($"/api/v1/claims/{id}/lines?pageSize=200"))).GetProperty("items").EnumerateArray().ToList();
+        var pryceLine = lines.Should().ContainSingle(l => l.GetProperty("householdId").GetGuid() == pryces,
+            "the Pryces' ASB is down 60% and the mother has been in work 15 weeks (TF2)").Which;
+        pryceLine.GetProperty("result").GetString().Should().Be("ContinuousEmployment", "in phase 1 continuous employment pays instead of both other results (TF3)");
+        pryceLine.GetProperty("amount").GetDecimal().Should().BePositive();
+        lines.Should().NotContain(l => l.GetProperty("householdId").GetGuid() == dunns, "the Dunns are a near-miss: ASB down only 50%");
+        var evidence = await JsonAsync(await officer.GetAsync($"/api/v1/claims/{id}/lines/{pryceLine.GetProperty("lineId").GetGuid()}"));
+        evidence.GetRawText().Should().Contain("weeks");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Claims;
-using CaseManager.Domain.Common;
+using CaseManager.Application.TroubledFamilies;
+using CaseManager.Domain.TroubledFamilies;
+using Microsoft.Extensions.Options;
 
 namespace CaseManager.Application.Claims;
 
@@ -11,15 +13,46 @@ public sealed record AssessedOutcome(ClaimOutcome Outcome, bool Met, IReadOnlyLi
 /// The results of a batch of family cases, from the results engine (DOMAIN.md TF2, TF4) over the facts the reader
 /// may see, and which of them a claim proposes.
 /// </summary>
-public sealed class ClaimResultsReader
+public sealed class ClaimResultsReader(IFamilyFactsReader facts, IOptions<ResultsOptions> options)
 {
-    private readonly string _unavailable = "Results claims need the results engine";
+    /// <summary>
+    /// Each case's results as at the day, from the facts the reader may see (the access rule, in SQL, through
+    /// <see cref="IFamilyFactsReader"/>), in a fixed number of queries for the batch. The records behind a line are
+    /// the family's outcome records and proven offences in the results' measuring windows; a case whose facts the
+    /// reader may not see at all has no results.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<CaseId, IReadOnlyList<AssessedOutcome>>> AssessAsync(int phase, IReadOnlyList<FamilyCaseRow> cases, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var read = await facts.ReadAsync(cases.Select(c => c.CaseId).ToList(), asOf, cancellationToken);
+        var assessed = new Dictionary<CaseId, IReadOnlyList<AssessedOutcome>>();
+        foreach (var (caseId, family) in read)
+        {
+            var records = Records(family, asOf);
+            assessed[caseId] = ResultsEngine.Evaluate(phase, family, asOf, options.Value)
+                .Select(r => new AssessedOutcome(
+                    Enum.Parse<ClaimOutcome>(r.Kind.ToString()),
+                    r.Met,
+                    r.Checks.Select(c => new EvidenceCheck(c.Code, c.Met, c.Measured, c.Needed)).ToList(),
+                    records,
+                    PartlyHidden: false))
+                .ToList();
+        }
 
-    /// <summary>Whether results can be assessed in this build; until the results engine is wired, results claims are refused when asked for.</summary>
-    public static bool IsAvailable => false;
+        return assessed;
+    }
 
-    public Task<IReadOnlyDictionary<CaseId, IReadOnlyList<AssessedOutcome>>> AssessAsync(int phase, IReadOnlyList<FamilyCaseRow> cases, DateOnly asOf, CancellationToken cancellationToken) =>
-        throw new DomainRuleException("claims.results-unavailable", _unavailable);
+    /// <summary>The outcome records and offences of the year before the day and the year before entry, newest first.</summary>
+    private static IReadOnlyList<EvidenceRecord> Records(FamilyFacts family, DateOnly asOf)
+    {
+        var from = (family.AttachedOn ?? asOf).AddYears(-1);
+        return
+        [
+            .. family.Asb.Where(a => a.OccurredOn >= from).Select(a => new EvidenceRecord("Asb", $"{a.Kind} on {a.OccurredOn:yyyy-MM-dd}", a.OccurredOn, $"/people/{a.PersonId.Value}/timeline")),
+            .. family.Offences.Where(o => o.CommittedOn >= from).Select(o => new EvidenceRecord("Offence", $"Offence committed {o.CommittedOn:yyyy-MM-dd}, proven {o.ConvictedOn:yyyy-MM-dd}", o.CommittedOn, $"/people/{o.PersonId.Value}/timeline")),
+            .. family.Education.Where(e => (e.On ?? asOf) >= from).Select(e => new EvidenceRecord("Education", $"{e.Kind} ({e.Term})", e.On, $"/people/{e.PersonId.Value}/timeline")),
+            .. family.Employment.Where(e => e.To is null || e.To >= from).Select(e => new EvidenceRecord("Employment", $"{e.Kind} from {e.From:yyyy-MM-dd}" + (e.To is { } to ? $" to {to:yyyy-MM-dd}" : string.Empty), e.From, $"/people/{e.PersonId.Value}/timeline")),
+        ];
+    }
 
     /// <summary>
     /// The outcomes to propose, of those met (TF3, TF5): in phase 1 continuous employment pays for both other results

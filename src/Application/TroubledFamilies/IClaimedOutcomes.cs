@@ -12,13 +12,17 @@ public interface IClaimedOutcomes
     Task<IReadOnlySet<(CaseId CaseId, ResultKind Kind)>> ClaimedAsync(IReadOnlyCollection<CaseId> caseIds, int phase, CancellationToken ct);
 }
 
-/// <summary>
-/// Until claims are stored nothing has been claimed. The claims workflow replaces this registration with one that
-/// reads its submitted claim lines.
-/// </summary>
-public sealed class NothingClaimedYet : IClaimedOutcomes
+/// <summary>The outcomes already claimed, from the ledger of submitted claim lines (docs/adr/0022).</summary>
+public sealed class SubmittedClaimedOutcomes(Common.Persistence.IAppDbContext db) : IClaimedOutcomes
 {
-    private static readonly IReadOnlySet<(CaseId CaseId, ResultKind Kind)> None = new HashSet<(CaseId CaseId, ResultKind Kind)>();
-
-    public Task<IReadOnlySet<(CaseId CaseId, ResultKind Kind)>> ClaimedAsync(IReadOnlyCollection<CaseId> caseIds, int phase, CancellationToken ct) => Task.FromResult(None);
+    public async Task<IReadOnlySet<(CaseId CaseId, ResultKind Kind)>> ClaimedAsync(IReadOnlyCollection<CaseId> caseIds, int phase, CancellationToken ct)
+    {
+        var ids = caseIds.ToList();
+        var claimed = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.ClaimedOutcomes.Where(o => o.Phase == phase && ids.Contains(o.CaseId)).Select(o => new { o.CaseId, o.Outcome }), ct);
+        return claimed
+            .Where(o => Enum.TryParse<ResultKind>(o.Outcome.ToString(), out _))
+            .Select(o => (o.CaseId, Enum.Parse<ResultKind>(o.Outcome.ToString())))
+            .ToHashSet();
+    }
 }

@@ -194,7 +194,10 @@ public sealed partial class DemoSeeder(
         {
             open.ScheduleNextReview(NextReviewOnOrAfter(open.StartDate, ReviewOptions.DefaultIntervalDays(open.Scheme), today));
         }
-        DemoOutcomes.Add(db, users.ToDictionary(u => u.Key, u => u.Value.Id, StringComparer.OrdinalIgnoreCase), now);
+        if (options.Value.OutcomeFamilies)
+        {
+            DemoOutcomes.Add(db, users.ToDictionary(u => u.Key, u => u.Value.Id, StringComparer.OrdinalIgnoreCase), now);
+        }
 
         var ig = users["ig.lead@council.demo"].Id;
         var since = new DateOnly(today.Year - 2, 4, 1);

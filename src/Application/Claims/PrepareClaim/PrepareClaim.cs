@@ -40,12 +40,6 @@ public sealed class PrepareClaimHandler(IAppDbContext db, ICurrentUser currentUs
 {
     public async ValueTask<ClaimCreated> Handle(PrepareClaimCommand command, CancellationToken cancellationToken)
     {
-        if (!ClaimResultsReader.IsAvailable && command.Kind == ClaimKind.Results)
-        {
-            // Refused here rather than by the job, so that no claim is left preparing for ever.
-            throw new DomainRuleException("claims.results-unavailable", "Results claims are not available yet: they need the results engine (TF2, TF4)");
-        }
-
         var actor = currentUser.Actor;
         var window = ClaimWindow.Parse(command.Window);
         var phase = command.Phase!.Value;
