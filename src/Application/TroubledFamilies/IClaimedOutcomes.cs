@@ -20,9 +20,16 @@ public sealed class SubmittedClaimedOutcomes(Common.Persistence.IAppDbContext db
         var ids = caseIds.ToList();
         var claimed = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             db.ClaimedOutcomes.Where(o => o.Phase == phase && ids.Contains(o.CaseId)).Select(o => new { o.CaseId, o.Outcome }), ct);
-        return claimed
-            .Where(o => Enum.TryParse<ResultKind>(o.Outcome.ToString(), out _))
-            .Select(o => (o.CaseId, Enum.Parse<ResultKind>(o.Outcome.ToString())))
-            .ToHashSet();
+        // Attachment fees have no result kind; every other claimed outcome is named as its result.
+        var results = new HashSet<(CaseId CaseId, ResultKind Kind)>();
+        foreach (var outcome in claimed)
+        {
+            if (Enum.TryParse<ResultKind>(outcome.Outcome.ToString(), out var kind))
+            {
+                results.Add((outcome.CaseId, kind));
+            }
+        }
+
+        return results;
     }
 }

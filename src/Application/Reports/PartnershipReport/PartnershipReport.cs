@@ -55,7 +55,7 @@ public sealed class PartnershipReportHandler(
 
         IReadOnlyList<PrioritySection> sections =
         [
-            await AsbAsync(figures, references[PartnershipPriority.Asb].ToList(), cancellationToken),
+            Asb(references[PartnershipPriority.Asb].ToList()),
             await ReoffendingAsync(figures, references[PartnershipPriority.Reoffending].ToList(), cancellationToken),
             await DrugsAndAlcoholAsync(figures, references[PartnershipPriority.DrugsAndAlcohol].ToList(), from, to, cancellationToken),
             await FamiliesAsync(figures, references[PartnershipPriority.Families].ToList(), from, to, cancellationToken),
@@ -70,13 +70,10 @@ public sealed class PartnershipReportHandler(
     /// <summary>The UK financial year (1 April to 31 March) that a day falls in starts on this day.</summary>
     public static DateOnly FinancialYearStart(DateOnly day) => new(day.Month >= 4 ? day.Year : day.Year - 1, 4, 1);
 
-    private static Task<PrioritySection> AsbAsync(FigureBuilder figures, IReadOnlyList<ReferenceFigureView> references, CancellationToken cancellationToken)
-    {
-        _ = figures;
-        _ = cancellationToken;
-        return Task.FromResult(new PrioritySection(PartnershipPriority.Asb, "Anti-social behaviour", [], [], references,
-            ["Anti-social behaviour incidents, interventions and repeat locations are not yet recorded in CaseManager."]));
-    }
+    /// <summary>The reference figures only, until the section counts the ASB outcome records (docs/partnership-report.md).</summary>
+    private static PrioritySection Asb(IReadOnlyList<ReferenceFigureView> references) =>
+        new(PartnershipPriority.Asb, "Anti-social behaviour", [], [], references,
+            ["Anti-social behaviour incidents, interventions and repeat locations are not yet recorded in CaseManager."]);
 
     /// <summary>From the IOM report's query (the same figures as the IOM report page), as at the end of the period.</summary>
     private async Task<PrioritySection> ReoffendingAsync(FigureBuilder figures, IReadOnlyList<ReferenceFigureView> references, CancellationToken cancellationToken)
