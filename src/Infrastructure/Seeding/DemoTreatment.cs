@@ -170,7 +170,7 @@ internal sealed class DemoTreatment(IReadOnlyDictionary<string, PersonId> people
         _tops.Add(TopRecord.Complete(onCase, stage, on, answers, _tops.Where(t => t.CaseId == onCase.Id).ToList(), by ?? Worker, _today, At(on)));
 
     private void Keywork(Case onCase, DateOnly on, string notes) =>
-        _interventions.Add(Intervention.Log(onCase, new InterventionDetails(InterventionType.OfficeAppointment, At(on), 45, "Attended", notes, null, null), on, Daat, Worker, now));
+        _interventions.Add(Intervention.Log(onCase, new InterventionDetails(InterventionType.Keywork, At(on), 45, "Attended", notes, null, null), on, Daat, Worker, now));
 
     private void Discharge(Case onCase, ExitReason reason, DateOnly on, string note)
     {
