@@ -16,16 +16,18 @@ namespace CaseManager.Web.Pages.Cases.Treatment;
 /// </summary>
 public sealed class TreatmentSectionViewComponent(ISender sender) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(CaseView view, bool canChange)
+    /// <summary><paramref name="canRecordAfterExit"/>: the owning agency may record a post-treatment TOP on the exited case.</summary>
+    public async Task<IViewComponentResult> InvokeAsync(CaseView view, bool canChange, bool canRecordAfterExit)
     {
         var caseId = new CaseId(view.Id);
         var interventions = await sender.Send(new ListTreatmentInterventionsQuery(caseId));
         var tops = await sender.Send(new ListTopsQuery(caseId));
-        return View(new TreatmentSection(view, view.Treatment!, interventions, tops, canChange && view.Status != nameof(CaseStatus.Exited)));
+        return View(new TreatmentSection(view, view.Treatment!, interventions, tops,
+            canChange && view.Status != nameof(CaseStatus.Exited), canRecordAfterExit && view.Status == nameof(CaseStatus.Exited)));
     }
 }
 
-public sealed record TreatmentSection(CaseView Case, TreatmentView Episode, IReadOnlyList<TreatmentInterventionView> Interventions, IReadOnlyList<TopRecordView> Tops, bool CanChange)
+public sealed record TreatmentSection(CaseView Case, TreatmentView Episode, IReadOnlyList<TreatmentInterventionView> Interventions, IReadOnlyList<TopRecordView> Tops, bool CanChange, bool CanRecordPostTreatment)
 {
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
