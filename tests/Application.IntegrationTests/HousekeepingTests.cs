@@ -18,11 +18,11 @@ public sealed class HousekeepingTests(CaseManagerFactory factory) : IClassFixtur
         var again = await factory.SendAsAsync<int>(Actor.System, new DisableDormantAccountsCommand());
 
         nothingYet.Should().Be(0);
-        disabled.Should().Be(12, "all thirteen demo users are dormant, but the only administrator is kept");
+        disabled.Should().Be(13, "all fourteen demo users are dormant, but the only administrator is kept");
         again.Should().Be(0);
         var administrator = await factory.QueryDbAsync(db => db.Users.SingleAsync(u => u.Email == DemoUsers.Administrator));
         administrator.IsDisabled.Should().BeFalse();
         (await factory.QueryDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "user.disable-dormant" && a.Rule == AccessRule.System)))
-            .Should().Be(12);
+            .Should().Be(13);
     }
 }

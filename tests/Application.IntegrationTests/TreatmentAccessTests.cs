@@ -6,6 +6,9 @@ using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Paging;
 using CaseManager.Application.Consents;
 using CaseManager.Application.Consents.RecordConsent;
+using CaseManager.Application.Interventions;
+using CaseManager.Application.Interventions.GetIntervention;
+using CaseManager.Application.Interventions.LogIntervention;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetTimeline;
 using CaseManager.Application.People.RegisterPerson;
@@ -19,6 +22,7 @@ using CaseManager.Application.Treatment.StartTreatmentIntervention;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Interventions;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 using CaseManager.Domain.Treatment;
@@ -110,5 +114,33 @@ public sealed class TreatmentAccessTests : IDisposable
 
         var after = await _factory.SendAsAsync<IReadOnlyList<TreatmentInterventionView>>(DemoUsers.PoliceCaseworker, new ListTreatmentInterventionsQuery(treatment));
         after.Should().ContainSingle().Which.Access!.Rule.Should().Be(AccessRules.Consent);
+    }
+
+    /// <summary>
+    /// DT5, IS2: keywork and contacts on a treatment case are health data, so an agreement that shares offending data
+    /// for IOM (the client is also an IOM nominal) shares none of them, and a direct read is refused and audited.
+    /// </summary>
+    [Fact]
+    public async Task PoliceIomWorker_WithOnlyAnOffendingAgreement_CannotReadKeyworkOrContactsOnTheTreatmentCase()
+    {
+        var (person, treatment) = await ClientInBothAsync();
+        await AgreementAsync(DataCategory.Offending, consentRequired: false, condition: null);
+        var keywork = await _factory.SendAsAsync<InterventionView>(DemoUsers.DaatWorker, new LogInterventionCommand(
+            treatment, InterventionType.Keywork, CaseManagerFactory.StartOfTests.AddDays(-2), 45, "Attended", "Relapse prevention; talked about her family."));
+        var visit = await _factory.SendAsAsync<InterventionView>(DemoUsers.DaatWorker, new LogInterventionCommand(
+            treatment, InterventionType.HomeVisit, CaseManagerFactory.StartOfTests.AddDays(-1), 30, "Seen at home"));
+
+        keywork.DataCategory.Should().Be(nameof(DataCategory.HealthSubstanceMisuse));
+        visit.DataCategory.Should().Be(nameof(DataCategory.HealthSubstanceMisuse));
+        var timeline = await _factory.SendAsAsync<Paged<TimelineEntry>>(DemoUsers.PoliceCaseworker, new GetTimelineQuery(person));
+        timeline.Items.Should().NotContain(e => e.RecordId == keywork.Id || e.RecordId == visit.Id);
+        var read = () => _factory.SendAsAsync<InterventionView>(DemoUsers.PoliceCaseworker, new GetInterventionQuery(treatment, new InterventionId(keywork.Id)));
+        await read.Should().ThrowAsync<NotFoundException>();
+        var refused = await _factory.QueryDbAsync(db => db.AuditEntries
+            .Where(a => a.ActorEmail == DemoUsers.PoliceCaseworker && a.Outcome == AuditOutcome.Refused)
+            .Select(a => a.Action).ToListAsync());
+        refused.Should().Contain("intervention.read");
+        var stored = await _factory.QueryDbAsync(db => db.Interventions.Where(i => i.CaseId == treatment).Select(i => i.DataCategory).ToListAsync());
+        stored.Should().HaveCount(2).And.OnlyContain(c => c == DataCategory.HealthSubstanceMisuse);
     }
 }

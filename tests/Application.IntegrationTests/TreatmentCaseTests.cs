@@ -167,6 +167,26 @@ public sealed class TreatmentCaseTests(CaseManagerFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task RecordTop_AfterTheDischarge_IsOnlyThePostTreatmentTop()
+    {
+        var opened = await OpenAsync("AfterCare", Today.AddDays(-300), TreatmentSubstance.Alcohol);
+        await TopAsync(opened, TopStage.Start, Today.AddDays(-300), new TopAnswers { AlcoholDays = 28 });
+        var tooEarly = () => TopAsync(opened, TopStage.PostTreatment, Today.AddDays(-50));
+        (await tooEarly.Should().ThrowAsync<DomainRuleException>()).Which.Code.Should().Be("top.not-discharged");
+        await DischargeAsync(opened, ExitReason.CompletedAlcoholFree, Today.AddDays(-40));
+
+        var review = () => TopAsync(opened, TopStage.Review, Today.AddDays(-5));
+        var beforeDischarge = () => TopAsync(opened, TopStage.PostTreatment, Today.AddDays(-41));
+        var after = await TopAsync(opened, TopStage.PostTreatment, Today.AddDays(-5), new TopAnswers { AlcoholDays = 1 });
+
+        (await review.Should().ThrowAsync<DomainRuleException>()).Which.Code.Should().Be("case.already-exited");
+        (await beforeDischarge.Should().ThrowAsync<DomainRuleException>()).Which.Code.Should().Be("top.before-discharge");
+        after.Stage.Should().Be("PostTreatment");
+        var tops = await factory.SendAsAsync<IReadOnlyList<TopRecordView>>(DemoUsers.DaatWorker, new ListTopsQuery(new CaseId(opened.Id)));
+        tops.Select(t => t.Stage).Should().Equal("Start", "PostTreatment");
+    }
+
+    [Fact]
     public async Task NominateExit_OfATreatmentCaseWithAnIomReason_IsRefused()
     {
         var opened = await OpenAsync("WrongReason");

@@ -29,7 +29,36 @@ public sealed class InterventionAndOffenceTests
     [InlineData(InterventionType.RestorativeJusticeConference, DataCategory.Offending)]
     [InlineData(InterventionType.BreachAction, DataCategory.Offending)]
     public void EveryInterventionType_BelongsToTheDataCategoryItIsSharedBy(InterventionType type, DataCategory category) =>
-        InterventionTypes.CategoryOf(type).Should().Be(category);
+        InterventionTypes.CategoryOf(type, Scheme.Iom).Should().Be(category);
+
+    /// <summary>DT5, IS2: on a treatment case every entry of the log is health data, whatever its kind.</summary>
+    [Theory]
+    [InlineData(Scheme.AdultTreatment, InterventionType.Keywork)]
+    [InlineData(Scheme.AdultTreatment, InterventionType.HomeVisit)]
+    [InlineData(Scheme.AdultTreatment, InterventionType.OfficeAppointment)]
+    [InlineData(Scheme.YoungPeopleTreatment, InterventionType.PhoneContact)]
+    [InlineData(Scheme.YoungPeopleTreatment, InterventionType.Other)]
+    [InlineData(Scheme.YoungPeopleTreatment, InterventionType.Keywork)]
+    public void WorkOnATreatmentCase_IsHealthData_WhateverItsKind(Scheme scheme, InterventionType type)
+    {
+        var onCase = Case.Open(new PersonId(Guid.NewGuid()), scheme, AgencyCode.Parse("DAAT"), Today.AddMonths(-2), null, Now, Today);
+
+        var work = Intervention.Log(onCase, Work(type), Today.AddDays(-1), AgencyCode.Parse("DAAT"), Guid.NewGuid(), Now);
+
+        work.DataCategory.Should().Be(DataCategory.HealthSubstanceMisuse);
+    }
+
+    [Fact]
+    public void Keywork_IsLoggedOnTreatmentCasesOnly()
+    {
+        InterventionTypes.For(Scheme.AdultTreatment).Should().Contain(InterventionType.Keywork);
+        InterventionTypes.For(Scheme.YoungPeopleTreatment).Should().Contain(InterventionType.Keywork);
+        InterventionTypes.For(Scheme.Iom).Should().NotContain(InterventionType.Keywork);
+
+        var act = () => Intervention.Log(IomCase(), Work(InterventionType.Keywork), Today.AddDays(-1), Probation, Guid.NewGuid(), Now);
+
+        act.Should().Throw<DomainRuleException>().Which.Code.Should().Be("intervention.type");
+    }
 
     [Fact]
     public void Log_BelongsToTheLoggingAgency_NotTheCaseOwner()

@@ -265,4 +265,38 @@ public sealed class TreatmentTests
 
         act.Should().Throw<DomainRuleException>().Which.Code.Should().Be("top.start-exists");
     }
+
+    private static Case Discharge(Case onCase)
+    {
+        onCase.NominateExit(ExitReason.CompletedDrugFree, "Completed", null, Worker, Now);
+        onCase.ApproveExit(Manager, null, Discharged, Now);
+        return onCase;
+    }
+
+    [Theory]
+    [InlineData(TopStage.PostTreatment, false, 0, null)]
+    [InlineData(TopStage.PostTreatment, false, -1, "top.before-discharge")]
+    [InlineData(TopStage.PostTreatment, true, 0, "top.not-discharged")]
+    [InlineData(TopStage.Review, false, 0, "case.already-exited")]
+    [InlineData(TopStage.Exit, false, 0, "case.already-exited")]
+    public void CompleteTop_PostTreatmentOnlyAfterTheDischarge(TopStage stage, bool open, int daysAfterDischarge, string? refusal)
+    {
+        var onCase = TreatmentCase();
+        var start = TopRecord.Complete(onCase, TopStage.Start, Started, new TopAnswers { AlcoholDays = 20 }, [], Worker, Today, Now);
+        if (!open)
+        {
+            Discharge(onCase);
+        }
+
+        var act = () => TopRecord.Complete(onCase, stage, Discharged.AddDays(daysAfterDischarge), new TopAnswers { AlcoholDays = 0 }, [start], Worker, Today, Now);
+
+        if (refusal is null)
+        {
+            act().Stage.Should().Be(TopStage.PostTreatment);
+        }
+        else
+        {
+            act.Should().Throw<DomainRuleException>().Which.Code.Should().Be(refusal);
+        }
+    }
 }

@@ -71,6 +71,9 @@ public static class DemoUsers
     public const string ProbationManager = "senior@probation.demo";
     public const string FitKeyworker = "keyworker@fit.demo";
     public const string DaatWorker = "recovery.worker@daat.demo";
+    public const string DaatManager = "manager@daat.demo";
+    public const string SwitchWorker = "youth.worker@switch.demo";
+    public const string SwitchManager = "manager@switch.demo";
     public const string FitManager = "manager@fit.demo";
     public const string ClaimsOfficer = "claims@council.demo";
     public const string ClaimsAuditor = "claims.audit@council.demo";

@@ -67,8 +67,8 @@ public sealed class StartupCrashTests
 
         // The complete demo partnership (DemoSeeder): every part of it, once.
         instance.Count("Agencies").Should().Be(11);
-        instance.Count("AspNetUsers").Should().Be(13);
-        instance.Count("AspNetUserRoles").Should().Be(13);
+        instance.Count("AspNetUsers").Should().Be(14);
+        instance.Count("AspNetUserRoles").Should().Be(14);
         instance.Count("People").Should().Be(38);
         instance.Count("Cases").Should().Be(29);
         instance.Count("SharingAgreements").Should().Be(3);

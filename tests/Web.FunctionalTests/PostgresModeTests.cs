@@ -165,6 +165,21 @@ public sealed class PostgresModeTests(PostgresFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task TreatmentReport_CountedInSql_WorksOnPostgres()
+    {
+        PostgresFactory.ServerConnectionString.Should().NotBeNull($"{PostgresFactory.EnvironmentVariable} must name a PostgreSQL server");
+        var manager = await factory.ApiClientForAsync("manager@daat.demo");
+
+        var report = await manager.GetFromJsonAsync<JsonElement>("/api/v1/reports/treatment?asOf=2026-11-26&from=2025-11-27&to=2026-11-26");
+
+        report.GetProperty("longTermSubstitute").GetProperty("percent").GetDouble().Should().Be(42.9, "6 of the demo's 14 opiate clients");
+        var representations = report.GetProperty("representations");
+        representations.GetProperty("known").GetInt32().Should().Be(
+            representations.GetProperty("successfulDischarges").GetInt32() - representations.GetProperty("windowOpen").GetInt32());
+        report.GetProperty("completions").GetProperty("discharges").GetInt32().Should().BeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task SharedCaseloadTotals_AndTheDerivedAccessCheck_WorkOnPostgres()
     {
         PostgresFactory.ServerConnectionString.Should().NotBeNull($"{PostgresFactory.EnvironmentVariable} must name a PostgreSQL server");

@@ -187,7 +187,12 @@ public sealed class TreatmentApiTests(CaseManagerFactory factory) : IClassFixtur
         var nominated = await daat.PostAsJsonAsync($"/api/v1/cases/{id}/exit-nomination", new { reason = "CompletedDrugFree", note = "Completed, drug-free" });
         var approved = await manager.PostAsJsonAsync($"/api/v1/cases/{id}/exit-nomination/approve", new { exitedOn = "2026-11-20" });
         var view = await approved.Content.ReadFromJsonAsync<JsonElement>();
+        var reviewAfter = await daat.PostAsJsonAsync($"/api/v1/cases/{id}/top", new { stage = "Review", completedOn = "2026-11-20" });
+        var postTreatment = await daat.PostAsJsonAsync($"/api/v1/cases/{id}/top", new { stage = "PostTreatment", completedOn = "2026-11-20", opiateDays = 0 });
 
+        reviewAfter.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await ProblemAsync(reviewAfter)).GetProperty("code").GetString().Should().Be("case.already-exited");
+        postTreatment.StatusCode.Should().Be(HttpStatusCode.Created, "DT3: the optional post-treatment TOP follows the discharge");
         wrongReason.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await ProblemAsync(wrongReason)).GetProperty("code").GetString().Should().Be("case.exit-reason");
         nominated.StatusCode.Should().Be(HttpStatusCode.OK);

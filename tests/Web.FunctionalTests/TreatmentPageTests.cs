@@ -105,7 +105,8 @@ public sealed partial class PageTests
         stored.Answers.QualityOfLife.Should().Be(5);
         stored.Answers.SharedNeedles.Should().BeFalse();
         stored.Answers.CrackDays.Should().BeNull();
-        casePage.Should().Contain("data-testid=\"top-chart\"").And.Contain("Methadone (maintenance)");
+        casePage.Should().Contain("data-testid=\"top-chart\"").And.Contain("Methadone (maintenance)")
+            .And.Contain("Days used: amphetamines").And.Contain("Days used: other substance").And.Contain("Days used: tobacco").And.Contain("Days injected");
     }
 
     [Fact]
@@ -121,5 +122,24 @@ public sealed partial class PageTests
         download.StatusCode.Should().Be(HttpStatusCode.OK);
         download.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         (await download.Content.ReadAsStringAsync()).Should().Contain("CLIENT_ID,EPISODE_ID").And.Contain(",GP,");
+    }
+
+    [Fact]
+    public async Task TreatmentReportPage_ShowsTheChosenPeriod_AndRefusesAPeriodEndingBeforeItStarts()
+    {
+        var manager = await SignedInBrowserAsync("manager@daat.demo");
+        const string Chosen = "/reports/treatment?Input.AsOf.Day=1&Input.AsOf.Month=10&Input.AsOf.Year=2026"
+            + "&Input.From.Day=1&Input.From.Month=4&Input.From.Year=2026&Input.To.Day=30&Input.To.Month=9&Input.To.Year=2026";
+        const string Backwards = "/reports/treatment?Input.From.Day=1&Input.From.Month=9&Input.From.Year=2026&Input.To.Day=1&Input.To.Month=4&Input.To.Year=2026";
+
+        var chosen = await manager.GetStringAsync(Chosen);
+        var backwards = await manager.GetStringAsync(Backwards);
+        var notADate = await manager.GetStringAsync("/reports/treatment?Input.AsOf.Day=31&Input.AsOf.Month=2&Input.AsOf.Year=2026");
+
+        chosen.Should().Contain("data-testid=\"period-form\"").And.Contain("People in treatment on 1 October 2026")
+            .And.Contain("1 April 2026 to 30 September 2026").And.Contain("from=2026-04-01&amp;to=2026-09-30")
+            .And.Contain("data-testid=\"representations-window-open\"");
+        backwards.Should().Contain("govuk-error-summary").And.Contain("The period must end on or after it starts").And.NotContain("data-testid=\"outcomes-chart\"");
+        notADate.Should().Contain("The day for people in treatment must be a real date");
     }
 }

@@ -24,8 +24,9 @@ public sealed record InterventionDetails(
 
 /// <summary>
 /// One piece of work with a person on a case (DOMAIN.md IOM4). It belongs to the agency of the worker who logged it,
-/// and its category follows from its kind (<see cref="InterventionTypes.CategoryOf"/>), so a partner sees exactly
-/// what the sharing rule allows: a police officer's home visit on a probation case is police offending data.
+/// and its category follows from its kind and the case's scheme (<see cref="InterventionTypes.CategoryOf"/>), so a
+/// partner sees exactly what the sharing rule allows: a police officer's home visit on a probation case is police
+/// offending data, and a keywork session or home visit on a treatment case is health data (DT5).
 /// </summary>
 public sealed class Intervention : IPersonRecord
 {
@@ -112,7 +113,7 @@ public sealed class Intervention : IPersonRecord
             PersonId = onCase.PersonId ?? throw new DomainRuleException("case.family-work", "Work with a family is recorded on one of its members"),
             Scheme = onCase.Scheme,
             OwnerAgency = byAgency,
-            DataCategory = InterventionTypes.CategoryOf(details.Type),
+            DataCategory = InterventionTypes.CategoryOf(details.Type, onCase.Scheme),
             Type = details.Type,
             OccurredAt = details.OccurredAt,
             DurationMinutes = details.DurationMinutes,

@@ -17,6 +17,9 @@ public enum InterventionType
     Arrest,
     BreachAction,
     Other,
+
+    /// <summary>A keywork session with a treatment client (DT1): logged on adult and young people's treatment cases only.</summary>
+    Keywork,
 }
 
 public enum DrugTestResult
@@ -43,20 +46,23 @@ public enum Substance
 
 /// <summary>
 /// Which data category each kind of work belongs to, so that sharing is exact (DOMAIN.md IS7): a drug test or an
-/// alcohol treatment session is health and substance misuse data; the rest of IOM work is offending data.
+/// alcohol treatment session is health and substance misuse data; the rest of IOM work is offending data. Every
+/// entry on an adult or young people's treatment case is health data whatever its kind (DT5, IS2): that a person
+/// keeps appointments with a treatment service, and what was said there, is about their substance use.
 /// </summary>
 public static class InterventionTypes
 {
-    private static readonly InterventionType[] Iom = Enum.GetValues<InterventionType>();
+    private static readonly InterventionType[] Iom = [.. Enum.GetValues<InterventionType>().Where(t => t != InterventionType.Keywork)];
 
-    public static DataCategory CategoryOf(InterventionType type) => type switch
-    {
-        InterventionType.DrugTest or InterventionType.AlcoholTreatmentSession => DataCategory.HealthSubstanceMisuse,
-        _ => DataCategory.Offending,
-    };
+    public static DataCategory CategoryOf(InterventionType type, Scheme scheme) =>
+        scheme is Scheme.AdultTreatment or Scheme.YoungPeopleTreatment ? DataCategory.HealthSubstanceMisuse : type switch
+        {
+            InterventionType.DrugTest or InterventionType.AlcoholTreatmentSession => DataCategory.HealthSubstanceMisuse,
+            _ => DataCategory.Offending,
+        };
 
     private static readonly InterventionType[] Treatment =
-        [InterventionType.OfficeAppointment, InterventionType.HomeVisit, InterventionType.PhoneContact, InterventionType.DrugTest, InterventionType.AlcoholTreatmentSession, InterventionType.Other];
+        [InterventionType.Keywork, InterventionType.OfficeAppointment, InterventionType.HomeVisit, InterventionType.PhoneContact, InterventionType.DrugTest, InterventionType.AlcoholTreatmentSession, InterventionType.Other];
 
     private static readonly InterventionType[] Contacts =
         [InterventionType.OfficeAppointment, InterventionType.HomeVisit, InterventionType.PhoneContact, InterventionType.Other];

@@ -95,7 +95,9 @@ public sealed record TopAnswers
 
 /// <summary>
 /// One TOP completed on a treatment case (DT3), at a stage and on a day. A review or exit TOP counts only against a
-/// start TOP, so without one it is refused (<c>top.no-start</c>). Health data (DT5), owned by the case's agency.
+/// start TOP, so without one it is refused (<c>top.no-start</c>). Start, review and exit TOPs are recorded while the
+/// case is open; the optional post-treatment TOP only once the client is discharged, on or after the discharge date.
+/// Health data (DT5), owned by the case's agency.
 /// </summary>
 public sealed class TopRecord : IPersonRecord
 {
@@ -130,11 +132,12 @@ public sealed class TopRecord : IPersonRecord
         Case onCase, TopStage stage, DateOnly completedOn, TopAnswers answers, IReadOnlyCollection<TopRecord> earlier,
         Guid recordedBy, DateOnly today, DateTimeOffset at)
     {
-        onCase.EnsureOpen();
         if (!TreatmentEpisode.IsTreatment(onCase.Scheme))
         {
             throw new DomainRuleException("treatment.not-treatment-case", "TOPs are recorded on treatment cases");
         }
+
+        EnsureStageFits(onCase, stage, completedOn);
 
         var start = earlier.FirstOrDefault(t => t.CaseId == onCase.Id && t.Stage == TopStage.Start);
         if (stage is TopStage.Review or TopStage.Exit && start is null)
@@ -172,6 +175,26 @@ public sealed class TopRecord : IPersonRecord
             RecordedBy = recordedBy,
             RecordedAt = at,
         };
+    }
+
+    /// <summary>DT3: start, review and exit during treatment; post-treatment after the discharge.</summary>
+    private static void EnsureStageFits(Case onCase, TopStage stage, DateOnly completedOn)
+    {
+        if (stage != TopStage.PostTreatment)
+        {
+            onCase.EnsureOpen();
+            return;
+        }
+
+        if (onCase.IsOpen || onCase.ExitedOn is not { } discharged)
+        {
+            throw new DomainRuleException("top.not-discharged", "A post-treatment TOP is recorded once the client has been discharged");
+        }
+
+        if (completedOn < discharged)
+        {
+            throw new DomainRuleException("top.before-discharge", "A post-treatment TOP cannot be dated before the discharge");
+        }
     }
 
     private static void Check(TopAnswers answers)

@@ -35,6 +35,7 @@ public static class DemoPartnership
         ("recovery.worker@daat.demo", "Kev Robson", "DAAT", [Role.Caseworker]),
         ("manager@daat.demo", "Helen Watts", "DAAT", [Role.Manager]),
         ("youth.worker@switch.demo", "Lee Carr", "SWITCH", [Role.Caseworker]),
+        ("manager@switch.demo", "Rachel Dodds", "SWITCH", [Role.Manager]),
         ("claims@council.demo", "Ruth Bell", "COUNCIL", [Role.ClaimsOfficer]),
 
         // Internal audit for claims (TF5): a second claims officer validates what the first prepared.

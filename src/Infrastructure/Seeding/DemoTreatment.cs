@@ -142,7 +142,7 @@ internal sealed class DemoTreatment(IReadOnlyDictionary<string, PersonId> people
         Top(switchCase, TopStage.Start, start.AddDays(1), new TopAnswers { CannabisDays = 25, AlcoholDays = 6, AlcoholUnitsPerDay = 8, EducationDays = 6, PsychologicalHealth = 8, PhysicalHealth = 14, QualityOfLife = 9 }, users["youth.worker@switch.demo"]);
         Top(switchCase, TopStage.Exit, start.AddMonths(6), new TopAnswers { CannabisDays = 0, AlcoholDays = 1, AlcoholUnitsPerDay = 3, EducationDays = 18, PsychologicalHealth = 15, PhysicalHealth = 16, QualityOfLife = 16 }, users["youth.worker@switch.demo"]);
         switchCase.NominateExit(ExitReason.CompletedDrugFree, "Six months of sessions completed; no cannabis use for two months; back in school full time.", null, users["youth.worker@switch.demo"], At(start.AddMonths(6)));
-        switchCase.ApproveExit(Manager, "Agreed.", start.AddMonths(6), At(start.AddMonths(6)).AddHours(2));
+        switchCase.ApproveExit(users["manager@switch.demo"], "Agreed.", start.AddMonths(6), At(start.AddMonths(6)).AddHours(2));
         _episodes[^1].Discharge(switchCase, _treatment.Where(t => t.CaseId == switchCase.Id));
     }
 
@@ -170,7 +170,7 @@ internal sealed class DemoTreatment(IReadOnlyDictionary<string, PersonId> people
         _tops.Add(TopRecord.Complete(onCase, stage, on, answers, _tops.Where(t => t.CaseId == onCase.Id).ToList(), by ?? Worker, _today, At(on)));
 
     private void Keywork(Case onCase, DateOnly on, string notes) =>
-        _interventions.Add(Intervention.Log(onCase, new InterventionDetails(InterventionType.OfficeAppointment, At(on), 45, "Attended", notes, null, null), on, Daat, Worker, now));
+        _interventions.Add(Intervention.Log(onCase, new InterventionDetails(InterventionType.Keywork, At(on), 45, "Attended", notes, null, null), on, Daat, Worker, now));
 
     private void Discharge(Case onCase, ExitReason reason, DateOnly on, string note)
     {

@@ -60,7 +60,7 @@ public static class TreatmentEndpoints
             .WithIdempotency<TopRecordView>((http, top) => $"/api/v1/cases/{http.GetRouteValue("id")}/top/{top.Id}")
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Record a Treatment Outcomes Profile (stage Start|Review|Exit|PostTreatment); every answer may be null for not answered")
-            .WithDescription("Days in the last 28 are 0-28, scores 0-20 (400 otherwise). 409 top.no-start for a Review or Exit TOP without a Start TOP.")
+            .WithDescription("Days in the last 28 are 0-28, scores 0-20 (400 otherwise). 409 top.no-start for a Review or Exit TOP without a Start TOP; Start, Review and Exit only while the case is open; PostTreatment only after the discharge (409 top.not-discharged, top.before-discharge).")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         cases.MapGet("/top", async Task<Ok<IReadOnlyList<TopRecordView>>> (Guid id, ISender sender, CancellationToken ct) =>

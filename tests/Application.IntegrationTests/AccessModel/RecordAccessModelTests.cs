@@ -11,6 +11,12 @@ using CaseManager.Application.People;
 using CaseManager.Application.People.GetPerson;
 using CaseManager.Application.People.GetTimeline;
 using CaseManager.Application.People.SearchPeople;
+using CaseManager.Application.Cases.GetCase;
+using CaseManager.Application.Reports.TreatmentExport;
+using CaseManager.Application.Reports.TreatmentReport;
+using CaseManager.Application.Treatment;
+using CaseManager.Application.Treatment.ListTops;
+using CaseManager.Application.Treatment.ListTreatmentInterventions;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Households;
@@ -175,6 +181,9 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         check.CompareSet("Readable(TopRecords)", RecordKind.Top, tops.Select(id => id.Value));
         check.CompareCount("Readable(TreatmentInterventions).Count", RecordKind.TreatmentIntervention, await access.Readable(db.TreatmentInterventions).CountAsync());
         check.CompareCount("Readable(TopRecords).Count", RecordKind.Top, await access.Readable(db.TopRecords).CountAsync());
+        var episodes = await access.Readable(db.TreatmentEpisodes.AsNoTracking()).Select(e => e.CaseId).ToListAsync();
+        check.CompareSet("Readable(TreatmentEpisodes)", RecordKind.TreatmentEpisode, episodes.Select(id => id.Value));
+        check.CompareCount("Readable(TreatmentEpisodes).Count", RecordKind.TreatmentEpisode, await access.Readable(db.TreatmentEpisodes).CountAsync());
         var asb = await access.Readable(db.AsbRecords.AsNoTracking()).Select(r => r.Id).ToListAsync();
         var education = await access.Readable(db.EducationRecords.AsNoTracking()).Select(r => r.Id).ToListAsync();
         var employment = await access.Readable(db.EmploymentRecords.AsNoTracking()).Select(r => r.Id).ToListAsync();
@@ -209,6 +218,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         var explainedOffences = await access.ExplainManyAsync(access.Readable(db.Offences.AsNoTracking()), o => o.Id, CancellationToken.None);
         var explainedTreatmentWork = await access.ExplainManyAsync(access.Readable(db.TreatmentInterventions.AsNoTracking()), i => i.Id, CancellationToken.None);
         var explainedTops = await access.ExplainManyAsync(access.Readable(db.TopRecords.AsNoTracking()), t => t.Id, CancellationToken.None);
+        var explainedEpisodes = await access.ExplainManyAsync(access.Readable(db.TreatmentEpisodes.AsNoTracking()), e => e.CaseId, CancellationToken.None);
         var explainedAsb = await access.ExplainManyAsync(access.Readable(db.AsbRecords.AsNoTracking()), r => r.Id, CancellationToken.None);
         var explainedEducation = await access.ExplainManyAsync(access.Readable(db.EducationRecords.AsNoTracking()), r => r.Id, CancellationToken.None);
         var explainedEmployment = await access.ExplainManyAsync(access.Readable(db.EmploymentRecords.AsNoTracking()), r => r.Id, CancellationToken.None);
@@ -224,6 +234,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                 RecordKind.Offence => explainedOffences.GetValueOrDefault(new OffenceId(id)),
                 RecordKind.TreatmentIntervention => explainedTreatmentWork.GetValueOrDefault(new TreatmentInterventionId(id)),
                 RecordKind.Top => explainedTops.GetValueOrDefault(new TopRecordId(id)),
+                RecordKind.TreatmentEpisode => explainedEpisodes.GetValueOrDefault(new CaseId(id)),
                 RecordKind.Asb => explainedAsb.GetValueOrDefault(new AsbRecordId(id)),
                 RecordKind.Education => explainedEducation.GetValueOrDefault(new EducationRecordId(id)),
                 RecordKind.Employment => explainedEmployment.GetValueOrDefault(new EmploymentRecordId(id)),
@@ -235,7 +246,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
 
         check.Expect(
             explainedPeople.Count + explainedCases.Count + explainedConsents.Count + explainedWork.Count + explainedOffences.Count
-                + explainedTreatmentWork.Count + explainedTops.Count
+                + explainedTreatmentWork.Count + explainedTops.Count + explainedEpisodes.Count
                 + explainedAsb.Count + explainedEducation.Count + explainedEmployment.Count + explainedCriteria.Count
                 == check.Records.Count(r => check.Verdicts[r.Label].Reads && check.Verdicts[r.Label].Reason != Reason.OwnAgency && r.Kind != RecordKind.Household),
             "ExplainManyAsync explained records other than the shared ones it was given");
@@ -261,6 +272,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         }
 
         await CheckCaseReadPathsAsync(actor, check, canRead);
+        await CheckTreatmentReadPathsAsync(actor, check, canRead);
         await CheckHouseholdsAsync(actor, check, canRead);
 
         foreach (var record in check.Records.Where(r => r.Kind == RecordKind.Person))
@@ -364,6 +376,98 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
     }
 
     /// <summary>
+    /// The treatment read paths (DOMAIN.md DT5, IS2: health data, shared only by consent or an agreement with an
+    /// Article 9 condition): per case, the TOPs and treatment interventions listed on it and the episode in its view
+    /// (for a treatment case); the report's people in treatment and the NDTMS-like export's rows and their counts.
+    /// Each is exactly what the rule allows, and a case the reader may not see is "not found".
+    /// </summary>
+    private async Task CheckTreatmentReadPathsAsync(Actor actor, UserCheck check, bool canRead)
+    {
+        if (!canRead)
+        {
+            var report = async () => await factory.SendAsAsync<TreatmentReportView>(actor, new TreatmentReportQuery());
+            await report.Should().ThrowAsync<ForbiddenAccessException>();
+            return;
+        }
+
+        foreach (var worldCase in check.World.Cases)
+        {
+            var caseId = new CaseId(check.Stored.IdOf(worldCase.Label));
+            var caseReads = check.Verdicts[worldCase.Label].Reads;
+            var tops = await ListOrNullAsync(factory.SendAsAsync<IReadOnlyList<TopRecordView>>(actor, new ListTopsQuery(caseId)));
+            var given = await ListOrNullAsync(factory.SendAsAsync<IReadOnlyList<TreatmentInterventionView>>(actor, new ListTreatmentInterventionsQuery(caseId)));
+            check.Expect((tops is not null) == caseReads, $"ListTopsQuery({worldCase.Label}) answered {(tops is null ? "not found" : "read")}, the case is {(caseReads ? "readable" : "not readable")}");
+            check.Expect((given is not null) == caseReads, $"ListTreatmentInterventionsQuery({worldCase.Label}) answered {(given is null ? "not found" : "read")}, the case is {(caseReads ? "readable" : "not readable")}");
+            if (!caseReads)
+            {
+                continue;
+            }
+
+            check.CompareSet($"ListTopsQuery({worldCase.Label})", RecordKind.Top, tops!.Select(t => t.Id), r => r.Label == World.TopLabel(worldCase));
+            check.CompareSet($"ListTreatmentInterventionsQuery({worldCase.Label})", RecordKind.TreatmentIntervention, given!.Select(i => i.Id),
+                r => r.Label == World.TreatmentInterventionLabel(worldCase));
+            foreach (var top in tops!)
+            {
+                check.CompareExplanation("ListTopsQuery access", check.Records.Single(r => r.Label == World.TopLabel(worldCase)), top.Access);
+            }
+
+            foreach (var intervention in given!)
+            {
+                check.CompareExplanation("ListTreatmentInterventionsQuery access", check.Records.Single(r => r.Label == World.TreatmentInterventionLabel(worldCase)), intervention.Access);
+            }
+
+            if (TreatmentEpisode.IsTreatment(worldCase.Scheme))
+            {
+                var view = await factory.SendAsAsync<CaseView>(actor, new GetCaseQuery(caseId));
+                var episodeReads = check.Verdicts[World.TreatmentEpisodeLabel(worldCase)].Reads;
+                check.Expect((view.Treatment is not null) == episodeReads,
+                    $"GetCaseQuery({worldCase.Label}) {(view.Treatment is null ? "left out" : "showed")} the treatment episode, the rule says {(episodeReads ? "read" : "refuse")}");
+            }
+        }
+
+        // Every episode of the world is open, started 30 days ago: all the reader may read are in treatment today.
+        var measures = await factory.SendAsAsync<TreatmentReportView>(actor, new TreatmentReportQuery());
+        check.CompareCount("TreatmentReportQuery.InTreatment", RecordKind.TreatmentEpisode, measures.InTreatment.Total);
+        var opiateClients = measures.LongTermSubstitute.OpiateClients;
+        check.CompareCount("TreatmentReportQuery.OpiateClients", RecordKind.TreatmentEpisode, opiateClients);
+
+        var export = await factory.SendAsAsync<TreatmentExport>(actor, new TreatmentExportQuery(check.World.Today.AddDays(-60), check.World.Today));
+        var rows = new List<TreatmentExportRow>();
+        await foreach (var row in export.Rows)
+        {
+            rows.Add(row);
+        }
+
+        check.CompareSet("TreatmentExportQuery rows", RecordKind.TreatmentEpisode, rows.Select(r => r.EpisodeId));
+        foreach (var worldCase in check.World.Cases)
+        {
+            var row = rows.SingleOrDefault(r => r.EpisodeId == check.Stored.IdOf(worldCase.Label));
+            if (row is null)
+            {
+                continue;
+            }
+
+            var interventions = check.Verdicts[World.TreatmentInterventionLabel(worldCase)].Reads ? 1 : 0;
+            var topCount = check.Verdicts[World.TopLabel(worldCase)].Reads ? 1 : 0;
+            check.Expect(row.Interventions == interventions && row.Tops == topCount,
+                $"TreatmentExportQuery counted {row.Interventions} intervention(s) and {row.Tops} TOP(s) on {worldCase.Label}, the rule reads {interventions} and {topCount}");
+        }
+    }
+
+    private static async Task<T?> ListOrNullAsync<T>(Task<T> read)
+        where T : class
+    {
+        try
+        {
+            return await read;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Households (DOMAIN.md FAM1, FAM2): the readable set, and for each one the reader may see, the members shown
     /// (exactly the memberships of people the reader may see) and the family cases listed on it.
     /// </summary>
@@ -448,7 +552,8 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         public static bool Is(WorldRecord record, RecordKind kind) =>
             record.Kind == kind || (kind == RecordKind.Case && record.Kind == RecordKind.FamilyCase);
 
-        public WorldRecord RecordOf(Guid id) => records.Single(r => stored.IdOf(r.Label) == id);
+        /// <summary>The record an id names; a case's id also keys its treatment episode, so the case is meant.</summary>
+        public WorldRecord RecordOf(Guid id) => records.Single(r => r.Kind != RecordKind.TreatmentEpisode && stored.IdOf(r.Label) == id);
 
         public void Expect(bool condition, string problem)
         {

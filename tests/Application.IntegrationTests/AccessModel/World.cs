@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Sharing;
 using CaseManager.Domain.Users;
 
@@ -49,6 +50,7 @@ public sealed record World(
             .Concat(Households.Select(h => new WorldRecord(h.Label, RecordKind.Household, -1, h.Owner, DataCategory.Identity, h.Index)))
             .Concat(Cases.Select(c => new WorldRecord(TreatmentInterventionLabel(c), RecordKind.TreatmentIntervention, c.Person, InterventionOwner(c), DataCategory.HealthSubstanceMisuse)))
             .Concat(Cases.Select(c => new WorldRecord(TopLabel(c), RecordKind.Top, c.Person, c.Owner, DataCategory.HealthSubstanceMisuse)))
+            .Concat(Cases.Select(c => new WorldRecord(TreatmentEpisodeLabel(c), RecordKind.TreatmentEpisode, c.Person, c.Owner, DataCategory.HealthSubstanceMisuse)))
             .Concat(People.Select(p => new WorldRecord(AsbLabel(p), RecordKind.Asb, p.Index, AsbOwner(p), DataCategory.Offending)))
             .Concat(People.Select(p => new WorldRecord(EducationLabel(p), RecordKind.Education, p.Index, OffenceOwner(p), DataCategory.EducationEmploymentBenefits)))
             .Concat(People.Select(p => new WorldRecord(EmploymentLabel(p), RecordKind.Employment, p.Index, p.Owner, DataCategory.EducationEmploymentBenefits)))
@@ -96,11 +98,26 @@ public sealed record World(
 
     public static string TopLabel(WorldCase c) => $"TOP{c.Index + 1}";
 
+    /// <summary>The treatment episode (DT1) kept with each case, owned by the case's agency: keyed by the case, as it is stored.</summary>
+    public static string TreatmentEpisodeLabel(WorldCase c) => $"TE{c.Index + 1}";
+
     public static string InterventionLabel(WorldCase c) => $"I{c.Index + 1}";
 
     public int InterventionOwner(WorldCase c) => (c.Owner + c.Index) % Agencies.Count;
 
-    public static DataCategory InterventionCategory(WorldCase c) => c.Index % 2 == 0 ? DataCategory.Offending : DataCategory.HealthSubstanceMisuse;
+    /// <summary>
+    /// The kind of work logged on the case: on every other IOM case an alcohol treatment session, on every other
+    /// treatment case a keywork session, otherwise an office appointment.
+    /// </summary>
+    public static InterventionType InterventionTypeOf(WorldCase c) => (c.Scheme, c.Index % 2) switch
+    {
+        (Scheme.Iom, 1) => InterventionType.AlcoholTreatmentSession,
+        (Scheme.AdultTreatment or Scheme.YoungPeopleTreatment, 1) => InterventionType.Keywork,
+        _ => InterventionType.OfficeAppointment,
+    };
+
+    /// <summary>The category the domain gives that work (DT5: anything on a treatment case is health data), not forced.</summary>
+    public static DataCategory InterventionCategory(WorldCase c) => InterventionTypes.CategoryOf(InterventionTypeOf(c), c.Scheme);
 
     public static string OffenceLabel(WorldPerson p) => $"O{p.Index + 1}";
 
@@ -143,6 +160,7 @@ public sealed record World(
         RecordKind.Household => $"{record.Label} (household owned by {AgencyCode(record.Owner)})",
         RecordKind.TreatmentIntervention => $"{record.Label} (treatment intervention on C{record.Label[2..]} of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, HealthSubstanceMisuse)",
         RecordKind.Top => $"{record.Label} (TOP on C{record.Label[3..]} of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, HealthSubstanceMisuse)",
+        RecordKind.TreatmentEpisode => $"{record.Label} (treatment episode of C{record.Label[2..]} of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, HealthSubstanceMisuse)",
         RecordKind.Asb or RecordKind.Education or RecordKind.Employment =>
             $"{record.Label} ({record.Kind} record of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, {record.Category})",
         RecordKind.LocalCriterion => $"{record.Label} (local criterion on F{record.Label[3..]} of {Households[record.Household].Label} about "
@@ -248,6 +266,7 @@ public enum RecordKind
     Education,
     Employment,
     LocalCriterion,
+    TreatmentEpisode,
 }
 
 /// <summary>

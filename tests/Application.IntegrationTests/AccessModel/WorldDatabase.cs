@@ -91,11 +91,12 @@ public static class WorldDatabase
                 db.Entry(enrolment).Property(c => c.ExitedOn).CurrentValue = utcToday;
             }
 
-            // Logged while the case is still open; its category is set as the world says (the type would decide it).
-            var work = Intervention.Log(enrolment, new InterventionDetails(InterventionType.OfficeAppointment, now.AddMinutes(-1), 30, null, null, null, null),
+            // Logged while the case is still open; the domain gives its category from its kind and the case's scheme.
+            var type = World.InterventionTypeOf(spec);
+            var work = Intervention.Log(enrolment, new InterventionDetails(type, now.AddMinutes(-1), 30, null, null,
+                    type == InterventionType.DrugTest ? DrugTestResult.Negative : null, null),
                 world.Today, Code(world, world.InterventionOwner(spec)), Recorder, now);
             db.Interventions.Add(work);
-            db.Entry(work).Property(i => i.DataCategory).CurrentValue = World.InterventionCategory(spec);
             stored.Add(World.InterventionLabel(spec), work.Id.Value);
 
             // Treatment records are made on a treatment case of the same person (the domain allows no other), then
@@ -110,6 +111,11 @@ public static class WorldDatabase
             db.TopRecords.Add(top);
             db.Entry(top).Property(t => t.CaseId).CurrentValue = enrolment.Id;
             stored.Add(World.TopLabel(spec), top.Id.Value);
+            var episode = TreatmentEpisode.Open(treatmentCase, new TreatmentDetails(utcToday.AddDays(-40), "GP", null, TreatmentSubstance.Heroin, null, null, InjectingStatus.Never),
+                world.Today, now);
+            typeof(TreatmentEpisode).GetProperty(nameof(TreatmentEpisode.CaseId))!.SetValue(episode, enrolment.Id);
+            db.TreatmentEpisodes.Add(episode);
+            stored.Add(World.TreatmentEpisodeLabel(spec), enrolment.Id.Value);
 
             if (spec.Status != CaseStatus.Exited)
             {
@@ -321,7 +327,9 @@ public sealed class StoredWorld
     public void Add(string label, Guid id)
     {
         _ids.Add(label, id);
-        _labels.Add(id, label);
+
+        // A treatment episode is keyed by its case: the id names the case.
+        _labels.TryAdd(id, label);
     }
 
     public Guid IdOf(string label) => _ids[label];

@@ -109,7 +109,7 @@ public sealed class PartnershipReportHandler(
                 figures.Share("SuccessfulCompletionShare", "Discharges that were successful completions", treatment.Completions.Successful, treatment.Completions.Discharges),
                 figures.Count("SuccessfulCompletions", "Successful completions", treatment.Completions.Successful),
                 figures.Share("RepresentationShare", $"Successful completions that re-presented within {treatment.RepresentationDays} days",
-                    treatment.Representations.Represented, treatment.Representations.SuccessfulDischarges),
+                    treatment.Representations.Represented, treatment.Representations.Known),
                 figures.Share("YoungPeopleRereferredShare", "Young people's referrals that were re-referrals",
                     treatment.YoungPeopleRereferred.Rereferred, treatment.YoungPeopleRereferred.Referrals),
             ],

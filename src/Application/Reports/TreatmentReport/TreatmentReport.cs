@@ -53,14 +53,23 @@ public sealed record Completions(int Discharges, int Successful)
     public double? Percent => Discharges == 0 ? null : Math.Round(100.0 * Successful / Discharges, 1);
 }
 
-/// <summary>Successful discharges in the period, and those followed by a new episode within the window (DT2).</summary>
-public sealed record Representations(int SuccessfulDischarges, int Represented)
+/// <summary>
+/// Successful discharges in the period (DT2); of those, the ones followed by a new episode within the window, and the
+/// ones whose window is still open on the report's day with no new episode yet. The share is taken over the
+/// discharges whose outcome is known (represented, or window closed), so an open window does not count as success.
+/// </summary>
+public sealed record Representations(int SuccessfulDischarges, int Represented, int WindowOpen)
 {
-    public double? Percent => SuccessfulDischarges == 0 ? null : Math.Round(100.0 * Represented / SuccessfulDischarges, 1);
+    public int Known => SuccessfulDischarges - WindowOpen;
+
+    public double? Percent => Known == 0 ? null : Math.Round(100.0 * Represented / Known, 1);
 }
 
 /// <summary>Young people's episodes that started in the period, and those of a young person with an earlier young people's episode.</summary>
-public sealed record YoungPeopleRereferred(int Referrals, int Rereferred);
+public sealed record YoungPeopleRereferred(int Referrals, int Rereferred)
+{
+    public double? Percent => Referrals == 0 ? null : Math.Round(100.0 * Rereferred / Referrals, 1);
+}
 
 public sealed class TreatmentReportValidator : AbstractValidator<TreatmentReportQuery>
 {
@@ -68,6 +77,10 @@ public sealed class TreatmentReportValidator : AbstractValidator<TreatmentReport
         RuleFor(q => q.To).Must((q, to) => q.From is null || to is null || q.From <= to).WithMessage("The period must end on or after it starts");
 }
 
+/// <summary>
+/// Every measure is counted in the database over the readable episodes and interventions (the access rule is part of
+/// each query, subqueries included), so the report reads no episode rows into memory whatever the partnership's size.
+/// </summary>
 public sealed class TreatmentReportHandler(IAppDbContext db, IRecordAccess access, IAuditTrail audit, PartnershipClock clock, IOptions<TreatmentOptions> options)
     : IQueryHandler<TreatmentReportQuery, TreatmentReportView>
 {
@@ -77,35 +90,52 @@ public sealed class TreatmentReportHandler(IAppDbContext db, IRecordAccess acces
         var asOf = query.AsOf ?? clock.Today;
         var to = query.To ?? asOf;
         var from = query.From ?? to.AddYears(-1).AddDays(1);
+        var episodes = access.Readable(db.TreatmentEpisodes.AsNoTracking());
+        var interventions = access.Readable(db.TreatmentInterventions.AsNoTracking());
 
-        var episodes = await access.Readable(db.TreatmentEpisodes.AsNoTracking()).Where(e => e.StartDate <= (asOf > to ? asOf : to)).ToListAsync(cancellationToken);
-        var opiateCases = episodes.Where(e => e.OpiateClient).Select(e => e.CaseId).ToList();
-        var substitute = (await access.Readable(db.TreatmentInterventions.AsNoTracking())
-                .Where(i => opiateCases.Contains(i.CaseId) && i.Type == TreatmentInterventionType.Pharmacological)
-                .ToListAsync(cancellationToken))
-            .ToLookup(i => i.CaseId);
+        var open = episodes.Where(e => e.StartDate <= asOf && (e.DischargedOn == null || e.DischargedOn > asOf));
+        var byService = await open.GroupBy(e => e.Service).Select(g => new { Service = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var inTreatment = new InTreatment(
+            byService.Where(s => s.Service == Scheme.AdultTreatment).Sum(s => s.Count),
+            byService.Where(s => s.Service == Scheme.YoungPeopleTreatment).Sum(s => s.Count));
 
-        var open = episodes.Where(e => e.StartDate <= asOf && (e.DischargedOn is null || e.DischargedOn > asOf)).ToList();
-        var inTreatment = new InTreatment(open.Count(e => e.Service == Scheme.AdultTreatment), open.Count(e => e.Service == Scheme.YoungPeopleTreatment));
-        var opiate = open.Where(e => e.OpiateClient).ToList();
-        var longTerm = new LongTermSubstitute(opiate.Count, opiate.Count(e => TreatmentOutcomes.OnLongTermMaintenance(substitute[e.CaseId], asOf, settings.LongTermYears)));
+        // DT4: TreatmentOutcomes.OnLongTermMaintenance, as SQL: maintenance running on asOf, started longTermYears before.
+        var longTermStart = asOf.AddYears(-settings.LongTermYears);
+        var opiate = open.Where(e => e.OpiateClient);
+        var longTerm = new LongTermSubstitute(
+            await opiate.CountAsync(cancellationToken),
+            await opiate.CountAsync(e => interventions.Any(i => i.CaseId == e.CaseId
+                && i.Type == TreatmentInterventionType.Pharmacological
+                && (i.Medication == Medication.Methadone || i.Medication == Medication.Buprenorphine)
+                && i.Mode == PrescribingMode.Maintenance
+                && i.StartDate <= longTermStart && (i.EndDate == null || i.EndDate >= asOf)), cancellationToken));
 
-        var discharged = episodes.Where(e => e.DischargedOn is { } on && on >= from && on <= to).ToList();
-        var completions = new Completions(discharged.Count, discharged.Count(e => e.SuccessfulCompletion == true));
+        var discharged = episodes.Where(e => e.DischargedOn >= from && e.DischargedOn <= to);
+        var completions = new Completions(
+            await discharged.CountAsync(cancellationToken),
+            await discharged.CountAsync(e => e.SuccessfulCompletion == true, cancellationToken));
 
-        var starts = episodes.ToLookup(e => e.PersonId);
-        var successful = discharged.Where(e => e.SuccessfulCompletion == true).ToList();
-        var represented = successful.Count(e => starts[e.PersonId].Any(later => later.CaseId != e.CaseId
-            && TreatmentOutcomes.IsRepresentation(e.DischargedOn!.Value, later.StartDate, settings.RepresentationDays)));
-        var representations = new Representations(successful.Count, represented);
+        // DT2: TreatmentOutcomes.Representation, as SQL: a new episode known by asOf, 0 to RepresentationDays - 1 days after.
+        var lastDay = settings.RepresentationDays - 1;
+        var windowClosedBy = asOf.AddDays(-settings.RepresentationDays);
+        var successful = discharged.Where(e => e.SuccessfulCompletion == true);
+        var represented = successful.Where(e => episodes.Any(later => later.PersonId == e.PersonId && later.CaseId != e.CaseId
+            && later.StartDate <= asOf && later.StartDate >= e.DischargedOn && later.StartDate <= e.DischargedOn!.Value.AddDays(lastDay)));
+        var representations = new Representations(
+            await successful.CountAsync(cancellationToken),
+            await represented.CountAsync(cancellationToken),
+            await successful.CountAsync(e => e.DischargedOn > windowClosedBy, cancellationToken)
+                - await represented.CountAsync(e => e.DischargedOn > windowClosedBy, cancellationToken));
 
-        var youngReferrals = episodes.Where(e => e.Service == Scheme.YoungPeopleTreatment && e.StartDate >= from && e.StartDate <= to).ToList();
-        var rereferred = youngReferrals.Count(e => starts[e.PersonId].Any(earlier => earlier.Service == Scheme.YoungPeopleTreatment
-            && earlier.CaseId != e.CaseId && earlier.StartDate < e.StartDate));
+        var youngReferrals = episodes.Where(e => e.Service == Scheme.YoungPeopleTreatment && e.StartDate >= from && e.StartDate <= to);
+        var rereferred = new YoungPeopleRereferred(
+            await youngReferrals.CountAsync(cancellationToken),
+            await youngReferrals.CountAsync(e => episodes.Any(earlier => earlier.Service == Scheme.YoungPeopleTreatment
+                && earlier.PersonId == e.PersonId && earlier.CaseId != e.CaseId && earlier.StartDate < e.StartDate), cancellationToken));
 
-        audit.Record("report.treatment", AuditOutcome.Allowed, AccessRule.Owner, detail: $"{episodes.Count} treatment episodes, as of {asOf:yyyy-MM-dd}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
+        audit.Record("report.treatment", AuditOutcome.Allowed, AccessRule.Owner,
+            detail: $"{inTreatment.Total} in treatment as of {asOf:yyyy-MM-dd}, {completions.Discharges} discharges {from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
-        return new TreatmentReportView(asOf, from, to, settings.LongTermYears, settings.RepresentationDays, inTreatment, longTerm, completions, representations,
-            new YoungPeopleRereferred(youngReferrals.Count, rereferred));
+        return new TreatmentReportView(asOf, from, to, settings.LongTermYears, settings.RepresentationDays, inTreatment, longTerm, completions, representations, rereferred);
     }
 }

@@ -48,6 +48,7 @@ public static class CaseWords
         Domain.Interventions.InterventionType.Arrest => "Arrest",
         Domain.Interventions.InterventionType.BreachAction => "Enforcement or breach action",
         Domain.Interventions.InterventionType.Other => "Other",
+        Domain.Interventions.InterventionType.Keywork => "Keywork session",
         _ => type.ToString(),
     };
 

@@ -40,6 +40,9 @@ public sealed class CaseDetailsModel(ISender sender, ICurrentUser currentUser, L
     /// <summary>Owning agency's caseworkers and managers change the case and nominate its exit.</summary>
     public bool CanChange { get; private set; }
 
+    /// <summary>The owning agency's workers record what follows the case's end, such as a post-treatment TOP (DT3).</summary>
+    public bool CanRecordAfterExit { get; private set; }
+
     /// <summary>Any worker whose agency takes part in the scheme logs work on an open case (IOM: police and probation together).</summary>
     public bool CanLogWork { get; private set; }
 
@@ -67,6 +70,7 @@ public sealed class CaseDetailsModel(ISender sender, ICurrentUser currentUser, L
         var takesPart = agencies.Any(a => a.Code == agency && a.Schemes.Any(s => s.ToString() == Case.Scheme));
 
         CanChange = IsOpen && owns && writer;
+        CanRecordAfterExit = !IsOpen && owns && writer;
         CanLogWork = IsOpen && writer && (owns || takesPart);
         NominatedByMe = Case.PendingExitNomination is { } pending && pending.NominatedBy == actor.UserId;
         CanDecide = Case.PendingExitNomination is not null && owns && Policies.Allows(Policies.ManageCases, actor) && !NominatedByMe;

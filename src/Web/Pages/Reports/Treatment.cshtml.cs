@@ -2,6 +2,7 @@ using System.Globalization;
 using CaseManager.Application.Reports.TreatmentExport;
 using CaseManager.Application.Reports.TreatmentReport;
 using CaseManager.Web.Export;
+using CaseManager.Web.TagHelpers;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,42 +15,83 @@ namespace CaseManager.Web.Pages.Reports;
 /// </summary>
 public sealed class TreatmentReportModel(ISender sender) : PageModel
 {
+    /// <summary>The day and the period, as GOV.UK date inputs (<c>Input.AsOf.Day</c> and so on) in a GET form.</summary>
     [BindProperty(SupportsGet = true)]
-    public DateOnly? AsOf { get; set; }
+    public TreatmentPeriodInput Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? From { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? To { get; set; }
-
-    public TreatmentReportView Report { get; private set; } = null!;
+    /// <summary>Null while the chosen dates have errors: the error summary is shown instead.</summary>
+    public TreatmentReportView? Report { get; private set; }
 
     /// <summary>The shares charted, each as a bar of 0–100%.</summary>
     public IReadOnlyList<ChartBar> Shares { get; private set; } = [];
 
-    public string DownloadHref => $"/reports/treatment?handler=Download&from={Day(Report.From)}&to={Day(Report.To)}";
+    public string DownloadHref => Report is null ? "#" : $"/reports/treatment?handler=Download&from={Day(Report.From)}&to={Day(Report.To)}";
 
-    public string Period => $"{LocalTime.Date(Report.From)} to {LocalTime.Date(Report.To)}";
+    public string Period => Report is null ? string.Empty : $"{LocalTime.Date(Report.From)} to {LocalTime.Date(Report.To)}";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Report = await sender.Send(new TreatmentReportQuery(AsOf, From, To), cancellationToken);
+        if (!ReadPeriod(out var asOf, out var from, out var to))
+        {
+            return;
+        }
+
+        var report = await sender.Send(new TreatmentReportQuery(asOf, from, to), cancellationToken);
+        Report = report;
+        Input.AsOf = DateParts.From(report.AsOf);
+        Input.From = DateParts.From(report.From);
+        Input.To = DateParts.From(report.To);
         Shares =
         [
-            new("Opiate clients on long-term substitute medication", Report.LongTermSubstitute.Percent, $"{Report.LongTermSubstitute.OnLongTermSubstitute} of {Report.LongTermSubstitute.OpiateClients}"),
-            new("Discharges that were successful completions", Report.Completions.Percent, $"{Report.Completions.Successful} of {Report.Completions.Discharges}"),
-            new("Successful completions that re-presented", Report.Representations.Percent, $"{Report.Representations.Represented} of {Report.Representations.SuccessfulDischarges}"),
+            new("Opiate clients on long-term substitute medication", report.LongTermSubstitute.Percent, $"{report.LongTermSubstitute.OnLongTermSubstitute} of {report.LongTermSubstitute.OpiateClients}"),
+            new("Discharges that were successful completions", report.Completions.Percent, $"{report.Completions.Successful} of {report.Completions.Discharges}"),
+            new("Successful completions that re-presented", report.Representations.Percent, $"{report.Representations.Represented} of {report.Representations.Known}"),
+            new("Young people's referrals that were re-referrals", report.YoungPeopleRereferred.Percent, $"{report.YoungPeopleRereferred.Rereferred} of {report.YoungPeopleRereferred.Referrals}"),
         ];
     }
 
-    public async Task<IActionResult> OnGetDownloadAsync(CancellationToken cancellationToken)
+    /// <summary>The download takes the period as ISO dates (the page's link), as the API does.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
-        var export = await sender.Send(new TreatmentExportQuery(From, To), cancellationToken);
+        var export = await sender.Send(new TreatmentExportQuery(from, to), cancellationToken);
         return new TreatmentCsvResult(export, $"treatment-episodes-{Day(export.From)}-to-{Day(export.To)}.csv");
     }
 
+    private bool ReadPeriod(out DateOnly? asOf, out DateOnly? from, out DateOnly? to)
+    {
+        if (!Input.AsOf.TryGetDate(out asOf))
+        {
+            ModelState.AddModelError("Input.AsOf", "The day for people in treatment must be a real date");
+        }
+
+        if (!Input.From.TryGetDate(out from))
+        {
+            ModelState.AddModelError("Input.From", "The start of the period must be a real date");
+        }
+
+        if (!Input.To.TryGetDate(out to))
+        {
+            ModelState.AddModelError("Input.To", "The end of the period must be a real date");
+        }
+
+        if (from is { } start && to is { } end && end < start)
+        {
+            ModelState.AddModelError("Input.To", "The period must end on or after it starts");
+        }
+
+        return ModelState.IsValid;
+    }
+
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+public sealed class TreatmentPeriodInput
+{
+    public DateParts AsOf { get; set; } = new();
+
+    public DateParts From { get; set; } = new();
+
+    public DateParts To { get; set; } = new();
 }
 
 /// <summary>One bar: a label, its share (null when there is nothing to divide) and the count behind it.</summary>

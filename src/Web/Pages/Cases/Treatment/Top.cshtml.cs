@@ -39,13 +39,21 @@ public sealed class TopModel(ISender sender) : PageModel, Errors.IReloadablePage
 
     public TopDraft Draft { get; private set; } = null!;
 
-    public static IReadOnlyList<SelectListItem> StageItems =>
-    [
-        new("Start of treatment", nameof(TopStage.Start)),
-        new("Review", nameof(TopStage.Review)),
-        new("Exit", nameof(TopStage.Exit)),
-        new("After treatment", nameof(TopStage.PostTreatment)),
-    ];
+    /// <summary>The case has been exited: only the post-treatment TOP can be recorded (DT3).</summary>
+    public bool Discharged { get; private set; }
+
+    public IReadOnlyList<SelectListItem> StageItems => Discharged
+        ? [new("After treatment", nameof(TopStage.PostTreatment))]
+        :
+        [
+            new("Start of treatment", nameof(TopStage.Start)),
+            new("Review", nameof(TopStage.Review)),
+            new("Exit", nameof(TopStage.Exit)),
+        ];
+
+    public string StageHint => Discharged
+        ? "The client has been discharged, so this is the post-treatment TOP"
+        : "A review or exit TOP needs a start TOP first. A post-treatment TOP is recorded after discharge.";
 
     public TopQuestions Questions => new(TopForm.Step(Step), Answers, ModelState);
 
@@ -123,5 +131,6 @@ public sealed class TopModel(ISender sender) : PageModel, Errors.IReloadablePage
     {
         var found = await sender.Send(new GetCaseQuery(new CaseId(Id)), cancellationToken);
         PersonName = found.PersonName ?? string.Empty;
+        Discharged = found.Status == nameof(CaseStatus.Exited);
     }
 }

@@ -16,16 +16,18 @@ namespace CaseManager.Web.Pages.Cases.Treatment;
 /// </summary>
 public sealed class TreatmentSectionViewComponent(ISender sender) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(CaseView view, bool canChange)
+    /// <summary><paramref name="canRecordAfterExit"/>: the owning agency may record a post-treatment TOP on the exited case.</summary>
+    public async Task<IViewComponentResult> InvokeAsync(CaseView view, bool canChange, bool canRecordAfterExit)
     {
         var caseId = new CaseId(view.Id);
         var interventions = await sender.Send(new ListTreatmentInterventionsQuery(caseId));
         var tops = await sender.Send(new ListTopsQuery(caseId));
-        return View(new TreatmentSection(view, view.Treatment!, interventions, tops, canChange && view.Status != nameof(CaseStatus.Exited)));
+        return View(new TreatmentSection(view, view.Treatment!, interventions, tops,
+            canChange && view.Status != nameof(CaseStatus.Exited), canRecordAfterExit && view.Status == nameof(CaseStatus.Exited)));
     }
 }
 
-public sealed record TreatmentSection(CaseView Case, TreatmentView Episode, IReadOnlyList<TreatmentInterventionView> Interventions, IReadOnlyList<TopRecordView> Tops, bool CanChange)
+public sealed record TreatmentSection(CaseView Case, TreatmentView Episode, IReadOnlyList<TreatmentInterventionView> Interventions, IReadOnlyList<TopRecordView> Tops, bool CanChange, bool CanRecordPostTreatment)
 {
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
@@ -53,11 +55,21 @@ public sealed record TreatmentSection(CaseView Case, TreatmentView Episode, IRea
         new("Days used: illicit opiates", TopAnswers.MaxDays, Tops.Select(t => t.Answers.OpiateDays).ToList()),
         new("Days used: crack", TopAnswers.MaxDays, Tops.Select(t => t.Answers.CrackDays).ToList()),
         new("Days used: cocaine", TopAnswers.MaxDays, Tops.Select(t => t.Answers.CocaineDays).ToList()),
+        new("Days used: amphetamines", TopAnswers.MaxDays, Tops.Select(t => t.Answers.AmphetamineDays).ToList()),
         new("Days used: cannabis", TopAnswers.MaxDays, Tops.Select(t => t.Answers.CannabisDays).ToList()),
+        new(OtherSubstanceLabel, TopAnswers.MaxDays, Tops.Select(t => t.Answers.OtherSubstanceDays).ToList()),
+        new("Days used: tobacco", TopAnswers.MaxDays, Tops.Select(t => t.Answers.TobaccoDays).ToList()),
+        new("Days injected", TopAnswers.MaxDays, Tops.Select(t => t.Answers.InjectedDays).ToList()),
         new("Psychological health (0–20)", TopAnswers.MaxScore, Tops.Select(t => t.Answers.PsychologicalHealth).ToList()),
         new("Physical health (0–20)", TopAnswers.MaxScore, Tops.Select(t => t.Answers.PhysicalHealth).ToList()),
         new("Quality of life (0–20)", TopAnswers.MaxScore, Tops.Select(t => t.Answers.QualityOfLife).ToList()),
     ];
+
+    /// <summary>The other substance by the name(s) given in the TOPs, or "other substance".</summary>
+    private string OtherSubstanceLabel =>
+        Tops.Select(t => t.Answers.OtherSubstanceName?.Trim()).Where(n => !string.IsNullOrEmpty(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList() is { Count: > 0 } names
+            ? $"Days used: other ({string.Join(", ", names)})"
+            : "Days used: other substance";
 
     public IReadOnlyList<string> TopLabels => Tops.Select(t => $"{t.Stage} {t.CompletedOn.ToString("d MMM yyyy", English)}").ToList();
 }
