@@ -19,7 +19,7 @@ public sealed class FamilyPlanApiTests : IClassFixture<CaseManagerFactory>, IAsy
 
     public FamilyPlanApiTests(CaseManagerFactory factory) => _factory = factory;
 
-    public async ValueTask InitializeAsync()
+    public async Task InitializeAsync()
     {
         // The fixture (one app and database) is shared by this class's tests: the agreement is made once.
         await Once.WaitAsync();
@@ -51,7 +51,7 @@ public sealed class FamilyPlanApiTests : IClassFixture<CaseManagerFactory>, IAsy
         }
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Assessment_IsCreated201_AndListedWithItsNeeds()
