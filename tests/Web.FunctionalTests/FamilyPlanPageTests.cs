@@ -1,5 +1,4 @@
 using System.Net;
-using CaseManager.Application.Cases;
 using CaseManager.Application.Families;
 using CaseManager.Application.Families.AddPlanAction;
 using CaseManager.Application.Families.GetPlan;
