@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddScoped<CaseNames>();
         services.AddScoped<Households.HouseholdReads>();
         services.AddScoped<Households.FamilyCases>();
+        services.AddScoped<Families.FamilyCaseRecords>();
         services.AddScoped<ReviewPlanner>();
         services.AddScoped<AfterCommit>();
         services.AddScoped<IdempotentRequest>();

@@ -132,6 +132,7 @@ app.MapAdminEndpoints();
 app.MapSharingEndpoints();
 app.MapCaseEndpoints();
 app.MapHouseholdEndpoints();
+app.MapFamilyEndpoints();
 app.MapTreatmentEndpoints();
 app.MapOutcomeEndpoints();
 app.MapReviewEndpoints();

@@ -12,6 +12,8 @@ using CaseManager.Application.Common;
 using CaseManager.Application.Common.Paging;
 using CaseManager.Domain.Claims;
 using CaseManager.Domain.Common;
+using CaseManager.Domain.Families;
+using CaseManager.Infrastructure.Persistence;
 using CaseManager.Infrastructure.Jobs;
 using CaseManager.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -105,6 +107,37 @@ public sealed class ClaimTests : IDisposable
         details.PartlyHiddenNote.Should().Be(ClaimEvidence.PartlyHiddenNote);
         details.Evidence.Members.Select(m => m.Name).Should().BeEquivalentTo(["Parent Partial", "Child Partial"]);
         details.Evidence.Links.Case.Should().Be($"/cases/{line.CaseId}");
+    }
+
+    [Fact]
+    public async Task Evidence_LinksToTheAssessmentAndPlan_OnlyWhereTheCaseHasThem()
+    {
+        var planned = await _factory.AddAsync("COUNCIL", Today.AddMonths(-1), "Planned");
+        var unplanned = await _factory.AddAsync("COUNCIL", Today.AddMonths(-1), "Unplanned");
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CaseDbContext>();
+            var familyCase = await db.Cases.SingleAsync(c => c.Id == planned.CaseId);
+            var household = await db.Households.SingleAsync(h => h.Id == familyCase.HouseholdId);
+            var now = _factory.Clock.GetUtcNow();
+            db.FamilyPlanActions.Add(FamilyPlanAction.Add(familyCase, household, "School meeting", null, null, familyCase.OwnerAgency, null, Today, familyCase.OwnerAgency, Guid.NewGuid(), now));
+            db.FamilyAssessments.Add(FamilyAssessment.Record(familyCase, household, Today, "Summary", null, [], familyCase.OwnerAgency, Guid.NewGuid(), now, Today));
+            await db.SaveChangesAsync();
+        }
+
+        var claim = await PrepareAsync(ClaimKind.Attachment, "2026-11");
+
+        var lines = await LinesAsync(claim);
+        var links = new Dictionary<Guid, EvidenceLinks>();
+        foreach (var line in lines)
+        {
+            links[line.CaseId] = (await _factory.SendAsAsync<ClaimLineDetails>(DemoUsers.ClaimsAuditor, new GetClaimLineQuery(claim, new ClaimLineId(line.LineId)))).Evidence.Links;
+        }
+
+        links[planned.CaseId.Value].Assessment.Should().Be($"/cases/{planned.CaseId.Value}/assessment");
+        links[planned.CaseId.Value].Plan.Should().Be($"/cases/{planned.CaseId.Value}/plan");
+        links[unplanned.CaseId.Value].Assessment.Should().BeNull();
+        links[unplanned.CaseId.Value].Plan.Should().BeNull();
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class MeSummaryApiTests(CaseManagerFactory factory) : IClassFixtur
         summary.GetProperty("reviewsOverdue").GetInt32().Should().Be(await TotalAsync(police, "/api/v1/reviews?allocatedToMe=true&state=Overdue"));
         summary.GetProperty("unreadNotifications").GetInt32().Should().Be(await TotalAsync(police, "/api/v1/notifications?unread=true"));
         summary.GetProperty("exitNominationsWaiting").GetInt32().Should().Be(0, "a caseworker decides no exits");
-        summary.GetProperty("planActionsDue").GetInt32().Should().Be(0, "no family plans are held yet");
+        summary.GetProperty("planActionsDue").GetInt32().Should().Be(0, "no plan action of the demo is the police's");
         summary.GetProperty("readsCaseData").GetBoolean().Should().BeTrue();
     }
 

@@ -77,12 +77,21 @@ public sealed class FamilyEvidenceReader(IAppDbContext db, IRecordAccess access)
             .Select(h => h.Id)
             .ToListAsync(cancellationToken)).ToHashSet();
 
+        // Whether each case has its assessment and plan recorded (ADR 0024): the evidence links to them when it has.
+        var caseIds = cases.Select(c => c.CaseId).Distinct().ToList();
+        var assessed = (await db.FamilyAssessments.AsNoTracking().Where(a => caseIds.Contains(a.CaseId)).Select(a => a.CaseId).Distinct()
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var planned = (await db.FamilyPlanActions.AsNoTracking().Where(a => caseIds.Contains(a.CaseId)).Select(a => a.CaseId).Distinct()
+            .ToListAsync(cancellationToken)).ToHashSet();
+
         var byHousehold = members.ToLookup(m => m.HouseholdId);
         return ids.ToDictionary(id => id, id => new FamilyEvidence(
             names.GetValueOrDefault(id),
             [.. byHousehold[id].OrderBy(m => m.From).ThenBy(m => m.PersonId.Value)
                 .Select(m => new EvidenceMember(m.PersonId.Value, $"{m.GivenName} {m.FamilyName}", m.Relationship.ToString(), m.From, m.To, $"/people/{m.PersonId.Value}/timeline"))],
-            partlyHidden.Contains(id)));
+            partlyHidden.Contains(id),
+            assessed,
+            planned));
     }
 
     public static ClaimEvidence For(FamilyCaseRow row, FamilyEvidence family, DateOnly asOf, IReadOnlyList<EvidenceCheck> checks, IReadOnlyList<EvidenceRecord> records, bool partlyHidden) =>
@@ -101,9 +110,10 @@ public sealed class FamilyEvidenceReader(IAppDbContext db, IRecordAccess access)
             new EvidenceLinks(
                 $"/cases/{row.CaseId.Value}",
                 $"/api/v1/households/{row.HouseholdId.Value}",
-                null,
-                null,
+                family.Assessed.Contains(row.CaseId) ? $"/cases/{row.CaseId.Value}/assessment" : null,
+                family.Planned.Contains(row.CaseId) ? $"/cases/{row.CaseId.Value}/plan" : null,
                 family.Members.Count > 0 ? family.Members[0].Timeline : $"/cases/{row.CaseId.Value}"));
 }
 
-public sealed record FamilyEvidence(string? Name, IReadOnlyList<EvidenceMember> Members, bool PartlyHidden);
+/// <summary>A household's evidence, with the cases of the batch whose assessment and plan are recorded.</summary>
+public sealed record FamilyEvidence(string? Name, IReadOnlyList<EvidenceMember> Members, bool PartlyHidden, IReadOnlySet<CaseId> Assessed, IReadOnlySet<CaseId> Planned);

@@ -5,6 +5,7 @@ using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Claims;
 using CaseManager.Domain.Common;
+using CaseManager.Domain.Families;
 using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Notifications;
@@ -78,6 +79,12 @@ public abstract class CaseDbContext(DbContextOptions options)
     public DbSet<EmploymentRecord> EmploymentRecords => Set<EmploymentRecord>();
 
     public DbSet<LocalCriterionRecord> LocalCriterionRecords => Set<LocalCriterionRecord>();
+
+    public DbSet<FamilyAssessment> FamilyAssessments => Set<FamilyAssessment>();
+
+    public DbSet<FamilyAssessmentNeed> FamilyAssessmentNeeds => Set<FamilyAssessmentNeed>();
+
+    public DbSet<FamilyPlanAction> FamilyPlanActions => Set<FamilyPlanAction>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -2,6 +2,7 @@ using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Claims;
+using CaseManager.Domain.Families;
 using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Notifications;
@@ -86,6 +87,13 @@ public interface IAppDbContext
     DbSet<EmploymentRecord> EmploymentRecords { get; }
 
     DbSet<LocalCriterionRecord> LocalCriterionRecords { get; }
+
+    /// <summary>A family case's own records (FAM1): its whole-family assessments, their needs, and its plan's actions.</summary>
+    DbSet<FamilyAssessment> FamilyAssessments { get; }
+
+    DbSet<FamilyAssessmentNeed> FamilyAssessmentNeeds { get; }
+
+    DbSet<FamilyPlanAction> FamilyPlanActions { get; }
 
     DatabaseFacade Database { get; }
 

@@ -14,7 +14,7 @@ namespace CaseManager.Application.Users.GetMySummary;
 
 /// <summary>
 /// "What do I do today?": the caller's caseload, their reviews due and overdue, the exit nominations waiting for
-/// their decision and their unread notifications. Each number is counted by the rule of the list it links to
+/// their decision, their family plan actions due and their unread notifications. Each number is counted by the rule of the list it links to
 /// (the caseload's <see cref="IRecordAccess.CountCaseloadAsync"/>, <see cref="ReviewLists"/>, the exit queue, the
 /// notifications' <see cref="CountUnreadNotificationsHandler.UnreadOf"/>), so a number always matches its list.
 /// A user who does not read case data (an administrator) gets zeros with <see cref="MySummary.ReadsCaseData"/> false.
@@ -56,7 +56,7 @@ public sealed class GetMySummaryHandler(
         var due = await ReviewLists.Rows(db, access, actor, today, window, allocatedToMe: true, ReviewState.Due, owner: null).CountAsync(cancellationToken);
         var overdue = await ReviewLists.Rows(db, access, actor, today, window, allocatedToMe: true, ReviewState.Overdue, owner: null).CountAsync(cancellationToken);
         var exits = Policies.Allows(Policies.ManageCases, actor) ? await ExitNominationsWaitingAsync(actor, me, cancellationToken) : 0;
-        return new MySummary(true, caseload, due, overdue, exits, await PlanActionsDueAsync(cancellationToken), unread);
+        return new MySummary(true, caseload, due, overdue, exits, await PlanActionsDueAsync(actor, me, today.AddDays(window), cancellationToken), unread);
     }
 
     /// <summary>
@@ -73,9 +73,18 @@ public sealed class GetMySummaryHandler(
     }
 
     /// <summary>
-    /// Family plan actions due: the partnership holds no family plans yet, so none can be due. When plans are held,
-    /// count the caller's due actions here, through the access rule, and the home page and API show it as it is.
+    /// Family plan actions due (DOMAIN.md FAM1): not done, due within the review reminder window or overdue, on open
+    /// family cases the caller may read under the access rule, and theirs: assigned to them, or to their agency with
+    /// nobody named. The plan page lists the same actions.
     /// </summary>
-    private static Task<int> PlanActionsDueAsync(CancellationToken cancellationToken) =>
-        cancellationToken.IsCancellationRequested ? Task.FromCanceled<int>(cancellationToken) : Task.FromResult(0);
+    private Task<int> PlanActionsDueAsync(Actor actor, Guid me, DateOnly dueBy, CancellationToken cancellationToken)
+    {
+        var agency = actor.RequireAgency();
+        var cases = access.Readable(db.Cases.AsNoTracking()).Where(c => c.Status != CaseStatus.Exited);
+        return db.FamilyPlanActions.AsNoTracking()
+            .Where(a => a.CompletedOn == null && a.DueOn <= dueBy)
+            .Where(a => a.AssignedTo == me || (a.AssignedTo == null && a.OwnerAgency == agency))
+            .Where(a => cases.Any(c => c.Id == a.CaseId))
+            .CountAsync(cancellationToken);
+    }
 }
