@@ -266,7 +266,11 @@ public sealed class TimelineReader(IAppDbContext db, IRecordAccess access, IUser
         return Expression.Lambda<Func<T, bool>>(any, parameter);
     }
 
-    /// <summary>As <see cref="OnDays{T}"/> for records at an instant: from the start of the first day to the start of the day after the last, in the partnership's time zone.</summary>
+    /// <summary>
+    /// As <see cref="OnDays{T}"/> for records at an instant: from the start of the first day to the start of the day
+    /// after the last, in the partnership's time zone. The bounds are sent in UTC, as instants are stored: SQLite's
+    /// binary form orders by clock time and offset, so a bound at +01:00 would compare an hour out.
+    /// </summary>
     private Expression<Func<T, bool>> AtInstants<T>(IReadOnlyList<TimelineWindow> windows, Expression<Func<T, PersonId>> person, Expression<Func<T, DateTimeOffset>> at)
     {
         var parameter = person.Parameters[0];
@@ -277,12 +281,12 @@ public sealed class TimelineReader(IAppDbContext db, IRecordAccess access, IUser
             Expression match = Expression.Equal(person.Body, Value(window.PersonId));
             if (window.From is { } from)
             {
-                match = Expression.AndAlso(match, Expression.GreaterThanOrEqual(atBody, Value(StartOf(from))));
+                match = Expression.AndAlso(match, Expression.GreaterThanOrEqual(atBody, Value(StartOf(from).ToUniversalTime())));
             }
 
             if (window.To is { } to)
             {
-                match = Expression.AndAlso(match, Expression.LessThan(atBody, Value(StartOf(to.AddDays(1)))));
+                match = Expression.AndAlso(match, Expression.LessThan(atBody, Value(StartOf(to.AddDays(1)).ToUniversalTime())));
             }
 
             any = Expression.OrElse(any, match);
