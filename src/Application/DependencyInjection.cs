@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<IRecordAccess, RecordAccess>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<PersonGate>();
+        services.AddScoped<People.GetTimeline.TimelineReader>();
         services.AddScoped<CaseGate>();
         services.AddScoped<CaseNames>();
         services.AddScoped<Households.HouseholdReads>();

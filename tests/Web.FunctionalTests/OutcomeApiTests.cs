@@ -50,6 +50,21 @@ public sealed class OutcomeApiTests(CaseManagerFactory factory) : IClassFixture<
         list.GetProperty("total").GetInt32().Should().Be(1);
     }
 
+    [Fact]
+    public async Task PostEmployment_WithApiMdsBodyAndNoBenefit_Returns201AndRecordsTheBenefitAsOther()
+    {
+        var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var person = await RegisterAsync(fit, "ContractBody");
+
+        var response = await fit.PostAsync($"/api/v1/people/{person}/employment",
+            new StringContent("""{ "kind": "OutOfWorkBenefit", "from": "2025-06-01", "detail": "Universal Credit claim" }""", System.Text.Encoding.UTF8, "application/json"));
+
+        var created = await JsonAsync(response, HttpStatusCode.Created);
+        created.GetProperty("kind").GetString().Should().Be("OutOfWorkBenefit");
+        created.GetProperty("benefit").GetString().Should().Be("Other");
+        created.GetProperty("detail").GetString().Should().Be("Universal Credit claim");
+    }
+
     [Theory]
     [InlineData("asb", """{ "kind": "Shouting", "occurredOn": "2026-10-01" }""", "kind")]
     [InlineData("asb", """{ "kind": "Warning" }""", "occurredOn")]

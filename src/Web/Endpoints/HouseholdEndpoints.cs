@@ -5,9 +5,11 @@ using CaseManager.Application.Households;
 using CaseManager.Application.Households.AddHouseholdMember;
 using CaseManager.Application.Households.EndHouseholdMembership;
 using CaseManager.Application.Households.GetHousehold;
+using CaseManager.Application.Households.GetHouseholdTimeline;
 using CaseManager.Application.Households.ListPersonHouseholds;
 using CaseManager.Application.Households.NameLeadProfessional;
 using CaseManager.Application.Households.RecordHousehold;
+using CaseManager.Application.People.GetTimeline;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Households;
 using CaseManager.Domain.People;
@@ -36,6 +38,16 @@ public static class HouseholdEndpoints
                 TypedResults.Ok(await sender.Send(new GetHouseholdQuery(new HouseholdId(id)), ct)))
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("A household with the members (and family cases) the caller may see; 404 if it may see none of it")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id:guid}/timeline", async Task<Ok<Paged<TimelineEntry>>> (Guid id, Guid? personId, string? agency, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetHouseholdTimelineQuery(
+                    new HouseholdId(id), personId is { } member ? new PersonId(member) : null, agency, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("Every record the caller may see of any member, from the days they were a member, and the family cases' own events, newest first")
+            .WithDescription("Items have the person timeline's shape plus personId (null for a family case's own events and records about the family); "
+                + "each shared item says why it is shown (access). Members the caller may not see are left out with their records and not counted. "
+                + "Filters: personId (one member) and agency (the owning agency's code).")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{id:guid}/members", async Task<Created<HouseholdMemberView>> (Guid id, AddMemberRequest body, ISender sender, CancellationToken ct) =>

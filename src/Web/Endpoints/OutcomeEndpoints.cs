@@ -85,7 +85,7 @@ public static class OutcomeEndpoints
             .WithIdempotency<EmploymentRecordView>((http, record) => PersonLocation(http.GetRouteValue("id"), "employment", record.Id))
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Record an out-of-work benefit spell, work, Work Programme or ESF provision (EducationEmploymentBenefits data)")
-            .WithDescription("kind: OutOfWorkBenefit (with benefit: Jsa | Esa | IncomeSupport | UniversalCredit | Other) | InWork | WorkProgramme | EsfProvision; from, to?, detail?.");
+            .WithDescription("kind: OutOfWorkBenefit (with benefit?: Jsa | Esa | IncomeSupport | UniversalCredit | Other; Other when not given) | InWork | WorkProgramme | EsfProvision; from, to?, detail?.");
 
         people.MapPost("/employment/{recordId:guid}/end", async Task<Ok<EmploymentRecordView>> (Guid id, Guid recordId, EndEmploymentRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new EndEmploymentCommand(new PersonId(id), new EmploymentRecordId(recordId), body.To), ct)))

@@ -6,6 +6,7 @@ using CaseManager.Application.Common.Paging;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Households;
 using CaseManager.Application.Households.GetHousehold;
+using CaseManager.Application.Households.GetHouseholdTimeline;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetPerson;
@@ -520,6 +521,90 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             var expectedCases = check.World.FamilyCases.Where(f => f.Household == record.Household && check.Verdicts[f.Label].Reads)
                 .Select(f => check.Stored.IdOf(f.Label)).Order().ToList();
             check.Expect(view.Cases.Select(c => c.Id).Order().SequenceEqual(expectedCases), $"GetHouseholdQuery({record.Label}) listed the wrong family cases");
+            await CheckHouseholdTimelineAsync(actor, check, record);
+        }
+    }
+
+    /// <summary>
+    /// The household timeline (API.md, FAM2, IS7b): every record the rule lets the reader see of a member it may see,
+    /// dated on a day of their membership, and the household's own family cases and family-level criteria, each once,
+    /// with the rule's explanation; then the same filtered to the reader's own agency, to one visible member, and to a
+    /// person who is not a visible member (an empty page).
+    /// </summary>
+    private async Task CheckHouseholdTimelineAsync(Actor actor, UserCheck check, WorldRecord householdRecord)
+    {
+        var world = check.World;
+        var household = world.Households[householdRecord.Household];
+        var id = new HouseholdId(check.Stored.IdOf(householdRecord.Label));
+        var visible = household.Memberships.Where(m => check.Verdicts[world.People[m.Person].Label].Reads).ToList();
+
+        bool Shown(WorldRecord r, int? onlyPerson, int? onlyAgency)
+        {
+            if (!check.Verdicts[r.Label].Reads || (onlyAgency is { } agency && r.Owner != agency) || world.TimelineDay(r) is not { } day)
+            {
+                return false;
+            }
+
+            if (r.Kind == RecordKind.FamilyCase || (r.Kind == RecordKind.LocalCriterion && r.Person < 0))
+            {
+                return onlyPerson is null && r.Household == householdRecord.Household;
+            }
+
+            return (onlyPerson is null || onlyPerson == r.Person)
+                && visible.Any(m => m.Person == r.Person && m.From <= day && (m.To is null || day <= m.To));
+        }
+
+        async Task CompareAsync(string path, GetHouseholdTimelineQuery query, int? onlyPerson, int? onlyAgency)
+        {
+            var page = await factory.SendAsAsync<Paged<TimelineEntry>>(actor, query);
+            var expected = check.Records.Where(r => Shown(r, onlyPerson, onlyAgency)).Select(r => check.Stored.IdOf(r.Label)).Order().ToList();
+            var returned = page.Items.Select(e => e.RecordId).Order().ToList();
+            foreach (var missing in expected.Except(returned))
+            {
+                check.Difference(check.RecordOf(missing), $"{path} left it out, the rule shows it ({check.Verdicts[check.RecordOf(missing).Label].Why})");
+            }
+
+            foreach (var extra in returned.Except(expected).Distinct())
+            {
+                if (check.Knows(extra))
+                {
+                    check.Difference(check.RecordOf(extra), $"{path} showed it, the rule leaves it out ({check.Verdicts[check.RecordOf(extra).Label].Why})");
+                }
+                else
+                {
+                    check.Expect(false, $"{path} returned {extra}, which is not in the world");
+                }
+            }
+
+            check.Expect(returned.Count == returned.Distinct().Count(), $"{path} returned a record twice");
+            check.Expect(page.Total == expected.Count, $"{path}.Total is {page.Total}, the rule shows {expected.Count}");
+            foreach (var entry in page.Items.Where(e => check.Knows(e.RecordId)))
+            {
+                var shownRecord = check.RecordOf(entry.RecordId);
+                check.CompareExplanation($"{path} access", shownRecord, entry.Access);
+                check.Expect(entry.PersonId == (shownRecord.Person < 0 ? null : check.Stored.IdOf(world.People[shownRecord.Person].Label)),
+                    $"{path} gave {shownRecord.Label} the wrong personId");
+            }
+        }
+
+        var label = householdRecord.Label;
+        await CompareAsync($"GetHouseholdTimelineQuery({label})", new GetHouseholdTimelineQuery(id, PageSize: Paging.MaxPageSize), null, null);
+        var own = check.User.Agency;
+        await CompareAsync($"GetHouseholdTimelineQuery({label}, agency {world.AgencyCode(own)})",
+            new GetHouseholdTimelineQuery(id, Agency: world.AgencyCode(own), PageSize: Paging.MaxPageSize), null, own);
+        if (visible.FirstOrDefault() is { } member)
+        {
+            var person = world.People[member.Person];
+            await CompareAsync($"GetHouseholdTimelineQuery({label}, member {person.Label})",
+                new GetHouseholdTimelineQuery(id, new PersonId(check.Stored.IdOf(person.Label)), PageSize: Paging.MaxPageSize), member.Person, null);
+        }
+
+        if (world.People.FirstOrDefault(p => visible.All(m => m.Person != p.Index)) is { } outsider)
+        {
+            var page = await factory.SendAsAsync<Paged<TimelineEntry>>(actor,
+                new GetHouseholdTimelineQuery(id, new PersonId(check.Stored.IdOf(outsider.Label)), PageSize: Paging.MaxPageSize));
+            check.Expect(page.Items.Count == 0 && page.Total == 0,
+                $"GetHouseholdTimelineQuery({label}, member {outsider.Label}) showed {page.Total} entries of a person who is not a member it may see");
         }
     }
 
@@ -539,6 +624,8 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         IReadOnlyDictionary<string, Verdict> verdicts, List<string> differences)
     {
         public World World => world;
+
+        public WorldUser User => user;
 
         public StoredWorld Stored => stored;
 

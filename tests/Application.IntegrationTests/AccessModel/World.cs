@@ -93,6 +93,29 @@ public sealed record World(
     public bool IsMember(int household, int person, DateOnly day) =>
         Households[household].Memberships.Any(m => m.Person == person && m.From <= day && (m.To is null || day <= m.To));
 
+    /// <summary>
+    /// The day a timeline dates the record on, as <see cref="WorldDatabase"/> writes it (null for records no timeline
+    /// shows): cases, treatment and TOPs thirty UTC days back, the intervention a minute before now, the offence,
+    /// ASB, education and employment records 3, 5, 4 and 60 days back, a local criterion about a member on the first
+    /// day of their membership and one about the family today.
+    /// </summary>
+    public DateOnly? TimelineDay(WorldRecord record)
+    {
+        var utcToday = DateOnly.FromDateTime(Now.UtcDateTime);
+        return record.Kind switch
+        {
+            RecordKind.Case or RecordKind.FamilyCase or RecordKind.TreatmentIntervention or RecordKind.Top => utcToday.AddDays(-30),
+            RecordKind.Intervention => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now.AddMinutes(-1), London).DateTime),
+            RecordKind.Offence => Today.AddDays(-3),
+            RecordKind.Asb => Today.AddDays(-5),
+            RecordKind.Education => Today.AddDays(-4),
+            RecordKind.Employment => Today.AddDays(-60),
+            RecordKind.LocalCriterion when record.Person < 0 => Today,
+            RecordKind.LocalCriterion => CriterionMembership(FamilyCases.Single(f => MemberCriterionLabel(f) == record.Label))!.From,
+            _ => null,
+        };
+    }
+
     /// <summary>Treatment records (DT1, DT3) are always health data; the intervention's owner varies as work's does, the TOP's is the case's.</summary>
     public static string TreatmentInterventionLabel(WorldCase c) => $"TI{c.Index + 1}";
 

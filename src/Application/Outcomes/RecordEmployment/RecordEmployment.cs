@@ -15,6 +15,8 @@ namespace CaseManager.Application.Outcomes.RecordEmployment;
 /// <summary>
 /// Records a spell of an adult's working life (DOMAIN.md TF1 (c), TF2, TF4): an out-of-work benefit (with its type:
 /// TF4 tells former JSA claimants from others), work, the Work Programme or ESF provision, from a day (to a day).
+/// API.md's body has no benefit: an out-of-work benefit spell recorded without one is recorded as
+/// <see cref="BenefitType.Other"/> (<see cref="RecordEmploymentHandler.DefaultBenefit"/>), which TF4 counts as "not JSA".
 /// </summary>
 [RequiresPolicy(Policies.WriteCaseData)]
 public sealed record RecordEmploymentCommand(
@@ -25,8 +27,7 @@ public sealed class RecordEmploymentValidator : AbstractValidator<RecordEmployme
     public RecordEmploymentValidator(PartnershipClock clock)
     {
         RuleFor(c => c.Kind).NotNull().WithMessage("Select the kind of record").IsInEnum().WithMessage("Select a kind of record from the list");
-        RuleFor(c => c.Benefit).NotNull().When(c => c.Kind == EmploymentKind.OutOfWorkBenefit).WithMessage("Select the out-of-work benefit")
-            .IsInEnum().WithMessage("Select a benefit from the list");
+        RuleFor(c => c.Benefit).IsInEnum().WithMessage("Select a benefit from the list");
         RuleFor(c => c.Benefit).Null().When(c => c.Kind is not null and not EmploymentKind.OutOfWorkBenefit)
             .WithMessage("Only an out-of-work benefit spell has a benefit");
         RuleFor(c => c.From).NotNull().WithMessage("Enter the start date")
@@ -40,11 +41,15 @@ public sealed class RecordEmploymentValidator : AbstractValidator<RecordEmployme
 public sealed class RecordEmploymentHandler(IAppDbContext db, PersonGate gate, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock)
     : ICommandHandler<RecordEmploymentCommand, EmploymentRecordView>
 {
+    /// <summary>The benefit of an out-of-work benefit spell recorded without one (API.md's body has no such field).</summary>
+    public const BenefitType DefaultBenefit = BenefitType.Other;
+
     public async ValueTask<EmploymentRecordView> Handle(RecordEmploymentCommand command, CancellationToken cancellationToken)
     {
         await gate.EnsureReadableAsync(command.PersonId, "employment.record", cancellationToken);
         var actor = currentUser.Actor;
-        var record = EmploymentRecord.Record(command.PersonId, command.Kind!.Value, command.Benefit, command.From!.Value, command.To, command.Detail,
+        var record = EmploymentRecord.Record(command.PersonId, command.Kind!.Value,
+            command.Benefit ?? (command.Kind == EmploymentKind.OutOfWorkBenefit ? DefaultBenefit : null), command.From!.Value, command.To, command.Detail,
             actor.RequireAgency(), actor.RequireUserId(), clock.Now, clock.Today);
         db.EmploymentRecords.Add(record);
         audit.Record("employment.record", AuditOutcome.Allowed, AccessRule.Owner,
