@@ -9,13 +9,15 @@ public enum ClaimKind
 
 /// <summary>
 /// A claim is prepared by a background job (<see cref="Preparing"/>), checked line by line (<see cref="Draft"/>)
-/// and then submitted, after which it is frozen (TF5).
+/// and then submitted, after which it is frozen (TF5). A preparation may be <see cref="Cancelled"/> instead, which
+/// frees its window.
 /// </summary>
 public enum ClaimStatus
 {
     Preparing,
     Draft,
     Submitted,
+    Cancelled,
 }
 
 /// <summary>A line is proposed by the preparation, then validated or rejected by a second person (TF5).</summary>

@@ -78,7 +78,7 @@ public sealed class PrepareClaimBatchHandler(
         {
             var lines = await LinesAsync(claim, batch, settings.MoneyTable(), cancellationToken);
             added = await store.AddLinesIfAbsentAsync(lines, cancellationToken);
-            claim.RecordBatch(batch.Count, batch[^1].CaseId.Value);
+            claim.RecordBatch(batch.Count, batch[^1].CaseId.Value, clock.Now);
         }
 
         var finished = batch.Count < settings.PreparationBatchSize;
