@@ -60,4 +60,23 @@ public sealed partial class PageTests
         download.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         (await officer.GetStringAsync("/claims/figures")).Should().Contain("data-testid=\"phase-1-allocation\"");
     }
+
+    [Fact]
+    public async Task ClaimPage_WhilePreparing_OffersToCancel_AndACancelledClaimSaysSo()
+    {
+        var officer = await SignedInBrowserAsync(DemoUsers.ClaimsOfficer);
+        var response = await PostFormAsync(officer, "/claims/prepare", new() { ["Input.Phase"] = "2", ["Input.Kind"] = "Results", ["Input.Window"] = "2026-05" });
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var claimPath = response.Headers.Location!.ToString();
+        (await officer.GetStringAsync(claimPath)).Should().Contain("data-testid=\"cancel-form\"").And.NotContain("data-testid=\"preparation-stalled\"");
+
+        var cancelled = await PostFormAsync(officer, $"{claimPath}?handler=Cancel", [], claimPath);
+
+        cancelled.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var page = await officer.GetStringAsync(claimPath);
+        page.Should().Contain("data-testid=\"claim-cancelled\"").And.Contain("Preparation cancelled").And.NotContain("data-testid=\"cancel-form\"");
+        page.Should().Contain("Cancelled by Ruth Bell");
+        var again = await PostFormAsync(officer, "/claims/prepare", new() { ["Input.Phase"] = "2", ["Input.Kind"] = "Results", ["Input.Window"] = "2026-05" });
+        again.StatusCode.Should().Be(HttpStatusCode.Redirect, "the window is free again");
+    }
 }
