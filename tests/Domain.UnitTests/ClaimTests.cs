@@ -217,4 +217,26 @@ public sealed class ClaimTests
     [InlineData(ClaimOutcome.ProgressToWork, ClaimSlot.ProgressToWork)]
     public void SlotOf_GivesOneResultPerFamilyAndPhase_PlusProgressToWorkBesideIt(ClaimOutcome outcome, ClaimSlot slot) =>
         ClaimOutcomes.SlotOf(outcome).Should().Be(slot);
+
+    [Theory]
+    [InlineData(1, ClaimOutcome.ContinuousEmployment, new[] { ClaimSlot.Result, ClaimSlot.ProgressToWork })]
+    [InlineData(1, ClaimOutcome.CrimeAsbEducation, new[] { ClaimSlot.Result })]
+    [InlineData(1, ClaimOutcome.ProgressToWork, new[] { ClaimSlot.ProgressToWork })]
+    [InlineData(2, ClaimOutcome.ContinuousEmployment, new[] { ClaimSlot.Result })]
+    [InlineData(1, ClaimOutcome.Attachment, new[] { ClaimSlot.Attachment })]
+    public void SlotsTakenBy_PhaseOneContinuousEmployment_TakesProgressToWorksSlotToo(int phase, ClaimOutcome outcome, ClaimSlot[] slots) =>
+        ClaimOutcomes.SlotsTakenBy(phase, outcome).Should().Equal(slots, "TF3: continuous employment pays instead of both other results");
+
+    [Fact]
+    public void LedgerRows_OfPhaseOneContinuousEmployment_AreTheOutcomeWithItsAmount_AndAHoldOnProgressToWork()
+    {
+        var claim = Claim.Prepare(1, ClaimKind.Results, ClaimWindow.Parse("2026-11"), Preparer, Council, Now, Today);
+        claim.Start(1);
+        var line = claim.Propose(Facts(ClaimOutcome.ContinuousEmployment), ClaimMoney.Default, Now);
+
+        var rows = ClaimedOutcome.For(line, Now);
+
+        rows.Select(r => (r.Slot, r.Primary, r.Amount)).Should().Equal((ClaimSlot.Result, true, line.Amount), (ClaimSlot.ProgressToWork, false, 0m));
+        rows.Should().OnlyContain(r => r.ClaimLineId == line.Id && r.Outcome == ClaimOutcome.ContinuousEmployment);
+    }
 }

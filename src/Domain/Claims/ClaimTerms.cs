@@ -62,6 +62,17 @@ public static class ClaimOutcomes
         _ => ClaimSlot.Result,
     };
 
+    /// <summary>
+    /// Every slot an outcome takes in a family's claims for the phase once submitted. Its own slot; and in phase 1
+    /// continuous employment also takes the progress-to-work slot, because it pays instead of both other results (TF3:
+    /// £800 at most, never £700 + £100 + £800): a family claimed for progress to work can no longer be claimed for
+    /// continuous employment, and the other way round, while crime/ASB and education and progress to work go together.
+    /// </summary>
+    public static IReadOnlyList<ClaimSlot> SlotsTakenBy(int phase, ClaimOutcome outcome) =>
+        phase == 1 && outcome == ClaimOutcome.ContinuousEmployment
+            ? [ClaimSlot.Result, ClaimSlot.ProgressToWork]
+            : [SlotOf(outcome)];
+
     /// <summary>The outcomes a phase pays for (TF3: phase 1; TF4: phase 2).</summary>
     public static IReadOnlyList<ClaimOutcome> ResultsOf(int phase) => phase == 1
         ? [ClaimOutcome.CrimeAsbEducation, ClaimOutcome.ContinuousEmployment, ClaimOutcome.ProgressToWork]

@@ -61,7 +61,7 @@ internal static class DemoClaims
         db.ClaimLines.Add(line);
         await db.SaveChangesAsync(cancellationToken);
         db.ClaimLineDecisions.Add(decision);
-        db.ClaimedOutcomes.Add(new ClaimedOutcome(line, claimedAt.AddHours(3)));
+        db.ClaimedOutcomes.AddRange(ClaimedOutcome.For(line, claimedAt.AddHours(3)));
         db.ClaimedFamilies.Add(new ClaimedFamily(1, finch.Id, claim.Id, claimedAt.AddHours(3)));
         await db.SaveChangesAsync(cancellationToken);
         await BulkInsert.InsertAsync(db, [new ClaimAllocation(1)], ifAbsent: true, cancellationToken);

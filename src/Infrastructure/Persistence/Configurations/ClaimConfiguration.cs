@@ -80,7 +80,8 @@ internal sealed class ClaimedOutcomeConfiguration : IEntityTypeConfiguration<Cla
         // TF5, in the database: never the same outcome twice, one results claim per family per phase, and at most one
         // progress-to-work claim beside it (docs/adr/0022).
         builder.HasIndex(o => new { o.Phase, o.HouseholdId, o.Slot }).IsUnique();
-        builder.HasIndex(o => o.ClaimLineId).IsUnique();
+        // A line has a row per slot its outcome takes (phase 1 continuous employment takes two: TF3, instead of both).
+        builder.HasIndex(o => new { o.ClaimLineId, o.Slot }).IsUnique();
         builder.HasIndex(o => new { o.CaseId, o.Outcome });
     }
 }

@@ -512,6 +512,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<int>("Phase")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Primary")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Slot")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -519,10 +522,10 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClaimLineId")
-                        .IsUnique();
-
                     b.HasIndex("CaseId", "Outcome");
+
+                    b.HasIndex("ClaimLineId", "Slot")
+                        .IsUnique();
 
                     b.HasIndex("Phase", "HouseholdId", "Slot")
                         .IsUnique();

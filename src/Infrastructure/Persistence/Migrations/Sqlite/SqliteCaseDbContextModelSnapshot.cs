@@ -505,6 +505,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Phase")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Primary")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slot")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -512,10 +515,10 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClaimLineId")
-                        .IsUnique();
-
                     b.HasIndex("CaseId", "Outcome");
+
+                    b.HasIndex("ClaimLineId", "Slot")
+                        .IsUnique();
 
                     b.HasIndex("Phase", "HouseholdId", "Slot")
                         .IsUnique();
