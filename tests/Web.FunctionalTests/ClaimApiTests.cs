@@ -220,6 +220,34 @@ public sealed class ClaimApiTests(CaseManagerFactory factory) : IClassFixture<Ca
     }
 
     [Fact]
+    public async Task Submit_OfAnOutcomeClaimedBefore_Is409AlreadyClaimed_AndASpotCheckBeforeSubmissionIs409NotSubmitted()
+    {
+        var family = await factory.AddAsync("COUNCIL", new DateOnly(2026, 1, 15), "Twiceover");
+        var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+        var auditor = await factory.ApiClientForAsync(DemoUsers.ClaimsAuditor);
+        var (february, _) = await PrepareAsync(officer, 2, "2026-02");
+        var (march, _) = await PrepareAsync(officer, 2, "2026-03");
+        foreach (var claim in new[] { february, march })
+        {
+            // Only this test's family is validated: other tests of the class add families of their own.
+            var lines = (await JsonAsync(await officer.GetAsync($"/api/v1/claims/{claim}/lines?pageSize=200"))).GetProperty("items").EnumerateArray();
+            var ours = lines.Single(l => l.GetProperty("caseId").GetGuid() == family.CaseId.Value).GetProperty("lineId").GetGuid();
+            (await auditor.PostAsJsonAsync($"/api/v1/claims/{claim}/lines/{ours}/validate", new { })).EnsureSuccessStatusCode();
+        }
+
+        var early = await auditor.GetAsync($"/api/v1/claims/{march}/spot-check");
+        early.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await CodeAsync(early)).Should().Be("claims.not-submitted");
+        (await officer.PostAsync($"/api/v1/claims/{february}/submit", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var again = await officer.PostAsync($"/api/v1/claims/{march}/submit", null);
+
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await CodeAsync(again)).Should().Be("claims.already-claimed");
+        (await JsonAsync(await officer.GetAsync($"/api/v1/claims/{march}"))).GetProperty("status").GetString().Should().Be("Draft");
+    }
+
+    [Fact]
     public async Task GetClaim_ThatDoesNotExist_Returns404()
     {
         var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
