@@ -82,6 +82,11 @@ public static class DependencyInjection
             .Validate(o => o.SpotCheckShare is > 0 and <= 1, "TroubledFamilies:SpotCheckShare must be more than 0 and at most 1")
             .Validate(o => o.PreparationBatchSize is >= 1 and <= 5000, "TroubledFamilies:PreparationBatchSize must be between 1 and 5000")
             .Validate(o => MoneyTableIsValid(o), "TroubledFamilies:Money must list, for each phase, years with amounts of 0 or more and result shares from 0 to 1")
+            .Validate(
+                o => o.MoneyTableProblems().Count == 0,
+                "TroubledFamilies:Money must give each configured phase (1 or 2) a share for every result it pays for, and no other: phase 1 CrimeAsbEducation, ContinuousEmployment and ProgressToWork; phase 2 SignificantAndSustainedProgress and ContinuousEmployment")
+            .Validate(o => o.PreparationStalledAfter >= TimeSpan.FromMinutes(1) && o.PreparationStalledAfter <= TimeSpan.FromDays(7), "TroubledFamilies:PreparationStalledAfter must be between 00:01:00 and 7.00:00:00")
+            .Validate(o => o.PreparationRequeues is >= 0 and <= 100, "TroubledFamilies:PreparationRequeues must be between 0 and 100")
             .ValidateOnStart();
         var troubledFamilies = configuration.GetSection(TroubledFamiliesOptions.Section);
         services.AddOptions<TroubledFamiliesOptions>()

@@ -199,6 +199,7 @@ public static class DependencyInjection
         services.AddSingleton<CommandJob>();
         services.AddSingleton<ReviewRemindersJob>();
         services.AddSingleton<ClaimPreparationJob>();
+        services.AddSingleton<ClaimPreparationSweepJob>();
         services.AddSingleton<Application.Claims.IClaimPreparations, HangfireClaimPreparations>();
         services.AddSingleton<RecurringJobs>();
         services.AddSingleton<IRecurringJobs>(sp => sp.GetRequiredService<RecurringJobs>());

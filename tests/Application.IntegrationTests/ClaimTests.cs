@@ -1,18 +1,25 @@
 using CaseManager.Application.Claims;
+using CaseManager.Application.Claims.CancelClaim;
 using CaseManager.Application.Claims.GetClaim;
+using CaseManager.Application.Claims.GetClaimHistory;
 using CaseManager.Application.Claims.GetClaimLine;
 using CaseManager.Application.Claims.ListClaimLines;
 using CaseManager.Application.Claims.PrepareClaim;
 using CaseManager.Application.Claims.PrepareClaimBatch;
 using CaseManager.Application.Claims.RejectClaimLine;
+using CaseManager.Application.Claims.RequeueStalledPreparations;
 using CaseManager.Application.Claims.SpotCheckClaim;
 using CaseManager.Application.Claims.SubmitClaim;
 using CaseManager.Application.Claims.ValidateClaimLine;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Paging;
+using CaseManager.Application.Common.Persistence;
+using CaseManager.Application.Common.Security;
+using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Claims;
 using CaseManager.Domain.Common;
 using CaseManager.Domain.Families;
+using CaseManager.Domain.Users;
 using CaseManager.Infrastructure.Persistence;
 using CaseManager.Infrastructure.Jobs;
 using CaseManager.TestSupport;
@@ -92,6 +99,145 @@ public sealed class ClaimTests : IDisposable
 
         (await again.Should().ThrowAsync<DomainRuleException>()).Which.Code.Should().Be("claims.window-taken");
         (await _factory.QueryDbAsync(db => db.Claims.CountAsync())).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task PrepareClaim_ByFourOfficersAtOnceForOneWindow_CreatesOneClaim_AndTellsTheOthersTheWindowIsTaken()
+    {
+        var officer = await _factory.ActorForAsync(DemoUsers.ClaimsOfficer);
+        var auditor = await _factory.ActorForAsync(DemoUsers.ClaimsAuditor);
+
+        var attempts = await Task.WhenAll(new[] { officer, auditor, officer, auditor }.Select(actor => Task.Run(async () =>
+        {
+            try
+            {
+                await _factory.SendAsAsync<ClaimCreated>(actor, new PrepareClaimCommand(1, ClaimKind.Attachment, "2026-11"));
+                return "created";
+            }
+            catch (DomainRuleException rule)
+            {
+                return rule.Code;
+            }
+        })));
+
+        attempts.Should().ContainSingle(a => a == "created");
+        attempts.Where(a => a != "created").Should().AllBe("claims.window-taken");
+        (await _factory.QueryDbAsync(db => db.Claims.CountAsync())).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task ASecondClaimForTheSameWindow_WrittenPastTheCheck_IsStoppedByTheUniqueIndexAsADuplicateKey()
+    {
+        var first = await _factory.SendAsAsync<ClaimCreated>(DemoUsers.ClaimsOfficer, new PrepareClaimCommand(1, ClaimKind.Attachment, "2026-11"));
+        var officer = await _factory.ActorForAsync(DemoUsers.ClaimsOfficer);
+
+        // What the second of two simultaneous preparations does once both have passed the check: insert its claim.
+        var insert = () => _factory.QueryDbAsync(async db =>
+        {
+            db.Claims.Add(Claim.Prepare(1, ClaimKind.Attachment, ClaimWindow.Parse("2026-11"), officer.UserId!.Value, officer.Agency!.Value, CaseManagerFactory.StartOfTests, Today));
+            return await db.SaveChangesAsync();
+        });
+
+        await insert.Should().ThrowAsync<DuplicateKeyException>();
+        (await _factory.QueryDbAsync(db => db.Claims.Select(c => c.Id).ToListAsync())).Should().Equal(new ClaimId(first.Id));
+    }
+
+    [Fact]
+    public async Task ClaimWindows_AreEachAgencysOwn_AnotherAgencysClaimNeitherTakesTheWindowNorIsSeen()
+    {
+        var council = await _factory.SendAsAsync<ClaimCreated>(DemoUsers.ClaimsOfficer, new PrepareClaimCommand(1, ClaimKind.Attachment, "2026-11"));
+        var fitOfficer = Actor.ForUser(Guid.CreateVersion7(), "claims@fit.demo", "Fit Claims", AgencyCode.Parse("FIT"), [Role.ClaimsOfficer]);
+
+        var fit = await _factory.SendAsAsync<ClaimCreated>(fitOfficer, new PrepareClaimCommand(1, ClaimKind.Attachment, "2026-11"));
+
+        fit.Id.Should().NotBe(council.Id);
+        var peek = () => _factory.SendAsAsync<ClaimView>(fitOfficer, new GetClaimQuery(new ClaimId(council.Id)));
+        await peek.Should().ThrowAsync<NotFoundException>();
+    }
+
+    [Fact]
+    public async Task Sweep_QueuesAgainAPreparationThatLostItsJob_UpToItsLimit_ThenThePageOffersToCancelIt()
+    {
+        await _factory.AddAsync("COUNCIL", Today.AddMonths(-1), "Lost");
+        var created = await _factory.SendAsAsync<ClaimCreated>(DemoUsers.ClaimsOfficer, new PrepareClaimCommand(1, ClaimKind.Attachment, "2026-11"));
+        var claim = new ClaimId(created.Id);
+
+        (await _factory.SendAsAsync<int>(Actor.System, new RequeueStalledPreparationsCommand())).Should().Be(0, "a preparation just started is not stalled");
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            _factory.Clock.Advance(TimeSpan.FromMinutes(16));
+            (await _factory.SendAsAsync<int>(Actor.System, new RequeueStalledPreparationsCommand())).Should().Be(1);
+            (await _factory.SendAsAsync<ClaimView>(DemoUsers.ClaimsOfficer, new GetClaimQuery(claim))).PreparationStalled.Should().BeFalse();
+        }
+
+        _factory.Clock.Advance(TimeSpan.FromMinutes(16));
+        (await _factory.SendAsAsync<int>(Actor.System, new RequeueStalledPreparationsCommand())).Should().Be(0, "five attempts is the limit");
+        (await _factory.QueryDbAsync(db => db.Claims.SingleAsync(c => c.Id == claim))).Requeues.Should().Be(5);
+        (await _factory.SendAsAsync<ClaimView>(DemoUsers.ClaimsOfficer, new GetClaimQuery(claim))).PreparationStalled.Should().BeTrue();
+        (await _factory.AuditCountAsync("claim.requeue")).Should().Be(5);
+
+        // A queued-again job that does run finishes the claim as any other run would.
+        await RunJobAsync(claim);
+        (await LinesAsync(claim)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Cancel_OfAPreparation_KeepsTheClaimAsCancelled_RemovesItsLines_AndFreesItsWindow()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await _factory.AddAsync("COUNCIL", Today.AddMonths(-1), $"Cancel{i}");
+        }
+
+        var created = await _factory.SendAsAsync<ClaimCreated>(DemoUsers.ClaimsOfficer, new PrepareClaimCommand(1, ClaimKind.Attachment, "2026-11"));
+        var claim = new ClaimId(created.Id);
+        (await _factory.SendAsAsync<ClaimPreparationProgress>(DemoUsers.ClaimsOfficer, new PrepareClaimBatchCommand(claim))).LinesAdded.Should().Be(2);
+
+        var cancelled = await _factory.SendAsAsync<ClaimView>(DemoUsers.ClaimsAuditor, new CancelClaimCommand(claim));
+
+        cancelled.Status.Should().Be("Cancelled");
+        cancelled.History.Select(h => h.Action).Should().Equal("Prepared", "Cancelled");
+        (await _factory.QueryDbAsync(db => db.ClaimLines.CountAsync(l => l.ClaimId == claim))).Should().Be(0);
+        await RunJobAsync(claim);
+        (await _factory.QueryDbAsync(db => db.ClaimLines.CountAsync(l => l.ClaimId == claim))).Should().Be(0, "a job still running stops at its next batch");
+        (await _factory.AuditCountAsync("claim.cancel")).Should().Be(1);
+
+        var again = await PrepareAsync(ClaimKind.Attachment, "2026-11");
+        (await LinesAsync(again)).Should().HaveCount(3);
+        var cancelDraft = () => _factory.SendAsAsync<ClaimView>(DemoUsers.ClaimsOfficer, new CancelClaimCommand(again));
+        (await cancelDraft.Should().ThrowAsync<DomainRuleException>()).Which.Code.Should().Be("claims.not-preparing");
+    }
+
+    [Fact]
+    public async Task History_KeepsEveryDecision_AChangedOneIncluded_AndIsReadAPageAtATime()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            await _factory.AddAsync("COUNCIL", Today.AddMonths(-1), $"History{i}");
+        }
+
+        var claim = await PrepareAsync(ClaimKind.Attachment, "2026-11");
+        var lines = await LinesAsync(claim);
+        await ValidateAsync(claim, lines[0].LineId);
+        _factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _factory.SendAsAsync<ClaimLineItem>(DemoUsers.ClaimsAuditor, new RejectClaimLineCommand(claim, new ClaimLineId(lines[0].LineId), "Attachment date is wrong"));
+        _factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await ValidateAsync(claim, lines[1].LineId);
+        _factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _factory.SendAsAsync<ClaimView>(DemoUsers.ClaimsOfficer, new SubmitClaimCommand(claim));
+
+        var view = await _factory.SendAsAsync<ClaimView>(DemoUsers.ClaimsOfficer, new GetClaimQuery(claim));
+        view.History.Select(h => h.Action).Should().Equal("Prepared", "Validated", "Rejected", "Validated", "Submitted");
+        view.HistoryTotal.Should().Be(5);
+        view.History[2].Detail.Should().EndWith(": Attachment date is wrong");
+
+        var second = await _factory.SendAsAsync<Paged<ClaimHistoryItem>>(DemoUsers.ClaimsOfficer, new GetClaimHistoryQuery(claim, 2, 2));
+        second.Total.Should().Be(5);
+        second.Items.Select(h => (h.Action, h.LineId)).Should().Equal(("Rejected", (Guid?)lines[0].LineId), ("Validated", (Guid?)lines[1].LineId));
+        var last = await _factory.SendAsAsync<Paged<ClaimHistoryItem>>(DemoUsers.ClaimsOfficer, new GetClaimHistoryQuery(claim, 3, 2));
+        last.Items.Select(h => h.Action).Should().Equal("Submitted");
+        last.Items[0].Detail.Should().Be("1 validated lines, £1600.00");
+        (await _factory.SendAsAsync<Paged<ClaimHistoryItem>>(DemoUsers.ClaimsOfficer, new GetClaimHistoryQuery(claim, 4, 2))).Items.Should().BeEmpty();
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ClaimTests
         var claim = Claim.Prepare(1, kind, ClaimWindow.Parse("2026-11"), Preparer, Council, Now, Today);
         claim.Start(1);
         line = claim.Propose(Facts(kind == ClaimKind.Attachment ? ClaimOutcome.Attachment : ClaimOutcome.CrimeAsbEducation), ClaimMoney.Default, Now);
-        claim.RecordBatch(1, line.CaseId.Value);
+        claim.RecordBatch(1, line.CaseId.Value, Now);
         claim.FinishPreparation(Now);
         return claim;
     }
@@ -151,16 +151,62 @@ public sealed class ClaimTests
         claim.Start(1200);
         var last = Guid.NewGuid();
 
-        claim.RecordBatch(500, last);
+        claim.RecordBatch(500, last, Now.AddMinutes(3));
 
         claim.Done.Should().Be(500);
         claim.Total.Should().Be(1200);
         claim.LastCaseRead.Should().Be(last);
+        claim.PreparationActiveAt.Should().Be(Now.AddMinutes(3), "a saved batch shows the preparation is alive");
         claim.FinishPreparation(Now);
         claim.Status.Should().Be(ClaimStatus.Draft);
         claim.Total.Should().Be(500, "the total is what was read once the cases run out");
-        var more = () => claim.RecordBatch(1, Guid.NewGuid());
+        var more = () => claim.RecordBatch(1, Guid.NewGuid(), Now);
         more.Should().Throw<DomainRuleException>().Which.Code.Should().Be("claims.not-preparing");
+    }
+
+    [Fact]
+    public void Requeue_CountsTheAttempt_AndMarksThePreparationActive_OnlyWhilePreparing()
+    {
+        var claim = Claim.Prepare(1, ClaimKind.Results, ClaimWindow.Parse("2026-11"), Preparer, Council, Now, Today);
+        claim.PreparationActiveAt.Should().Be(Now);
+
+        claim.Requeue(Now.AddMinutes(20));
+
+        claim.Requeues.Should().Be(1);
+        claim.PreparationActiveAt.Should().Be(Now.AddMinutes(20));
+        claim.FinishPreparation(Now.AddMinutes(21));
+        var late = () => claim.Requeue(Now.AddMinutes(40));
+        late.Should().Throw<DomainRuleException>().Which.Code.Should().Be("claims.not-preparing");
+    }
+
+    [Fact]
+    public void Cancel_OfAPreparation_RecordsWhoAndWhen_AndNothingElseCanBeCancelled()
+    {
+        var preparing = Claim.Prepare(1, ClaimKind.Results, ClaimWindow.Parse("2026-11"), Preparer, Council, Now, Today);
+
+        preparing.Cancel(Auditor, Now.AddHours(1));
+
+        preparing.Status.Should().Be(ClaimStatus.Cancelled);
+        (preparing.CancelledBy, preparing.CancelledAt).Should().Be((Auditor, Now.AddHours(1)));
+        var twice = () => preparing.Cancel(Auditor, Now.AddHours(2));
+        twice.Should().Throw<DomainRuleException>().Which.Code.Should().Be("claims.not-preparing");
+        var draft = Draft(ClaimKind.Attachment, out _);
+        var cancelDraft = () => draft.Cancel(Preparer, Now);
+        cancelDraft.Should().Throw<DomainRuleException>().Which.Code.Should().Be("claims.not-preparing");
+    }
+
+    [Fact]
+    public void Decisions_AreEachKept_AChangedDecisionGivesASecondRecord()
+    {
+        var claim = Draft(ClaimKind.Attachment, out var line);
+
+        var validated = claim.Validate(line, Auditor, "Checked", Now.AddHours(1));
+        var rejected = claim.Reject(line, Auditor, "Wrong date after all", Now.AddHours(2));
+
+        (validated.Status, validated.By, validated.Note, validated.At).Should().Be((ClaimLineStatus.Validated, Auditor, "Checked", Now.AddHours(1)));
+        (rejected.Status, rejected.Note, rejected.ClaimLineId, rejected.ClaimId).Should().Be((ClaimLineStatus.Rejected, "Wrong date after all", line.Id, claim.Id));
+        rejected.Id.Should().NotBe(validated.Id);
+        line.Status.Should().Be(ClaimLineStatus.Rejected, "the line holds the latest decision only");
     }
 
     [Theory]
@@ -171,4 +217,26 @@ public sealed class ClaimTests
     [InlineData(ClaimOutcome.ProgressToWork, ClaimSlot.ProgressToWork)]
     public void SlotOf_GivesOneResultPerFamilyAndPhase_PlusProgressToWorkBesideIt(ClaimOutcome outcome, ClaimSlot slot) =>
         ClaimOutcomes.SlotOf(outcome).Should().Be(slot);
+
+    [Theory]
+    [InlineData(1, ClaimOutcome.ContinuousEmployment, new[] { ClaimSlot.Result, ClaimSlot.ProgressToWork })]
+    [InlineData(1, ClaimOutcome.CrimeAsbEducation, new[] { ClaimSlot.Result })]
+    [InlineData(1, ClaimOutcome.ProgressToWork, new[] { ClaimSlot.ProgressToWork })]
+    [InlineData(2, ClaimOutcome.ContinuousEmployment, new[] { ClaimSlot.Result })]
+    [InlineData(1, ClaimOutcome.Attachment, new[] { ClaimSlot.Attachment })]
+    public void SlotsTakenBy_PhaseOneContinuousEmployment_TakesProgressToWorksSlotToo(int phase, ClaimOutcome outcome, ClaimSlot[] slots) =>
+        ClaimOutcomes.SlotsTakenBy(phase, outcome).Should().Equal(slots, "TF3: continuous employment pays instead of both other results");
+
+    [Fact]
+    public void LedgerRows_OfPhaseOneContinuousEmployment_AreTheOutcomeWithItsAmount_AndAHoldOnProgressToWork()
+    {
+        var claim = Claim.Prepare(1, ClaimKind.Results, ClaimWindow.Parse("2026-11"), Preparer, Council, Now, Today);
+        claim.Start(1);
+        var line = claim.Propose(Facts(ClaimOutcome.ContinuousEmployment), ClaimMoney.Default, Now);
+
+        var rows = ClaimedOutcome.For(line, Now);
+
+        rows.Select(r => (r.Slot, r.Primary, r.Amount)).Should().Equal((ClaimSlot.Result, true, line.Amount), (ClaimSlot.ProgressToWork, false, 0m));
+        rows.Should().OnlyContain(r => r.ClaimLineId == line.Id && r.Outcome == ClaimOutcome.ContinuousEmployment);
+    }
 }

@@ -42,6 +42,8 @@ public sealed class ClaimApiTests(CaseManagerFactory factory) : IClassFixture<Ca
             await caseworker.PostAsJsonAsync("/api/v1/claims", new { phase = 1, kind = "Attachment", window = "2026-01" }),
             await caseworker.GetAsync("/api/v1/claims"),
             await caseworker.GetAsync($"/api/v1/claims/{id}"),
+            await caseworker.GetAsync($"/api/v1/claims/{id}/history"),
+            await caseworker.PostAsync($"/api/v1/claims/{id}/cancel", null),
             await caseworker.GetAsync($"/api/v1/claims/{id}/lines"),
             await caseworker.GetAsync($"/api/v1/claims/{id}/lines/{id}"),
             await caseworker.PostAsJsonAsync($"/api/v1/claims/{id}/lines/{id}/validate", new { note = "x" }),
@@ -105,6 +107,10 @@ public sealed class ClaimApiTests(CaseManagerFactory factory) : IClassFixture<Ca
         var submitted = await JsonAsync(await officer.PostAsync($"/api/v1/claims/{id}/submit", null));
         submitted.GetProperty("status").GetString().Should().Be("Submitted");
         submitted.GetProperty("amount").GetDecimal().Should().Be(1000.00m);
+        var history = await JsonAsync(await auditor.GetAsync($"/api/v1/claims/{id}/history?page=2&pageSize=2"));
+        history.GetProperty("total").GetInt32().Should().Be(4, "prepared, validated, rejected, submitted");
+        history.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("action").GetString()).Should().Equal("Rejected", "Submitted");
+        submitted.GetProperty("historyTotal").GetInt32().Should().Be(4);
         var frozen = await auditor.PostAsJsonAsync($"/api/v1/claims/{id}/lines/{second}/validate", new { note = "changed my mind" });
         frozen.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await CodeAsync(frozen)).Should().Be("claims.frozen");
@@ -170,6 +176,75 @@ public sealed class ClaimApiTests(CaseManagerFactory factory) : IClassFixture<Ca
         lines.Should().NotContain(l => l.GetProperty("householdId").GetGuid() == dunns, "the Dunns are a near-miss: ASB down only 50%");
         var evidence = await JsonAsync(await officer.GetAsync($"/api/v1/claims/{id}/lines/{pryceLine.GetProperty("lineId").GetGuid()}"));
         evidence.GetRawText().Should().Contain("weeks");
+    }
+
+    [Fact]
+    public async Task PrepareClaim_ForATakenWindow_Is409_AndCancellingThePreparationFreesTheWindow()
+    {
+        var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+        var auditor = await factory.ApiClientForAsync(DemoUsers.ClaimsAuditor);
+        var first = await officer.PostAsJsonAsync("/api/v1/claims", new { phase = 2, kind = "Results", window = "2026-07" });
+        first.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var taken = await auditor.PostAsJsonAsync("/api/v1/claims", new { phase = 2, kind = "Results", window = "2026-07" });
+
+        taken.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await CodeAsync(taken)).Should().Be("claims.window-taken");
+        var cancelled = await JsonAsync(await auditor.PostAsync($"/api/v1/claims/{id}/cancel", null));
+        cancelled.GetProperty("status").GetString().Should().Be("Cancelled");
+        var twice = await auditor.PostAsync($"/api/v1/claims/{id}/cancel", null);
+        twice.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await CodeAsync(twice)).Should().Be("claims.not-preparing");
+        var (again, _) = await PrepareAsync(officer, 2, "2026-07", "Results");
+        again.Should().NotBe(id);
+        (await JsonAsync(await officer.GetAsync($"/api/v1/claims/{again}"))).GetProperty("status").GetString().Should().Be("Draft");
+    }
+
+    [Fact]
+    public async Task PrepareClaim_FourRequestsAtOnceForOneWindow_OneIs202_TheOthers409WindowTaken()
+    {
+        var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+        var auditor = await factory.ApiClientForAsync(DemoUsers.ClaimsAuditor);
+
+        var responses = await Task.WhenAll(new[] { officer, auditor, officer, auditor }
+            .Select(client => client.PostAsJsonAsync("/api/v1/claims", new { phase = 2, kind = "Attachment", window = "2026-06" })));
+
+        responses.Select(r => r.StatusCode).Should().BeEquivalentTo([HttpStatusCode.Accepted, HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.Conflict]);
+        foreach (var refused in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+        {
+            (await CodeAsync(refused)).Should().Be("claims.window-taken");
+        }
+
+        (await factory.QueryDbAsync(db => db.Claims.CountAsync(c => c.Phase == 2 && c.Window == "2026-06"))).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Submit_OfAnOutcomeClaimedBefore_Is409AlreadyClaimed_AndASpotCheckBeforeSubmissionIs409NotSubmitted()
+    {
+        var family = await factory.AddAsync("COUNCIL", new DateOnly(2026, 1, 15), "Twiceover");
+        var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+        var auditor = await factory.ApiClientForAsync(DemoUsers.ClaimsAuditor);
+        var (february, _) = await PrepareAsync(officer, 2, "2026-02");
+        var (march, _) = await PrepareAsync(officer, 2, "2026-03");
+        foreach (var claim in new[] { february, march })
+        {
+            // Only this test's family is validated: other tests of the class add families of their own.
+            var lines = (await JsonAsync(await officer.GetAsync($"/api/v1/claims/{claim}/lines?pageSize=200"))).GetProperty("items").EnumerateArray();
+            var ours = lines.Single(l => l.GetProperty("caseId").GetGuid() == family.CaseId.Value).GetProperty("lineId").GetGuid();
+            (await auditor.PostAsJsonAsync($"/api/v1/claims/{claim}/lines/{ours}/validate", new { })).EnsureSuccessStatusCode();
+        }
+
+        var early = await auditor.GetAsync($"/api/v1/claims/{march}/spot-check");
+        early.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await CodeAsync(early)).Should().Be("claims.not-submitted");
+        (await officer.PostAsync($"/api/v1/claims/{february}/submit", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var again = await officer.PostAsync($"/api/v1/claims/{march}/submit", null);
+
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await CodeAsync(again)).Should().Be("claims.already-claimed");
+        (await JsonAsync(await officer.GetAsync($"/api/v1/claims/{march}"))).GetProperty("status").GetString().Should().Be("Draft");
     }
 
     [Fact]

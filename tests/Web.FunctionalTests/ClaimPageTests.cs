@@ -56,8 +56,50 @@ public sealed partial class PageTests
         submitted.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await officer.GetStringAsync(claimPath)).Should().Contain("Submitted").And.Contain("data-testid=\"spot-check\"");
         (await officer.GetStringAsync($"{claimPath}/spot-check")).Should().Contain("data-testid=\"spot-check-line\"");
+        var pack = await officer.GetAsync($"{claimPath}/spot-check?handler=Download");
+        pack.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var packCsv = await pack.Content.ReadAsStringAsync();
+        packCsv.Should().Contain("SAMPLE_NO").And.Contain(",Line,").And.Contain(",Record,Attachment,");
+        packCsv.Should().Contain(",Member,");
         var download = await officer.GetAsync($"{claimPath}?handler=Download");
         download.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         (await officer.GetStringAsync("/claims/figures")).Should().Contain("data-testid=\"phase-1-allocation\"");
+    }
+
+    [Fact]
+    public async Task ClaimPage_WhilePreparing_OffersToCancel_AndACancelledClaimSaysSo()
+    {
+        var officer = await SignedInBrowserAsync(DemoUsers.ClaimsOfficer);
+        var response = await PostFormAsync(officer, "/claims/prepare", new() { ["Input.Phase"] = "2", ["Input.Kind"] = "Results", ["Input.Window"] = "2026-05" });
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var claimPath = response.Headers.Location!.ToString();
+        (await officer.GetStringAsync(claimPath)).Should().Contain("data-testid=\"cancel-form\"").And.NotContain("data-testid=\"preparation-stalled\"");
+
+        var cancelled = await PostFormAsync(officer, $"{claimPath}?handler=Cancel", [], claimPath);
+
+        cancelled.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var page = await officer.GetStringAsync(claimPath);
+        page.Should().Contain("data-testid=\"claim-cancelled\"").And.Contain("Preparation cancelled").And.NotContain("data-testid=\"cancel-form\"");
+        page.Should().Contain("Cancelled by Ruth Bell");
+        var again = await PostFormAsync(officer, "/claims/prepare", new() { ["Input.Phase"] = "2", ["Input.Kind"] = "Results", ["Input.Window"] = "2026-05" });
+        again.StatusCode.Should().Be(HttpStatusCode.Redirect, "the window is free again");
+    }
+
+    [Fact]
+    public async Task ResultsPage_ShowsMetResultsAndNearMisses_WithWhatWasMeasuredAndWhatWasNeeded_ForClaimsOfficersOnly()
+    {
+        var officer = await SignedInBrowserAsync(DemoUsers.ClaimsOfficer);
+        var caseworker = await SignedInBrowserAsync(DemoUsers.FitKeyworker);
+
+        var page = await officer.GetStringAsync("/claims/results?phase=1");
+
+        page.Should().Contain("data-testid=\"result-met\"").And.Contain("data-testid=\"result-near-miss\"");
+        page.Should().Contain("ASB across the family down 50% over the last 6 months").And.Contain("60% down needed");
+        (await officer.GetStringAsync("/claims")).Should().Contain("href=\"/claims/results\"");
+        var future = await officer.GetStringAsync("/claims/results?phase=1&asOf=2099-01-01");
+        future.Should().Contain("govuk-error-summary").And.Contain("The date cannot be in the future").And.NotContain("data-testid=\"results-case\"");
+        (await officer.GetStringAsync("/claims/results?asOf=soon")).Should().Contain("Enter the day as yyyy-mm-dd");
+        var refused = await caseworker.GetAsync("/claims/results");
+        refused.StatusCode.Should().BeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
     }
 }

@@ -17,6 +17,28 @@ public sealed class PostgresClaimTests(PostgresFactory factory) : IClassFixture<
     private static readonly DateOnly Today = DateOnly.FromDateTime(CaseManagerFactory.StartOfTests.UtcDateTime);
 
     [Fact]
+    public async Task OneWindow_PreparedSixTimesAtOnceOnPostgres_IsOneClaim_AndTheOthersAre409WindowTaken()
+    {
+        PostgresFactory.ServerConnectionString.Should().NotBeNull($"{PostgresFactory.EnvironmentVariable} must name a PostgreSQL server");
+        var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+        var auditor = await factory.ApiClientForAsync(DemoUsers.ClaimsAuditor);
+
+        // Read committed: each request may pass the check before the other commits; the unique index then refuses
+        // the second insert, which must answer 409 claims.window-taken, never a 500.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? officer : auditor).PostAsJsonAsync("/api/v1/claims", new { phase = 2, kind = "Results", window = "2026-08" }))));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Accepted).Should().Be(1);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Accepted))
+        {
+            refused.StatusCode.Should().Be(HttpStatusCode.Conflict, await refused.Content.ReadAsStringAsync());
+            (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("claims.window-taken");
+        }
+
+        (await factory.QueryDbAsync(db => db.Claims.CountAsync(c => c.Phase == 2 && c.Window == "2026-08"))).Should().Be(1);
+    }
+
+    [Fact]
     public async Task ClaimsWithTheSameOutcomes_SubmittedAtOnceOnPostgres_ClaimEachOutcomeOnce()
     {
         PostgresFactory.ServerConnectionString.Should().NotBeNull($"{PostgresFactory.EnvironmentVariable} must name a PostgreSQL server");

@@ -22,16 +22,63 @@ public sealed class ClaimOptions
     /// <summary>Cases read, and lines written, per transaction of the preparation job.</summary>
     public int PreparationBatchSize { get; set; } = 500;
 
-    /// <summary>The money tables as configured, or the defaults.</summary>
-    public ClaimMoney MoneyTable() => Money?.Phases is { Count: > 0 } phases
-        ? new ClaimMoney(phases.Select(p => new PhaseMoney(
-            p.Phase,
-            [.. p.Years.Select(y => new YearMoney(y.FinancialYear, y.AttachmentFee, y.ResultsElement))],
-            p.ResultShares.ToDictionary(s => s.Key, s => s.Value))))
-        : ClaimMoney.Default;
+    /// <summary>A preparation that has not moved for this long has lost its job: the sweep queues it again (docs/adr/0024).</summary>
+    public TimeSpan PreparationStalledAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How many times the sweep queues one preparation again before leaving it to be cancelled.</summary>
+    public int PreparationRequeues { get; set; } = 5;
+
+    /// <summary>
+    /// The money tables: the defaults (TF3, TF4), with each configured phase replacing that phase's table as a whole.
+    /// A phase not configured keeps its defaults.
+    /// </summary>
+    public ClaimMoney MoneyTable()
+    {
+        var phases = ClaimMoney.Default.Phases.ToDictionary(p => p.Phase);
+        foreach (var configured in Money?.Phases ?? [])
+        {
+            phases[configured.Phase] = new PhaseMoney(
+                configured.Phase,
+                [.. configured.Years.Select(y => new YearMoney(y.FinancialYear, y.AttachmentFee, y.ResultsElement))],
+                configured.ResultShares.ToDictionary(s => s.Key, s => s.Value));
+        }
+
+        return new ClaimMoney(phases.Values.OrderBy(p => p.Phase));
+    }
+
+    /// <summary>
+    /// What is wrong with the configured money tables, checked at start-up so that a claim never fails inside its
+    /// background job: a phase other than 1 or 2, or a phase without a share for a result it pays for (TF3, TF4).
+    /// </summary>
+    public IReadOnlyList<string> MoneyTableProblems()
+    {
+        var problems = new List<string>();
+        foreach (var configured in Money?.Phases ?? [])
+        {
+            if (configured.Phase is not (1 or 2))
+            {
+                problems.Add($"phase {configured.Phase} is not a phase of the programme (1 or 2)");
+                continue;
+            }
+
+            var missing = ClaimOutcomes.ResultsOf(configured.Phase).Where(o => !configured.ResultShares.ContainsKey(o)).ToList();
+            if (missing.Count > 0)
+            {
+                problems.Add($"phase {configured.Phase} has no share for {string.Join(", ", missing)}");
+            }
+
+            var extra = configured.ResultShares.Keys.Where(o => !ClaimOutcomes.ResultsOf(configured.Phase).Contains(o)).ToList();
+            if (extra.Count > 0)
+            {
+                problems.Add($"phase {configured.Phase} does not pay for {string.Join(", ", extra)}");
+            }
+        }
+
+        return problems;
+    }
 }
 
-/// <summary><c>TroubledFamilies:Money</c>: a list of phases, each replacing that phase's defaults as a whole.</summary>
+/// <summary><c>TroubledFamilies:Money</c>: a list of phases, each replacing that phase's defaults as a whole; phases not listed keep theirs.</summary>
 public sealed class MoneyOptions
 {
     public List<PhaseMoneyOptions> Phases { get; set; } = [];

@@ -1,9 +1,12 @@
 using CaseManager.Application.Common;
+using CaseManager.Application.Common.Paging;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
+using CaseManager.Application.Common.Time;
 using CaseManager.Application.Users;
 using CaseManager.Domain.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CaseManager.Application.Claims;
 
@@ -24,7 +27,9 @@ public sealed record ClaimView(
     ClaimPerson? SubmittedBy,
     DateTimeOffset? SubmittedAt,
     int Version,
-    IReadOnlyList<ClaimHistoryItem> History);
+    bool PreparationStalled,
+    IReadOnlyList<ClaimHistoryItem> History,
+    int HistoryTotal);
 
 public sealed record ClaimProgressView(int Done, int Total);
 
@@ -33,7 +38,10 @@ public sealed record ClaimLineCounts(int Proposed, int Validated, int Rejected, 
 
 public sealed record ClaimPerson(Guid Id, string Name);
 
-/// <summary>Who did what to the claim, and when: prepared, each line validated or rejected, submitted.</summary>
+/// <summary>
+/// Who did what to the claim, and when: prepared, every decision on a line (a changed decision keeps the earlier one),
+/// submitted or cancelled.
+/// </summary>
 public sealed record ClaimHistoryItem(DateTimeOffset At, string Action, ClaimPerson By, Guid? LineId, string? Detail);
 
 public sealed record ClaimListItem(Guid Id, int Phase, string Kind, string Window, string Status, ClaimProgressView Progress, string PreparedBy, DateTimeOffset PreparedAt);
@@ -61,8 +69,11 @@ public sealed record ClaimLineDetails(ClaimLineItem Line, string ClaimStatus, Cl
 /// Claims are read by the claims officers of the agency that prepared them: a claim of another agency is "not found",
 /// like a record the reader may not see.
 /// </summary>
-public sealed class ClaimReads(IAppDbContext db, ICurrentUser currentUser, IUserDirectory users)
+public sealed class ClaimReads(IAppDbContext db, ICurrentUser currentUser, IUserDirectory users, PartnershipClock clock, IOptions<ClaimOptions> options)
 {
+    /// <summary>How much of the history a claim's view carries; the rest is read a page at a time (<see cref="HistoryAsync"/>).</summary>
+    public const int HistoryInView = 100;
+
     public IQueryable<Claim> Visible()
     {
         var agency = currentUser.Actor.RequireAgency();
@@ -90,22 +101,9 @@ public sealed class ClaimReads(IAppDbContext db, ICurrentUser currentUser, IUser
             : (await lines.Where(l => l.Status != ClaimLineStatus.Rejected).Select(l => l.Amount).ToListAsync(cancellationToken)).Sum();
         int Count(ClaimLineStatus status) => byStatus.SingleOrDefault(s => s.Status == status)?.Count ?? 0;
 
-        var decisions = await lines.Where(l => l.DecidedBy != null)
-            .OrderBy(l => l.DecidedAt).ThenBy(l => l.Id)
-            .Take(500)
-            .Select(l => new { l.Id, l.Status, l.DecidedBy, l.DecidedAt, l.Note, l.Outcome })
-            .ToListAsync(cancellationToken);
-        var people = decisions.Select(d => d.DecidedBy!.Value).Append(claim.PreparedBy).Concat(claim.SubmittedBy is { } s ? [s] : []).Distinct().ToList();
-        var names = await users.DisplayNamesAsync(people, cancellationToken);
+        var history = await HistoryAsync(claim, 1, HistoryInView, cancellationToken);
+        var names = await users.DisplayNamesAsync([claim.PreparedBy, .. claim.SubmittedBy is { } s ? [s] : Array.Empty<Guid>()], cancellationToken);
         ClaimPerson Person(Guid id) => new(id, names.GetValueOrDefault(id) ?? "A former user");
-
-        var history = new List<ClaimHistoryItem> { new(claim.PreparedAt, "Prepared", Person(claim.PreparedBy), null, $"Phase {claim.Phase} {claim.Kind} claim for {claim.Window}") };
-        history.AddRange(decisions.Select(d => new ClaimHistoryItem(d.DecidedAt!.Value, d.Status.ToString(), Person(d.DecidedBy!.Value), d.Id.Value,
-            d.Note is null ? ClaimOutcomes.Describe(d.Outcome) : $"{ClaimOutcomes.Describe(d.Outcome)}: {d.Note}")));
-        if (claim.SubmittedBy is { } submitter)
-        {
-            history.Add(new ClaimHistoryItem(claim.SubmittedAt!.Value, "Submitted", Person(submitter), null, $"{Count(ClaimLineStatus.Validated)} validated lines, £{validatedAmount:0.00}"));
-        }
 
         var total = byStatus.Sum(s => s.Count);
         return new ClaimView(
@@ -124,7 +122,75 @@ public sealed class ClaimReads(IAppDbContext db, ICurrentUser currentUser, IUser
             claim.SubmittedBy is { } by ? Person(by) : null,
             claim.SubmittedAt,
             claim.Version,
-            history);
+            IsStalled(claim),
+            history.Items,
+            history.Total);
+    }
+
+    /// <summary>
+    /// Whether the preparation has stopped for good: still Preparing, not moved for
+    /// <see cref="ClaimOptions.PreparationStalledAfter"/>, and the sweep has queued it again as often as it may
+    /// (docs/adr/0024). The claim page then offers to cancel it.
+    /// </summary>
+    public bool IsStalled(Claim claim) =>
+        claim.Status == ClaimStatus.Preparing
+        && claim.PreparationActiveAt < clock.Now - options.Value.PreparationStalledAfter
+        && claim.Requeues >= options.Value.PreparationRequeues;
+
+    /// <summary>
+    /// One page of the claim's history, oldest first: prepared, then every decision on a line in the order made
+    /// (<see cref="ClaimLineDecision"/>, so a changed decision keeps the earlier one), then submitted or cancelled.
+    /// </summary>
+    public async Task<Paged<ClaimHistoryItem>> HistoryAsync(Claim claim, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var decisions = db.ClaimLineDecisions.AsNoTracking().Where(d => d.ClaimId == claim.Id);
+        var decisionCount = await decisions.CountAsync(cancellationToken);
+        var closing = claim.SubmittedBy is not null || claim.CancelledBy is not null ? 1 : 0;
+        var total = 1 + decisionCount + closing;
+
+        // Position 0 is "Prepared", positions 1..n the decisions, the last the submission or cancellation.
+        var from = (long)(page - 1) * pageSize;
+        var to = Math.Min(from + pageSize, total);
+        var items = new List<(DateTimeOffset At, string Action, Guid By, Guid? LineId, string? Detail)>();
+        if (from < to)
+        {
+            if (from == 0)
+            {
+                items.Add((claim.PreparedAt, "Prepared", claim.PreparedBy, null, $"Phase {claim.Phase} {claim.Kind} claim for {claim.Window}"));
+            }
+
+            var skip = (int)Math.Max(from - 1, 0);
+            var take = (int)(Math.Min(to - 1, decisionCount) - skip);
+            if (take > 0)
+            {
+                var rows = await decisions.OrderBy(d => d.At).ThenBy(d => d.Id).Skip(skip).Take(take)
+                    .Select(d => new { d.At, d.Status, d.By, d.ClaimLineId, d.Note, d.Outcome })
+                    .ToListAsync(cancellationToken);
+                items.AddRange(rows.Select(d => (d.At, d.Status.ToString(), d.By, (Guid?)d.ClaimLineId.Value,
+                    (string?)(d.Note is null ? ClaimOutcomes.Describe(d.Outcome) : $"{ClaimOutcomes.Describe(d.Outcome)}: {d.Note}"))));
+            }
+
+            if (closing == 1 && to == total)
+            {
+                if (claim.SubmittedBy is { } submitter)
+                {
+                    var validated = await db.ClaimLines.AsNoTracking().Where(l => l.ClaimId == claim.Id && l.Status == ClaimLineStatus.Validated)
+                        .Select(l => l.Amount).ToListAsync(cancellationToken);
+                    items.Add((claim.SubmittedAt!.Value, "Submitted", submitter, null, $"{validated.Count} validated lines, £{validated.Sum():0.00}"));
+                }
+                else
+                {
+                    items.Add((claim.CancelledAt!.Value, "Cancelled", claim.CancelledBy!.Value, null, $"Cancelled while preparing, after {claim.Done} of {claim.Total} cases"));
+                }
+            }
+        }
+
+        var names = await users.DisplayNamesAsync([.. items.Select(i => i.By).Distinct()], cancellationToken);
+        return new Paged<ClaimHistoryItem>(
+            [.. items.Select(i => new ClaimHistoryItem(i.At, i.Action, new ClaimPerson(i.By, names.GetValueOrDefault(i.By) ?? "A former user"), i.LineId, i.Detail))],
+            page,
+            pageSize,
+            total);
     }
 
     public static ClaimLineItem Item(ClaimLine l) => new(

@@ -58,10 +58,13 @@ public sealed class ClaimResultsReader(IFamilyFactsReader facts, IOptions<Result
     /// The outcomes to propose, of those met (TF3, TF5): in phase 1 continuous employment pays for both other results
     /// ("instead of both"), so it is proposed alone when met; otherwise crime/ASB and education and progress to work,
     /// each when met. In phase 2 one result: significant and sustained progress, or else continuous employment.
+    /// <paramref name="free"/> says which outcomes the family can still be claimed for (its slots not taken by a
+    /// submitted claim); the others count as not met, so a family claimed for progress to work is offered crime/ASB
+    /// and education instead of continuous employment.
     /// </summary>
-    public static IReadOnlyList<AssessedOutcome> Choose(int phase, IReadOnlyList<AssessedOutcome> outcomes)
+    public static IReadOnlyList<AssessedOutcome> Choose(int phase, IReadOnlyList<AssessedOutcome> outcomes, Func<ClaimOutcome, bool>? free = null)
     {
-        var met = outcomes.Where(o => o.Met).ToList();
+        var met = outcomes.Where(o => o.Met && (free is null || free(o.Outcome))).ToList();
         if (phase == 1)
         {
             var employment = met.FirstOrDefault(o => o.Outcome == ClaimOutcome.ContinuousEmployment);

@@ -46,7 +46,20 @@ public sealed class Claim : AggregateRoot
     /// <summary>The last case read (keyset): a retried preparation starts after it.</summary>
     public Guid? LastCaseRead { get; private set; }
 
+    /// <summary>
+    /// When the preparation last moved on (started, saved a batch, or was queued again). A claim still Preparing long
+    /// after this has lost its job, and the sweep queues it again (docs/adr/0024).
+    /// </summary>
+    public DateTimeOffset PreparationActiveAt { get; private set; }
+
+    /// <summary>How many times the sweep has queued the preparation again; it stops at its limit.</summary>
+    public int Requeues { get; private set; }
+
     public DateTimeOffset? ReadyAt { get; private set; }
+
+    public Guid? CancelledBy { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
 
     public Guid? SubmittedBy { get; private set; }
 
@@ -76,6 +89,7 @@ public sealed class Claim : AggregateRoot
             PreparedBy = preparedBy,
             PreparedByAgency = agency,
             PreparedAt = at,
+            PreparationActiveAt = at,
         };
     }
 
@@ -88,14 +102,44 @@ public sealed class Claim : AggregateRoot
     }
 
     /// <summary>One batch of cases was read, up to and including <paramref name="lastCase"/>.</summary>
-    public void RecordBatch(int read, Guid lastCase)
+    public void RecordBatch(int read, Guid lastCase, DateTimeOffset at)
     {
         EnsurePreparing();
+        PreparationActiveAt = at;
         Done += read;
 
         // Cases added while the job ran are read too: the total is what has been read, at least.
         Total = Math.Max(Total, Done);
         LastCaseRead = lastCase;
+        IncrementVersion();
+    }
+
+    /// <summary>
+    /// The preparation's job was lost (the process died before it was queued, or it failed for good): it is queued
+    /// again. The job is idempotent (ADR 0022), so a run that was only slow and a new one never duplicate a line.
+    /// </summary>
+    public void Requeue(DateTimeOffset at)
+    {
+        EnsurePreparing();
+        Requeues++;
+        PreparationActiveAt = at;
+        IncrementVersion();
+    }
+
+    /// <summary>
+    /// A claims officer of the preparing agency gives up a preparation (stuck, or started by mistake). The claim is
+    /// kept, Cancelled, for its history; its window is free again. A job still running stops at its next batch.
+    /// </summary>
+    public void Cancel(Guid by, DateTimeOffset at)
+    {
+        if (Status != ClaimStatus.Preparing)
+        {
+            throw new DomainRuleException("claims.not-preparing", "Only a claim still being prepared can be cancelled");
+        }
+
+        Status = ClaimStatus.Cancelled;
+        CancelledBy = by;
+        CancelledAt = at;
         IncrementVersion();
     }
 
@@ -126,19 +170,21 @@ public sealed class Claim : AggregateRoot
     /// A second person validates a line (TF5: internal audit signs off before a result is claimed). The preparer may
     /// never validate their own claim's lines.
     /// </summary>
-    public void Validate(ClaimLine line, Guid by, string? note, DateTimeOffset at)
+    public ClaimLineDecision Validate(ClaimLine line, Guid by, string? note, DateTimeOffset at)
     {
         EnsureDecidable(line, by);
-        line.Decide(ClaimLineStatus.Validated, by, Guard.Optional(note, 2000, "claims.note", "The note must be 2000 characters or fewer"), at);
+        var decision = line.Decide(ClaimLineStatus.Validated, by, Guard.Optional(note, 2000, "claims.note", "The note must be 2000 characters or fewer"), at);
         IncrementVersion();
+        return decision;
     }
 
     /// <summary>A second person rejects a line, saying why; it is then never submitted.</summary>
-    public void Reject(ClaimLine line, Guid by, string? note, DateTimeOffset at)
+    public ClaimLineDecision Reject(ClaimLine line, Guid by, string? note, DateTimeOffset at)
     {
         EnsureDecidable(line, by);
-        line.Decide(ClaimLineStatus.Rejected, by, Guard.Required(note, "claims.note-required", "Give the reason for rejecting the line", 2000), at);
+        var decision = line.Decide(ClaimLineStatus.Rejected, by, Guard.Required(note, "claims.note-required", "Give the reason for rejecting the line", 2000), at);
         IncrementVersion();
+        return decision;
     }
 
     /// <summary>Submits the validated lines; the claim is frozen from now on.</summary>

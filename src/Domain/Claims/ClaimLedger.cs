@@ -6,28 +6,40 @@ namespace CaseManager.Domain.Claims;
 /// <summary>
 /// One outcome claimed for a family in a phase, written when its line is submitted. The table is unique on
 /// (phase, household, slot), so an outcome is never claimed twice, and a family has at most one results claim per
-/// phase and at most one progress-to-work claim in phase 1 (TF5), whoever submits and however many at once.
+/// phase and at most one progress-to-work claim in phase 1 (TF5), whoever submits and however many at once. A phase-1
+/// continuous employment line writes a second row taking the progress-to-work slot too (TF3: instead of both).
 /// </summary>
 public sealed class ClaimedOutcome
 {
+    /// <summary>The ledger rows of a submitted line: one for each slot its outcome takes (TF3, TF5).</summary>
+    public static IReadOnlyList<ClaimedOutcome> For(ClaimLine line, DateTimeOffset at) =>
+        [.. ClaimOutcomes.SlotsTakenBy(line.Phase, line.Outcome).Select(slot => new ClaimedOutcome(line, slot, at))];
+
     private ClaimedOutcome()
     {
     }
 
-    public ClaimedOutcome(ClaimLine line, DateTimeOffset at)
+    private ClaimedOutcome(ClaimLine line, ClaimSlot slot, DateTimeOffset at)
     {
         Id = Guid.CreateVersion7();
         Phase = line.Phase;
         HouseholdId = line.HouseholdId;
-        Slot = line.Slot;
+        Slot = slot;
+        Primary = slot == line.Slot;
         Outcome = line.Outcome;
         CaseId = line.CaseId;
         ClaimId = line.ClaimId;
         ClaimLineId = line.Id;
         FinancialYear = line.FinancialYear;
-        Amount = line.Amount;
+        Amount = Primary ? line.Amount : 0m;
         ClaimedAt = at;
     }
+
+    /// <summary>
+    /// Whether this row is the outcome itself (its own slot, with its amount). A row that only takes a further slot
+    /// (<see cref="ClaimOutcomes.SlotsTakenBy"/>) has an amount of 0 and is left out of every count and sum.
+    /// </summary>
+    public bool Primary { get; private set; }
 
     public Guid Id { get; private set; }
 

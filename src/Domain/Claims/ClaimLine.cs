@@ -83,7 +83,7 @@ public sealed class ClaimLine
     /// <summary>Some of the family's records were not visible to the preparer's agency when the evidence was read.</summary>
     public bool EvidencePartlyHidden { get; private set; }
 
-    internal void Decide(ClaimLineStatus status, Guid by, string? note, DateTimeOffset at)
+    internal ClaimLineDecision Decide(ClaimLineStatus status, Guid by, string? note, DateTimeOffset at)
     {
         if (Status != ClaimLineStatus.Proposed && Status == status)
         {
@@ -94,5 +94,45 @@ public sealed class ClaimLine
         DecidedBy = by;
         DecidedAt = at;
         Note = note;
+        return new ClaimLineDecision(this, status, by, note, at);
     }
+}
+
+/// <summary>
+/// One decision on a line, kept for good: a line validated by one person and later rejected by another keeps both in
+/// the claim's history (TF5: who validated what, and when), while the line itself holds only the latest.
+/// </summary>
+public sealed class ClaimLineDecision
+{
+    private ClaimLineDecision()
+    {
+    }
+
+    internal ClaimLineDecision(ClaimLine line, ClaimLineStatus status, Guid by, string? note, DateTimeOffset at)
+    {
+        Id = Guid.CreateVersion7();
+        ClaimId = line.ClaimId;
+        ClaimLineId = line.Id;
+        Outcome = line.Outcome;
+        Status = status;
+        By = by;
+        Note = note;
+        At = at;
+    }
+
+    public Guid Id { get; private set; }
+
+    public ClaimId ClaimId { get; private set; }
+
+    public ClaimLineId ClaimLineId { get; private set; }
+
+    public ClaimOutcome Outcome { get; private set; }
+
+    public ClaimLineStatus Status { get; private set; }
+
+    public Guid By { get; private set; }
+
+    public string? Note { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
 }

@@ -9,13 +9,15 @@ public enum ClaimKind
 
 /// <summary>
 /// A claim is prepared by a background job (<see cref="Preparing"/>), checked line by line (<see cref="Draft"/>)
-/// and then submitted, after which it is frozen (TF5).
+/// and then submitted, after which it is frozen (TF5). A preparation may be <see cref="Cancelled"/> instead, which
+/// frees its window.
 /// </summary>
 public enum ClaimStatus
 {
     Preparing,
     Draft,
     Submitted,
+    Cancelled,
 }
 
 /// <summary>A line is proposed by the preparation, then validated or rejected by a second person (TF5).</summary>
@@ -59,6 +61,17 @@ public static class ClaimOutcomes
         ClaimOutcome.ProgressToWork => ClaimSlot.ProgressToWork,
         _ => ClaimSlot.Result,
     };
+
+    /// <summary>
+    /// Every slot an outcome takes in a family's claims for the phase once submitted. Its own slot; and in phase 1
+    /// continuous employment also takes the progress-to-work slot, because it pays instead of both other results (TF3:
+    /// £800 at most, never £700 + £100 + £800): a family claimed for progress to work can no longer be claimed for
+    /// continuous employment, and the other way round, while crime/ASB and education and progress to work go together.
+    /// </summary>
+    public static IReadOnlyList<ClaimSlot> SlotsTakenBy(int phase, ClaimOutcome outcome) =>
+        phase == 1 && outcome == ClaimOutcome.ContinuousEmployment
+            ? [ClaimSlot.Result, ClaimSlot.ProgressToWork]
+            : [SlotOf(outcome)];
 
     /// <summary>The outcomes a phase pays for (TF3: phase 1; TF4: phase 2).</summary>
     public static IReadOnlyList<ClaimOutcome> ResultsOf(int phase) => phase == 1

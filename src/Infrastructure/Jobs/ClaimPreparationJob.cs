@@ -1,6 +1,7 @@
 using CaseManager.Application.Claims;
 using CaseManager.Application.Claims.GetClaimPreparer;
 using CaseManager.Application.Claims.PrepareClaimBatch;
+using CaseManager.Application.Claims.RequeueStalledPreparations;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Users;
 using CaseManager.Domain.Agencies;
@@ -79,6 +80,15 @@ public sealed partial class ClaimPreparationJob(IServiceScopeFactory scopes, ILo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Claim {ClaimId} prepared: {Cases} cases read")]
     private partial void LogFinished(Guid claimId, int cases);
+}
+
+/// <summary>
+/// The recurring <c>claim-preparations</c> sweep (docs/adr/0024): queues again, as the system actor, the preparations
+/// that lost their job (<see cref="RequeueStalledPreparationsCommand"/>).
+/// </summary>
+public sealed class ClaimPreparationSweepJob(IServiceScopeFactory scopes)
+{
+    public Task Run(CancellationToken cancellationToken) => scopes.SendAsSystemAsync(new RequeueStalledPreparationsCommand(), cancellationToken);
 }
 
 /// <summary>Queues a claim's preparation in Hangfire (called after the command that created the claim commits).</summary>

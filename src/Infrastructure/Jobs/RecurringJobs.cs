@@ -22,6 +22,9 @@ public sealed class JobOptions
     /// <summary>When SQLite's planner statistics are refreshed (daily at 03:45; nothing to do on PostgreSQL).</summary>
     public string DatabaseStatisticsCron { get; set; } = "45 3 * * *";
 
+    /// <summary>When claim preparations that lost their job are queued again (every 10 minutes; docs/adr/0024).</summary>
+    public string ClaimPreparationSweepCron { get; set; } = "*/10 * * * *";
+
     /// <summary>Whether this process also processes jobs (a web-only node can set it to false).</summary>
     public bool RunServer { get; set; } = true;
 
@@ -51,6 +54,8 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
 
     public const string DatabaseStatistics = "database-statistics";
 
+    public const string ClaimPreparations = "claim-preparations";
+
     public void RegisterAll()
     {
         var settings = options.Value;
@@ -74,6 +79,11 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
             DatabaseStatistics,
             job => job.Run(CancellationToken.None),
             settings.DatabaseStatisticsCron,
+            recurringOptions);
+        manager.AddOrUpdate<ClaimPreparationSweepJob>(
+            ClaimPreparations,
+            job => job.Run(CancellationToken.None),
+            settings.ClaimPreparationSweepCron,
             recurringOptions);
     }
 

@@ -96,6 +96,8 @@ public abstract class CaseDbContext(DbContextOptions options)
 
     public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
 
+    public DbSet<ClaimLineDecision> ClaimLineDecisions => Set<ClaimLineDecision>();
+
     public DbSet<ClaimedOutcome> ClaimedOutcomes => Set<ClaimedOutcome>();
 
     public DbSet<ClaimedFamily> ClaimedFamilies => Set<ClaimedFamily>();
@@ -105,6 +107,21 @@ public abstract class CaseDbContext(DbContextOptions options)
     public void DiscardChanges() => ChangeTracker.Clear();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SaveWithChainAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception is not (DbUpdateConcurrencyException or DuplicateKeyException) && IsUniqueViolation(exception.InnerException))
+        {
+            throw new DuplicateKeyException(exception);
+        }
+    }
+
+    /// <summary>Whether the database refused a row because a unique index already holds its key (each provider says so its own way).</summary>
+    protected abstract bool IsUniqueViolation(Exception? exception);
+
+    private async Task<int> SaveWithChainAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         foreach (var entry in ChangeTracker.Entries<AggregateRoot>())
         {

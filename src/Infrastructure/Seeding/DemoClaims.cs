@@ -53,14 +53,15 @@ internal static class DemoClaims
             [new EvidenceRecord("Attachment", $"Attached to Troubled Families on {finchCase.StartDate:yyyy-MM-dd} by COUNCIL", finchCase.StartDate, $"/cases/{finchCase.Id.Value}")], false,
             new EvidenceLinks($"/cases/{finchCase.Id.Value}", $"/api/v1/households/{finch.Id.Value}", null, null, $"/cases/{finchCase.Id.Value}")).ToJson();
         var line = claim.Propose(new ClaimLineFacts(finchCase.Id, finch.Id, ClaimOutcome.Attachment, finchCase.StartDate, evidence, false), ClaimMoney.Default, claimedAt);
-        claim.RecordBatch(1, finchCase.Id.Value);
+        claim.RecordBatch(1, finchCase.Id.Value, claimedAt);
         claim.FinishPreparation(claimedAt.AddMinutes(1));
-        claim.Validate(line, auditor, "Attachment date checked against the family's referral form", claimedAt.AddHours(2));
+        var decision = claim.Validate(line, auditor, "Attachment date checked against the family's referral form", claimedAt.AddHours(2));
         claim.Submit(officer, 1, claimedAt.AddHours(3));
         db.Claims.Add(claim);
         db.ClaimLines.Add(line);
         await db.SaveChangesAsync(cancellationToken);
-        db.ClaimedOutcomes.Add(new ClaimedOutcome(line, claimedAt.AddHours(3)));
+        db.ClaimLineDecisions.Add(decision);
+        db.ClaimedOutcomes.AddRange(ClaimedOutcome.For(line, claimedAt.AddHours(3)));
         db.ClaimedFamilies.Add(new ClaimedFamily(1, finch.Id, claim.Id, claimedAt.AddHours(3)));
         await db.SaveChangesAsync(cancellationToken);
         await BulkInsert.InsertAsync(db, [new ClaimAllocation(1)], ifAbsent: true, cancellationToken);

@@ -1,7 +1,9 @@
 using CaseManager.Application.Claims;
+using CaseManager.Application.Claims.CancelClaim;
 using CaseManager.Application.Claims.ExportClaim;
 using CaseManager.Application.Claims.GetClaim;
 using CaseManager.Application.Claims.GetClaimFigures;
+using CaseManager.Application.Claims.GetClaimHistory;
 using CaseManager.Application.Claims.GetClaimLine;
 using CaseManager.Application.Claims.ListClaimLines;
 using CaseManager.Application.Claims.ListClaims;
@@ -33,7 +35,7 @@ public static class ClaimEndpoints
             })
             .WithIdempotentAccept<ClaimCreated>((_, created) => $"/api/v1/claims/{created.Id}")
             .WithSummary("Prepare a claim for a phase (1|2), kind (Attachment|Results) and window (yyyy-mm): 202 with its id; a background job prepares it")
-            .WithDescription("409 claims.window-taken when the phase, kind and window already have a claim. Poll GET /api/v1/claims/{id} for progress.")
+            .WithDescription("409 claims.window-taken when the caller's agency already has a claim (not cancelled) for the phase, kind and window, also when two are prepared at the same moment. Poll GET /api/v1/claims/{id} for progress.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/", async Task<Ok<Paged<ClaimListItem>>> (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
@@ -44,7 +46,17 @@ public static class ClaimEndpoints
 
         claim.MapGet("/", async Task<Ok<ClaimView>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetClaimQuery(new ClaimId(id)), ct)))
-            .WithSummary("A claim: status (Preparing|Draft|Submitted), progress (done of total), lines, amount and history");
+            .WithSummary("A claim: status (Preparing|Draft|Submitted|Cancelled), progress (done of total), whether its preparation has stopped, lines, amount and the first 100 entries of its history with the history's total");
+
+        claim.MapGet("/history", async Task<Ok<Paged<ClaimHistoryItem>>> (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetClaimHistoryQuery(new ClaimId(id), page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .WithSummary("A claim's whole history, oldest first, a page at a time: prepared, every decision on every line (changed decisions keep the earlier ones), submitted or cancelled");
+
+        claim.MapPost("/cancel", async Task<Ok<ClaimView>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new CancelClaimCommand(new ClaimId(id)), ct)))
+            .WithSummary("Cancel a claim that is still being prepared (its job lost or failing, or started by mistake): it is kept as Cancelled, its proposed lines removed and its window freed")
+            .WithDescription("409 claims.not-preparing once the claim is Draft, Submitted or Cancelled.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         claim.MapGet("/lines", async Task<Ok<Paged<ClaimLineItem>>> (Guid id, ClaimLineStatus? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListClaimLinesQuery(new ClaimId(id), status, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))

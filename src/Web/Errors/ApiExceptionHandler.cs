@@ -67,6 +67,14 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             ForbiddenAccessException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message },
             DomainRuleException rule => WithCode(
                 new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "The request breaks a rule", Detail = rule.Message }, rule.Code),
+            CaseManager.Application.Common.Persistence.DuplicateKeyException => WithCode(
+                new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = "Someone else saved the same thing at the same moment",
+                    Detail = "Reload and check whether what you asked for is already there.",
+                },
+                CaseManager.Application.Common.Persistence.DuplicateKeyException.Code),
             DbUpdateConcurrencyException => WithCode(
                 new ProblemDetails
                 {

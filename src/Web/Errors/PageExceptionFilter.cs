@@ -45,6 +45,10 @@ public sealed class PageExceptionFilter : IAsyncPageFilter
                 page.ModelState.AddModelError(string.Empty, rule.Message);
                 await ShowFormAgain(executed, page);
                 break;
+            case CaseManager.Application.Common.Persistence.DuplicateKeyException:
+                page.ModelState.AddModelError(string.Empty, "Someone else saved the same thing at the same moment. Reload the page and check whether it is already there.");
+                await ShowFormAgain(executed, page);
+                break;
             case DbUpdateConcurrencyException:
                 page.ModelState.AddModelError(string.Empty, "Someone else changed this record after you opened it. Reload the page and make your change again.");
                 await ShowFormAgain(executed, page);

@@ -32,13 +32,14 @@ public sealed class GetClaimFiguresHandler(IAppDbContext db, IAuditTrail audit, 
     {
         var settings = options.Value;
         var money = settings.MoneyTable();
-        var claimed = await db.ClaimedOutcomes.AsNoTracking()
+        // Rows that only take a further slot (phase 1 continuous employment's progress-to-work slot) are no outcome of their own.
+        var claimed = await db.ClaimedOutcomes.AsNoTracking().Where(o => o.Primary)
             .GroupBy(o => new { o.Phase, o.FinancialYear, o.Outcome })
             .Select(g => new { g.Key.Phase, g.Key.FinancialYear, g.Key.Outcome, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
         // Amounts are added here: SQLite has no decimal arithmetic, and the ledger holds one row per claimed outcome.
-        var amounts = (await db.ClaimedOutcomes.AsNoTracking().Select(o => new { o.Phase, o.FinancialYear, o.Outcome, o.Amount }).ToListAsync(cancellationToken))
+        var amounts = (await db.ClaimedOutcomes.AsNoTracking().Where(o => o.Primary).Select(o => new { o.Phase, o.FinancialYear, o.Outcome, o.Amount }).ToListAsync(cancellationToken))
             .GroupBy(o => (o.Phase, o.FinancialYear, o.Outcome))
             .ToDictionary(g => g.Key, g => g.Sum(o => o.Amount));
         var counted = await db.ClaimAllocations.AsNoTracking().ToDictionaryAsync(a => a.Phase, a => a.Families, cancellationToken);

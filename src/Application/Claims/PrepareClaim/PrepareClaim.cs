@@ -41,20 +41,33 @@ public sealed class PrepareClaimHandler(IAppDbContext db, ICurrentUser currentUs
     public async ValueTask<ClaimCreated> Handle(PrepareClaimCommand command, CancellationToken cancellationToken)
     {
         var actor = currentUser.Actor;
+        var agency = actor.RequireAgency();
         var window = ClaimWindow.Parse(command.Window);
         var phase = command.Phase!.Value;
         var kind = command.Kind!.Value;
 
-        // The unique index on (phase, kind, window) is the guard; this gives the reason in words first.
-        if (await db.Claims.AnyAsync(c => c.Phase == phase && c.Kind == kind && c.Window == window.ToString(), cancellationToken))
+        // Claims are the agency's own: only this agency's claims take a window, and another agency's is never told of.
+        // The unique index on (agency, phase, kind, window) is the guard; this gives the reason in words first.
+        if (await db.Claims.AnyAsync(c => c.PreparedByAgency == agency && c.Phase == phase && c.Kind == kind && c.Window == window.ToString() && c.Status != ClaimStatus.Cancelled, cancellationToken))
         {
-            throw new DomainRuleException("claims.window-taken", $"There is already a phase {phase} {kind.ToString().ToLowerInvariant()} claim for {window}");
+            throw WindowTaken(phase, kind, window);
         }
 
-        var claim = Claim.Prepare(phase, kind, window, actor.RequireUserId(), actor.RequireAgency(), clock.Now, clock.Today);
+        var claim = Claim.Prepare(phase, kind, window, actor.RequireUserId(), agency, clock.Now, clock.Today);
         db.Claims.Add(claim);
         audit.Record("claim.prepare", AuditOutcome.Allowed, AccessRule.Role, new AuditSubject("Claim", claim.Id.ToString()),
             $"Phase {phase} {kind} claim for {window}");
+        try
+        {
+            // Saved here, inside the command's transaction, so that two officers preparing the same window at the same
+            // moment (both past the check above) meet the unique index here and the second is told why.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            throw WindowTaken(phase, kind, window);
+        }
+
         afterCommit.Add(_ =>
         {
             queue.Enqueue(claim.Id);
@@ -62,4 +75,7 @@ public sealed class PrepareClaimHandler(IAppDbContext db, ICurrentUser currentUs
         });
         return new ClaimCreated(claim.Id.Value);
     }
+
+    private static DomainRuleException WindowTaken(int phase, ClaimKind kind, ClaimWindow window) =>
+        new("claims.window-taken", $"Your agency already has a phase {phase} {kind.ToString().ToLowerInvariant()} claim for {window}");
 }

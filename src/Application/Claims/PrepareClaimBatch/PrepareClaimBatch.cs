@@ -78,7 +78,7 @@ public sealed class PrepareClaimBatchHandler(
         {
             var lines = await LinesAsync(claim, batch, settings.MoneyTable(), cancellationToken);
             added = await store.AddLinesIfAbsentAsync(lines, cancellationToken);
-            claim.RecordBatch(batch.Count, batch[^1].CaseId.Value);
+            claim.RecordBatch(batch.Count, batch[^1].CaseId.Value, clock.Now);
         }
 
         var finished = batch.Count < settings.PreparationBatchSize;
@@ -134,12 +134,19 @@ public sealed class PrepareClaimBatchHandler(
                 continue;
             }
 
-            foreach (var outcome in ClaimResultsReader.Choose(claim.Phase, outcomes))
+            // Only what the family can still be paid for: an outcome whose slots are all free (TF3, TF5). In phase 1 a
+            // family already claimed for progress to work is proposed crime/ASB and education rather than continuous
+            // employment, which pays instead of both.
+            bool Free(ClaimOutcome outcome) => ClaimOutcomes.SlotsTakenBy(claim.Phase, outcome).All(slot => !taken.Contains((row.HouseholdId, slot)));
+            foreach (var outcome in ClaimResultsReader.Choose(claim.Phase, outcomes, Free))
             {
-                if (!taken.Add((row.HouseholdId, ClaimOutcomes.SlotOf(outcome.Outcome))))
+                var slots = ClaimOutcomes.SlotsTakenBy(claim.Phase, outcome.Outcome);
+                if (!slots.All(slot => !taken.Contains((row.HouseholdId, slot))))
                 {
                     continue;
                 }
+
+                taken.UnionWith(slots.Select(slot => (row.HouseholdId, slot)));
 
                 var found = FamilyEvidenceReader.For(row, families[row.HouseholdId], claim.AsOf, outcome.Checks, outcome.Records, outcome.PartlyHidden);
                 lines.Add(claim.Propose(new ClaimLineFacts(row.CaseId, row.HouseholdId, outcome.Outcome, row.StartDate, found.ToJson(), found.PartlyHidden), money, now));

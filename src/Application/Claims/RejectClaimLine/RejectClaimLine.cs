@@ -1,5 +1,6 @@
 using CaseManager.Application.Claims.ValidateClaimLine;
 using CaseManager.Application.Common.Auditing;
+using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
 using CaseManager.Application.Common.Validation;
@@ -24,7 +25,7 @@ public sealed class RejectClaimLineValidator : AbstractValidator<RejectClaimLine
     }
 }
 
-public sealed class RejectClaimLineHandler(ClaimReads reads, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock)
+public sealed class RejectClaimLineHandler(ClaimReads reads, IAppDbContext db, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock)
     : ICommandHandler<RejectClaimLineCommand, ClaimLineItem>
 {
     public async ValueTask<ClaimLineItem> Handle(RejectClaimLineCommand command, CancellationToken cancellationToken)
@@ -32,7 +33,7 @@ public sealed class RejectClaimLineHandler(ClaimReads reads, ICurrentUser curren
         var claim = await reads.GetAsync(command.ClaimId, cancellationToken);
         var line = await reads.GetLineAsync(claim, command.LineId, cancellationToken);
         var by = ClaimDecisions.EnsureSecondPerson(claim, currentUser.Actor);
-        claim.Reject(line, by, command.Note, clock.Now);
+        db.ClaimLineDecisions.Add(claim.Reject(line, by, command.Note, clock.Now));
         audit.Record("claim.line-reject", AuditOutcome.Allowed, AccessRule.Role, new AuditSubject("ClaimLine", line.Id.ToString()),
             $"Claim {claim.Id}: {ClaimOutcomes.Describe(line.Outcome)} for case {line.CaseId}");
         return ClaimReads.Item(line);

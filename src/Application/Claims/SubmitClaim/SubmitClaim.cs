@@ -14,7 +14,8 @@ namespace CaseManager.Application.Claims.SubmitClaim;
 /// <summary>
 /// Submits a claim's validated lines (DOMAIN.md TF5), all or nothing, in one transaction, with the database as the
 /// guard (docs/adr/0022):
-/// 1. each line's outcome goes into the ledger, insert-if-absent on (phase, family, slot): a key already taken, by
+/// 1. each line's outcome goes into the ledger, insert-if-absent on (phase, family, slot), a row for each slot it
+///    takes (phase 1 continuous employment also takes progress to work's, TF3): a key already taken, by
 ///    an earlier claim or by one being submitted at this moment, means the outcome was claimed before, and the
 ///    whole submission is refused with <c>claims.already-claimed</c>;
 /// 2. each family not yet counted in the phase is counted, insert-if-absent, and the phase's count moves on by
@@ -43,7 +44,7 @@ public sealed class SubmitClaimHandler(
         var now = clock.Now;
         claim.Submit(currentUser.Actor.RequireUserId(), validated.Count, now);
 
-        var outcomes = validated.Select(l => new ClaimedOutcome(l, now)).ToList();
+        var outcomes = validated.SelectMany(l => ClaimedOutcome.For(l, now)).ToList();
         if (await store.AddOutcomesIfAbsentAsync(outcomes, cancellationToken) != outcomes.Count)
         {
             throw await AlreadyClaimedAsync(claim, validated, cancellationToken);
@@ -80,7 +81,7 @@ public sealed class SubmitClaimHandler(
             .Where(o => o.Phase == claim.Phase && households.Contains(o.HouseholdId) && !ours.Contains(o.ClaimLineId))
             .Select(o => new { o.HouseholdId, o.Slot, o.CaseId, o.Outcome })
             .ToListAsync(cancellationToken);
-        var clashes = lines.Where(l => taken.Any(t => t.HouseholdId == l.HouseholdId && t.Slot == l.Slot)).ToList();
+        var clashes = lines.Where(l => taken.Any(t => t.HouseholdId == l.HouseholdId && ClaimOutcomes.SlotsTakenBy(l.Phase, l.Outcome).Contains(t.Slot))).ToList();
         var described = clashes.Count == 0
             ? "another claim being submitted at the same time took the same outcomes"
             : string.Join("; ", clashes.Take(5).Select(l => $"{ClaimOutcomes.Describe(l.Outcome)} for case {l.CaseId}")) + (clashes.Count > 5 ? $" and {clashes.Count - 5} more" : string.Empty);

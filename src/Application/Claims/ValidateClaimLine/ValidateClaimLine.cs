@@ -1,5 +1,6 @@
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Auditing;
+using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
 using CaseManager.Application.Common.Validation;
@@ -26,7 +27,7 @@ public sealed class ValidateClaimLineValidator : AbstractValidator<ValidateClaim
     }
 }
 
-public sealed class ValidateClaimLineHandler(ClaimReads reads, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock)
+public sealed class ValidateClaimLineHandler(ClaimReads reads, IAppDbContext db, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock)
     : ICommandHandler<ValidateClaimLineCommand, ClaimLineItem>
 {
     public async ValueTask<ClaimLineItem> Handle(ValidateClaimLineCommand command, CancellationToken cancellationToken)
@@ -34,7 +35,7 @@ public sealed class ValidateClaimLineHandler(ClaimReads reads, ICurrentUser curr
         var claim = await reads.GetAsync(command.ClaimId, cancellationToken);
         var line = await reads.GetLineAsync(claim, command.LineId, cancellationToken);
         var by = ClaimDecisions.EnsureSecondPerson(claim, currentUser.Actor);
-        claim.Validate(line, by, command.Note, clock.Now);
+        db.ClaimLineDecisions.Add(claim.Validate(line, by, command.Note, clock.Now));
         audit.Record("claim.line-validate", AuditOutcome.Allowed, AccessRule.Role, new AuditSubject("ClaimLine", line.Id.ToString()),
             $"Claim {claim.Id}: {ClaimOutcomes.Describe(line.Outcome)} for case {line.CaseId}, £{line.Amount:0.00}");
         return ClaimReads.Item(line);

@@ -72,6 +72,8 @@ public interface IAppDbContext
 
     DbSet<ClaimLine> ClaimLines { get; }
 
+    DbSet<ClaimLineDecision> ClaimLineDecisions { get; }
+
     /// <summary>The ledger of submitted outcomes, unique per phase, family and slot (docs/adr/0022).</summary>
     DbSet<ClaimedOutcome> ClaimedOutcomes { get; }
 

@@ -16,9 +16,15 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Property(c => c.Window).HasMaxLength(7).IsRequired();
 
-        // One claim per phase, kind and window: preparing the same window twice is refused, never a second claim.
-        builder.HasIndex(c => new { c.Phase, c.Kind, c.Window }).IsUnique();
+        // One claim per agency, phase, kind and window: preparing the same window twice is refused, never a second
+        // claim (two at once: the second insert breaks this index, 409 claims.window-taken). Claims are the agency's
+        // own, so another agency's claim never takes a window. A cancelled preparation frees its window. The filter
+        // is the same SQL on both databases.
+        builder.HasIndex(c => new { c.PreparedByAgency, c.Phase, c.Kind, c.Window }).IsUnique().HasFilter("\"Status\" <> 'Cancelled'");
         builder.HasIndex(c => new { c.PreparedByAgency, c.PreparedAt });
+
+        // The sweep's question: which preparations have not moved for a while.
+        builder.HasIndex(c => new { c.Status, c.PreparationActiveAt });
     }
 }
 
@@ -44,6 +50,23 @@ internal sealed class ClaimLineConfiguration : IEntityTypeConfiguration<ClaimLin
     }
 }
 
+internal sealed class ClaimLineDecisionConfiguration : IEntityTypeConfiguration<ClaimLineDecision>
+{
+    public void Configure(EntityTypeBuilder<ClaimLineDecision> builder)
+    {
+        builder.ToTable("ClaimLineDecisions");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Note).HasMaxLength(2000);
+        builder.HasOne<Claim>().WithMany().HasForeignKey(d => d.ClaimId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ClaimLine>().WithMany().HasForeignKey(d => d.ClaimLineId).OnDelete(DeleteBehavior.Restrict);
+
+        // The claim's history, in order, a page at a time.
+        builder.HasIndex(d => new { d.ClaimId, d.At, d.Id });
+        builder.HasIndex(d => d.ClaimLineId);
+    }
+}
+
 internal sealed class ClaimedOutcomeConfiguration : IEntityTypeConfiguration<ClaimedOutcome>
 {
     public void Configure(EntityTypeBuilder<ClaimedOutcome> builder)
@@ -57,7 +80,8 @@ internal sealed class ClaimedOutcomeConfiguration : IEntityTypeConfiguration<Cla
         // TF5, in the database: never the same outcome twice, one results claim per family per phase, and at most one
         // progress-to-work claim beside it (docs/adr/0022).
         builder.HasIndex(o => new { o.Phase, o.HouseholdId, o.Slot }).IsUnique();
-        builder.HasIndex(o => o.ClaimLineId).IsUnique();
+        // A line has a row per slot its outcome takes (phase 1 continuous employment takes two: TF3, instead of both).
+        builder.HasIndex(o => new { o.ClaimLineId, o.Slot }).IsUnique();
         builder.HasIndex(o => new { o.CaseId, o.Outcome });
     }
 }

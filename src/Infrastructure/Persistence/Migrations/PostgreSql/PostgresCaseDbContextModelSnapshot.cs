@@ -247,6 +247,12 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CancelledBy")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Done")
                         .HasColumnType("integer");
 
@@ -261,6 +267,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<int>("Phase")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset>("PreparationActiveAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("PreparedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -274,6 +283,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset?>("ReadyAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Requeues")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -302,8 +314,11 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("PreparedByAgency", "PreparedAt");
 
-                    b.HasIndex("Phase", "Kind", "Window")
-                        .IsUnique();
+                    b.HasIndex("Status", "PreparationActiveAt");
+
+                    b.HasIndex("PreparedByAgency", "Phase", "Kind", "Window")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Cancelled'");
 
                     b.ToTable("Claims", (string)null);
                 });
@@ -403,6 +418,46 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("ClaimLines", (string)null);
                 });
 
+            modelBuilder.Entity("CaseManager.Domain.Claims.ClaimLineDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("By")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClaimLineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimLineId");
+
+                    b.HasIndex("ClaimId", "At", "Id");
+
+                    b.ToTable("ClaimLineDecisions", (string)null);
+                });
+
             modelBuilder.Entity("CaseManager.Domain.Claims.ClaimedFamily", b =>
                 {
                     b.Property<int>("Phase")
@@ -457,6 +512,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<int>("Phase")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Primary")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Slot")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -464,10 +522,10 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClaimLineId")
-                        .IsUnique();
-
                     b.HasIndex("CaseId", "Outcome");
+
+                    b.HasIndex("ClaimLineId", "Slot")
+                        .IsUnique();
 
                     b.HasIndex("Phase", "HouseholdId", "Slot")
                         .IsUnique();
@@ -2479,6 +2537,21 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasOne("CaseManager.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Claims.ClaimLineDecision", b =>
+                {
+                    b.HasOne("CaseManager.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CaseManager.Domain.Claims.ClaimLine", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimLineId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -240,6 +240,12 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CancelledBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Done")
                         .HasColumnType("INTEGER");
 
@@ -254,6 +260,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Phase")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("PreparationActiveAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("PreparedAt")
                         .HasColumnType("INTEGER");
 
@@ -266,6 +275,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReadyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requeues")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -295,8 +307,11 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PreparedByAgency", "PreparedAt");
 
-                    b.HasIndex("Phase", "Kind", "Window")
-                        .IsUnique();
+                    b.HasIndex("Status", "PreparationActiveAt");
+
+                    b.HasIndex("PreparedByAgency", "Phase", "Kind", "Window")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Cancelled'");
 
                     b.ToTable("Claims", (string)null);
                 });
@@ -396,6 +411,46 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ClaimLines", (string)null);
                 });
 
+            modelBuilder.Entity("CaseManager.Domain.Claims.ClaimLineDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaimLineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimLineId");
+
+                    b.HasIndex("ClaimId", "At", "Id");
+
+                    b.ToTable("ClaimLineDecisions", (string)null);
+                });
+
             modelBuilder.Entity("CaseManager.Domain.Claims.ClaimedFamily", b =>
                 {
                     b.Property<int>("Phase")
@@ -450,6 +505,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Phase")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Primary")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slot")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -457,10 +515,10 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClaimLineId")
-                        .IsUnique();
-
                     b.HasIndex("CaseId", "Outcome");
+
+                    b.HasIndex("ClaimLineId", "Slot")
+                        .IsUnique();
 
                     b.HasIndex("Phase", "HouseholdId", "Slot")
                         .IsUnique();
@@ -2462,6 +2520,21 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("CaseManager.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManager.Domain.Claims.ClaimLineDecision", b =>
+                {
+                    b.HasOne("CaseManager.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CaseManager.Domain.Claims.ClaimLine", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimLineId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
