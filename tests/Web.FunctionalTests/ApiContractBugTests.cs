@@ -77,6 +77,45 @@ public sealed class ApiContractBugTests(CaseManagerFactory factory) : IClassFixt
         body.GetProperty("page").GetInt32().Should().Be(int.MaxValue);
     }
 
+    /// <summary>The lists merged or worked out in memory page the same way: the timeline and the Troubled Families list.</summary>
+    [Theory]
+    [InlineData("timeline")]
+    [InlineData("troubled-families")]
+    public async Task MergedList_AtAPageFarBeyondTheEnd_ReturnsNoItems(string list)
+    {
+        var (client, path) = list == "timeline" ? await TimelineAsync() : await TroubledFamiliesAsync();
+        var first = await (await client.GetAsync($"{path}?pageSize=200")).Content.ReadFromJsonAsync<JsonElement>();
+        first.GetProperty("items").GetArrayLength().Should().BeGreaterThan(0, "the overflow showed page 1's records");
+
+        var response = await client.GetAsync($"{path}?page=2147483647&pageSize=200");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("items").GetArrayLength().Should().Be(0);
+        body.GetProperty("page").GetInt32().Should().Be(int.MaxValue);
+        body.GetProperty("total").GetInt32().Should().Be(first.GetProperty("total").GetInt32());
+    }
+
+    private async Task<(HttpClient Client, string Path)> TimelineAsync()
+    {
+        var police = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+        var caseId = await OpenIomCaseAsync(police);
+        var personId = (await police.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}")).GetProperty("personId").GetGuid();
+        (await police.PostAsJsonAsync($"/api/v1/cases/{caseId}/interventions",
+            new { type = "HomeVisit", occurredAt = "2026-10-02T10:00:00Z", durationMinutes = 30, outcome = "Seen at home" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        return (police, $"/api/v1/people/{personId}/timeline");
+    }
+
+    private async Task<(HttpClient Client, string Path)> TroubledFamiliesAsync()
+    {
+        var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var household = await fit.PostAsJsonAsync("/api/v1/households", new { name = "Paging family", address = "2 Overflow Road" });
+        household.StatusCode.Should().Be(HttpStatusCode.Created, await household.Content.ReadAsStringAsync());
+        var householdId = (await household.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await fit.PostAsJsonAsync("/api/v1/cases", new { scheme = "TroubledFamilies", householdId, startDate = "2026-11-01" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        return (fit, "/api/v1/troubled-families");
+    }
+
     [Theory]
     [InlineData("iom")]
     [InlineData("IOM")]

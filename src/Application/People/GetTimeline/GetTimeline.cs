@@ -54,38 +54,42 @@ public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, P
     {
         await gate.EnsureReadableAsync(query.PersonId, "person.timeline", cancellationToken);
         var personId = query.PersonId;
-        var needed = query.Page * query.PageSize;
-
         var cases = await access.Readable(db.Cases.AsNoTracking()).Where(c => c.PersonId == personId).ToListAsync(cancellationToken);
         var work = access.Readable(db.Interventions.AsNoTracking()).Where(i => i.PersonId == personId);
-        var workTotal = await work.CountAsync(cancellationToken);
-        var newestWork = await work.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(needed).ToListAsync(cancellationToken);
         var offences = access.Readable(db.Offences.AsNoTracking()).Where(o => o.PersonId == personId);
-        var offenceTotal = await offences.CountAsync(cancellationToken);
-        var newestOffences = await offences.OrderByDescending(o => o.CommittedOn).ThenByDescending(o => o.Id).Take(needed).ToListAsync(cancellationToken);
         // Treatment (DT1, DT3): health data, read through the same rule as any other record.
         var treatmentWork = access.Readable(db.TreatmentInterventions.AsNoTracking()).Where(i => i.PersonId == personId);
-        var treatmentWorkTotal = await treatmentWork.CountAsync(cancellationToken);
-        var newestTreatmentWork = await treatmentWork.OrderByDescending(i => i.StartDate).ThenByDescending(i => i.Id).Take(needed).ToListAsync(cancellationToken);
         var tops = access.Readable(db.TopRecords.AsNoTracking()).Where(t => t.PersonId == personId);
-        var topTotal = await tops.CountAsync(cancellationToken);
-        var newestTops = await tops.OrderByDescending(t => t.CompletedOn).ThenByDescending(t => t.Id).Take(needed).ToListAsync(cancellationToken);
         // Outcome records (TF1, TF2, TF4), and local criteria recorded about this person on a family case.
         var asb = access.Readable(db.AsbRecords.AsNoTracking()).Where(r => r.PersonId == personId);
-        var asbTotal = await asb.CountAsync(cancellationToken);
-        var newestAsb = await asb.OrderByDescending(r => r.OccurredOn).ThenByDescending(r => r.Id).Take(needed).ToListAsync(cancellationToken);
         var education = access.Readable(db.EducationRecords.AsNoTracking()).Where(r => r.PersonId == personId);
-        var educationTotal = await education.CountAsync(cancellationToken);
-        var newestEducation = await education.OrderByDescending(r => r.Day).ThenByDescending(r => r.Id).Take(needed).ToListAsync(cancellationToken);
         var employment = access.Readable(db.EmploymentRecords.AsNoTracking()).Where(r => r.PersonId == personId);
-        var employmentTotal = await employment.CountAsync(cancellationToken);
-        var newestEmployment = await employment.OrderByDescending(r => r.From).ThenByDescending(r => r.Id).Take(needed).ToListAsync(cancellationToken);
         var criteria = access.Readable(db.LocalCriterionRecords.AsNoTracking()).Where(r => r.PersonId == personId);
+        var caseEvents = cases.SelectMany(CaseEvents).ToList();
+        var workTotal = await work.CountAsync(cancellationToken);
+        var offenceTotal = await offences.CountAsync(cancellationToken);
+        var treatmentWorkTotal = await treatmentWork.CountAsync(cancellationToken);
+        var topTotal = await tops.CountAsync(cancellationToken);
+        var asbTotal = await asb.CountAsync(cancellationToken);
+        var educationTotal = await education.CountAsync(cancellationToken);
+        var employmentTotal = await employment.CountAsync(cancellationToken);
         var criteriaTotal = await criteria.CountAsync(cancellationToken);
+        var total = caseEvents.Count + workTotal + offenceTotal + treatmentWorkTotal + topTotal + asbTotal + educationTotal + employmentTotal + criteriaTotal;
+
+        // The newest (page × size) of each source, at most: in 64 bits, since page 2147483647 of 200 wraps round in 32
+        // (to a negative LIMIT: every row on SQLite, an error on PostgreSQL); none at all past the end.
+        var offset = query.Offset();
+        var needed = offset >= total ? 0 : (int)Math.Min(offset + query.PageSize, total);
+        var newestWork = await work.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(needed).ToListAsync(cancellationToken);
+        var newestOffences = await offences.OrderByDescending(o => o.CommittedOn).ThenByDescending(o => o.Id).Take(needed).ToListAsync(cancellationToken);
+        var newestTreatmentWork = await treatmentWork.OrderByDescending(i => i.StartDate).ThenByDescending(i => i.Id).Take(needed).ToListAsync(cancellationToken);
+        var newestTops = await tops.OrderByDescending(t => t.CompletedOn).ThenByDescending(t => t.Id).Take(needed).ToListAsync(cancellationToken);
+        var newestAsb = await asb.OrderByDescending(r => r.OccurredOn).ThenByDescending(r => r.Id).Take(needed).ToListAsync(cancellationToken);
+        var newestEducation = await education.OrderByDescending(r => r.Day).ThenByDescending(r => r.Id).Take(needed).ToListAsync(cancellationToken);
+        var newestEmployment = await employment.OrderByDescending(r => r.From).ThenByDescending(r => r.Id).Take(needed).ToListAsync(cancellationToken);
         var newestCriteria = await criteria.OrderByDescending(r => r.On).ThenByDescending(r => r.Id).Take(needed).ToListAsync(cancellationToken);
         var offenceNames = await db.OffenceTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
 
-        var caseEvents = cases.SelectMany(CaseEvents).ToList();
         var entries = caseEvents
             .Concat(newestWork.Select(i => new Pending(
                 "Intervention", i.Id.Value, i.OccurredAt, Humanise(i.Type.ToString()),
@@ -119,8 +123,7 @@ public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, P
                 "LocalCriterion", r.Id.Value, StartOf(r.On), $"Local criterion: {Humanise(r.Criterion).ToLowerInvariant()}", r.Evidence,
                 r.CaseId.Value, Scheme.TroubledFamilies, r.OwnerAgency, r.DataCategory, r.RecordedBy)))
             .OrderByDescending(e => e.At).ThenByDescending(e => e.RecordId)
-            .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize)
+            .PageOf(query)
             .ToList();
 
         var names = await users.DisplayNamesAsync(entries.Where(e => e.By is not null).Select(e => e.By!.Value).ToList(), cancellationToken);
@@ -174,8 +177,7 @@ public sealed class GetTimelineHandler(IAppDbContext db, IRecordAccess access, P
         audit.Record("person.timeline", AuditOutcome.Allowed, AccessRule.Owner, new AuditSubject("Person", personId.ToString(), personId.Value),
             $"Page {query.Page}: {items.Count} entries");
         await db.SaveChangesAsync(cancellationToken);
-        return new Paged<TimelineEntry>(items, query.Page, query.PageSize, caseEvents.Count + workTotal + offenceTotal + treatmentWorkTotal + topTotal
-            + asbTotal + educationTotal + employmentTotal + criteriaTotal);
+        return new Paged<TimelineEntry>(items, query.Page, query.PageSize, total);
     }
 
     private IEnumerable<Pending> CaseEvents(Case found)
