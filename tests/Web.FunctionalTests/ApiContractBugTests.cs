@@ -77,6 +77,45 @@ public sealed class ApiContractBugTests(CaseManagerFactory factory) : IClassFixt
         body.GetProperty("page").GetInt32().Should().Be(int.MaxValue);
     }
 
+    /// <summary>The lists merged or worked out in memory page the same way: the timeline and the Troubled Families list.</summary>
+    [Theory]
+    [InlineData("timeline")]
+    [InlineData("troubled-families")]
+    public async Task MergedList_AtAPageFarBeyondTheEnd_ReturnsNoItems(string list)
+    {
+        var (client, path) = list == "timeline" ? await TimelineAsync() : await TroubledFamiliesAsync();
+        var first = await (await client.GetAsync($"{path}?pageSize=200")).Content.ReadFromJsonAsync<JsonElement>();
+        first.GetProperty("items").GetArrayLength().Should().BeGreaterThan(0, "the overflow showed page 1's records");
+
+        var response = await client.GetAsync($"{path}?page=2147483647&pageSize=200");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("items").GetArrayLength().Should().Be(0);
+        body.GetProperty("page").GetInt32().Should().Be(int.MaxValue);
+        body.GetProperty("total").GetInt32().Should().Be(first.GetProperty("total").GetInt32());
+    }
+
+    private async Task<(HttpClient Client, string Path)> TimelineAsync()
+    {
+        var police = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+        var caseId = await OpenIomCaseAsync(police);
+        var personId = (await police.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}")).GetProperty("personId").GetGuid();
+        (await police.PostAsJsonAsync($"/api/v1/cases/{caseId}/interventions",
+            new { type = "HomeVisit", occurredAt = "2026-10-02T10:00:00Z", durationMinutes = 30, outcome = "Seen at home" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        return (police, $"/api/v1/people/{personId}/timeline");
+    }
+
+    private async Task<(HttpClient Client, string Path)> TroubledFamiliesAsync()
+    {
+        var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var household = await fit.PostAsJsonAsync("/api/v1/households", new { name = "Paging family", address = "2 Overflow Road" });
+        household.StatusCode.Should().Be(HttpStatusCode.Created, await household.Content.ReadAsStringAsync());
+        var householdId = (await household.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await fit.PostAsJsonAsync("/api/v1/cases", new { scheme = "TroubledFamilies", householdId, startDate = "2026-11-01" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        return (fit, "/api/v1/troubled-families");
+    }
+
     [Theory]
     [InlineData("iom")]
     [InlineData("IOM")]
@@ -85,7 +124,7 @@ public sealed class ApiContractBugTests(CaseManagerFactory factory) : IClassFixt
     {
         var client = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
 
-        var response = await client.GetAsync($"/api/v1/cases?scheme={scheme}&status=active&sort=startdate");
+        var response = await client.GetAsync($"/api/v1/cases?scheme={scheme}&status=active&sort=startdate&order=asc");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
@@ -95,6 +134,7 @@ public sealed class ApiContractBugTests(CaseManagerFactory factory) : IClassFixt
     [InlineData("/api/v1/cases?page=abc", "page")]
     [InlineData("/api/v1/cases?personId=not-a-guid", "personId")]
     [InlineData("/api/v1/cases?allocatedToMe=perhaps", "allocatedToMe")]
+    [InlineData("/api/v1/cases?order=sideways", "order")]
     [InlineData("/api/v1/audit?from=yesterday", "from")]
     public async Task AQueryValueThatDoesNotParse_Returns400NamingTheParameter(string url, string parameter)
     {
@@ -143,6 +183,88 @@ public sealed class ApiContractBugTests(CaseManagerFactory factory) : IClassFixt
         (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().Should().Be(id);
         var stranger = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
         (await stranger.GetAsync(created.Headers.Location)).StatusCode.Should().BeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Forbidden);
+    }
+
+    /// <summary>A yes/no the server needs is required, not quietly taken as "no" when left out.</summary>
+    [Theory]
+    [InlineData("/api/v1/sharing-agreements", """{"name":"No consent answer","agencies":["POLICE","PROBATION"],"dataCategories":["Identity"],"purposes":["Iom"],"lawfulBasis":"PublicTask","validFrom":"2026-01-01"}""", "consentRequired")]
+    [InlineData("/api/v1/break-glass/0193a1b2-0000-7000-8000-000000000001/person-informed", """{"note":"No answer given"}""", "informed")]
+    public async Task ABooleanTheServerNeeds_WhenLeftOut_Returns400NamingIt(string path, string json, string field)
+    {
+        var client = await factory.ApiClientForAsync(DemoUsers.InformationGovernance);
+
+        var response = await client.PostAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("""["POLICE","police"]""")]
+    [InlineData("""["POLICE"]""")]
+    public async Task CreateSharingAgreement_WithFewerThanTwoDifferentAgencies_Returns400(string agencies)
+    {
+        var client = await factory.ApiClientForAsync(DemoUsers.InformationGovernance);
+        var json = $$"""{"name":"One agency","agencies":{{agencies}},"dataCategories":["Identity"],"purposes":["Iom"],"lawfulBasis":"PublicTask","consentRequired":false,"validFrom":"2026-01-01"}""";
+
+        var response = await client.PostAsync("/api/v1/sharing-agreements", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("agencies")[0].GetString().Should().Be("Select at least two agencies");
+    }
+
+    [Fact]
+    public async Task RecordOffence_WithATypeThatIsNotACode_Returns400NamingIt()
+    {
+        var client = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+        var personId = await RegisterAsync(client);
+
+        var response = await client.PostAsJsonAsync($"/api/v1/people/{personId}/offences", new { offenceType = "Theft of cycle", committedOn = "2025-03-01" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("offenceType", out _).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task AddHouseholdMember_Location_PointsAtTheNewMembership()
+    {
+        var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var personId = await RegisterAsync(fit);
+        var household = await fit.PostAsJsonAsync("/api/v1/households", new { name = "Location family" });
+        var householdId = (await household.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var created = await fit.PostAsJsonAsync($"/api/v1/households/{householdId}/members", new { personId, relationship = "ParentCarer", from = "2026-01-01" });
+
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var memberId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("memberId").GetGuid();
+        created.Headers.Location!.ToString().Should().Be($"/api/v1/households/{householdId}/members/{memberId}");
+        var read = await fit.GetAsync(created.Headers.Location);
+        read.StatusCode.Should().Be(HttpStatusCode.OK);
+        var member = await read.Content.ReadFromJsonAsync<JsonElement>();
+        member.GetProperty("memberId").GetGuid().Should().Be(memberId);
+        member.GetProperty("personId").GetGuid().Should().Be(personId);
+        member.GetProperty("relationship").GetString().Should().Be("ParentCarer");
+        (await fit.GetAsync($"/api/v1/households/{householdId}/members/{Guid.NewGuid()}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var police = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+        (await police.GetAsync(created.Headers.Location)).StatusCode.Should().Be(HttpStatusCode.NotFound, "the police may see neither the household nor the person");
+    }
+
+    [Fact]
+    public async Task RecordReferenceFigure_Location_PointsAtTheNewFigure()
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+        var caseworker = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+
+        var created = await admin.PostAsJsonAsync("/api/v1/admin/reference-figures",
+            new { code = "LocationCheck", priority = "Asb", label = "A figure to follow", value = 12, unit = "Count", on = "2026-02-28", source = "A test" });
+
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        created.Headers.Location!.ToString().Should().Be($"/api/v1/reference-figures/{id}");
+        var read = await caseworker.GetAsync(created.Headers.Location);
+        read.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("LocationCheck");
+        (await caseworker.GetAsync($"/api/v1/reference-figures/{Guid.NewGuid()}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     private static async Task<Guid> RegisterAsync(HttpClient client)

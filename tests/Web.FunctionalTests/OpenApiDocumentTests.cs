@@ -106,6 +106,33 @@ public sealed class OpenApiDocumentTests(CaseManagerFactory factory) : IClassFix
             .GetProperty("schema").ValueKind.Should().Be(JsonValueKind.Object);
     }
 
+    /// <summary>The CSV downloads say so, so that a generated client reads them as text and not as JSON.</summary>
+    [Theory]
+    [InlineData("GET /api/v1/audit/export")]
+    [InlineData("GET /api/v1/reports/partnership/export")]
+    [InlineData("GET /api/v1/exports/treatment")]
+    [InlineData("GET /api/v1/claims/{id}/export")]
+    [InlineData("GET /api/v1/reports/claims/export")]
+    public async Task CsvDownloads_DeclareTextCsv(string name)
+    {
+        var document = await DocumentAsync();
+        var content = Operations(document).Single(o => o.Name == name).Operation.GetProperty("responses").GetProperty("200").GetProperty("content");
+
+        content.EnumerateObject().Select(c => c.Name).Should().Equal(["text/csv"], $"{name} answers CSV and nothing else");
+        content.GetProperty("text/csv").GetProperty("schema").GetProperty("type").GetString().Should().Be("string");
+    }
+
+    [Fact]
+    public async Task EveryDownload_IsDeclaredWithItsMediaType()
+    {
+        var document = await DocumentAsync();
+        var downloads = Operations(document).Where(o => o.Path.Contains("export", StringComparison.Ordinal) && !o.Path.EndsWith("/subject-access-export", StringComparison.Ordinal)).ToList();
+
+        downloads.Should().HaveCount(5, "the five CSV downloads of the API (the subject access export is JSON)");
+        downloads.Where(o => !(o.Operation.GetProperty("responses").GetProperty("200").TryGetProperty("content", out var content) && content.TryGetProperty("text/csv", out _)))
+            .Select(o => o.Name).Should().BeEmpty("a download is declared as text/csv");
+    }
+
     [Fact]
     public async Task CreateOperations_DeclareTheIdempotencyKeyHeader()
     {
@@ -176,6 +203,28 @@ public sealed class OpenApiDocumentTests(CaseManagerFactory factory) : IClassFix
         offenceType.GetProperty("pattern").GetString().Should().Be("^[A-Za-z0-9]+$");
     }
 
+    /// <summary>The small rules the server keeps are in the document too.</summary>
+    [Fact]
+    public async Task TheDocument_SaysWhatTheServerChecks()
+    {
+        var document = await DocumentAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        EnumOf(document, Parameters(document, "GET /api/v1/cases")["order"]).Should().Equal("Asc", "Desc");
+        Required(schemas, "CreateSharingAgreementCommand").Should().Contain("consentRequired", "a missing answer is a 400, not 'no consent needed'");
+        Required(schemas, "PersonInformedRequest").Should().Contain("informed");
+        var agencies = Property(schemas, "CreateSharingAgreementCommand", "agencies");
+        agencies.GetProperty("minItems").GetInt32().Should().Be(2);
+        agencies.GetProperty("items").GetProperty("pattern").GetString().Should().Be("^[A-Z][A-Z0-9-]{1,19}$");
+        var offenceType = Property(schemas, "RecordOffenceRequest", "offenceType");
+        offenceType.GetProperty("pattern").GetString().Should().Be("^[A-Za-z0-9]+$");
+        offenceType.GetProperty("description").GetString().Should().Contain("GET /api/v1/offence-types");
+        Property(schemas, "PersonIdentifierValues", "nhsNumber").GetProperty("description").GetString().Should().Contain("check digit");
+        var operations = Operations(document).Select(o => o.Name).ToList();
+        operations.Should().Contain(["GET /api/v1/households/{id}/members/{memberId}", "GET /api/v1/reference-figures/{id}"],
+            "a new membership's and a new figure's Location is a GET of the record");
+    }
+
     /// <summary>
     /// Every validator rule that JSON Schema can say (length, range, pattern, email, not empty) on a type or parameter
     /// of a route appears in the served document, whoever added the route.
@@ -231,6 +280,7 @@ public sealed class OpenApiDocumentTests(CaseManagerFactory factory) : IClassFix
         FluentValidation.Validators.ILengthValidator { Min: > 0 } => "minLength",
         FluentValidation.Validators.IRegularExpressionValidator => "pattern",
         FluentValidation.Validators.IEmailValidator => "format",
+        CaseManager.Application.Common.Validation.IMinimumItemsValidator => "minItems",
         FluentValidation.Validators.IInclusiveBetweenValidator { From: int or decimal or long or double } => "minimum",
         FluentValidation.Validators.IComparisonValidator { MemberToCompare: null, ValueToCompare: int or decimal or long or double } c => c.Comparison switch
         {

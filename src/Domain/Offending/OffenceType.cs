@@ -9,6 +9,9 @@ namespace CaseManager.Domain.Offending;
 /// </summary>
 public sealed class OffenceType : AggregateRoot
 {
+    /// <summary>What a code may hold: letters and digits, at most 40 of them.</summary>
+    public const string CodePattern = "^[A-Za-z0-9]+$";
+
     private OffenceType()
     {
     }

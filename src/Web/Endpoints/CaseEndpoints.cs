@@ -61,12 +61,12 @@ public static class CaseEndpoints
 
         cases.MapGet("/", async Task<Ok<Paged<CaseListItem>>> (
                 Scheme? scheme, CaseStatus? status, bool? allocatedToMe, Guid? personId, string? ownerAgency, string? cohort, string? tier,
-                CaseSort? sort, string? order, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                CaseSort? sort, SortOrder? order, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListCasesQuery(scheme, status, allocatedToMe ?? false, personId is { } id ? new PersonId(id) : null,
-                    ownerAgency, cohort, tier, sort ?? CaseSort.StartDate, !string.Equals(order, "asc", StringComparison.OrdinalIgnoreCase),
+                    ownerAgency, cohort, tier, sort ?? CaseSort.StartDate, order != SortOrder.Asc,
                     page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .RequireAuthorization(Policies.ReadCaseData)
-            .WithSummary("The cases the caller may see: filter by scheme, status, allocatedToMe, personId, ownerAgency, cohort, tier; sort by StartDate, LastContact or NextReviewDue (order=asc|desc)");
+            .WithSummary("The cases the caller may see: filter by scheme, status, allocatedToMe, personId, ownerAgency, cohort, tier; sort by StartDate, LastContact or NextReviewDue (order=Asc|Desc, default Desc)");
 
         cases.MapGet("/{id:guid}", async Task<Ok<CaseView>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetCaseQuery(new CaseId(id)), ct)))

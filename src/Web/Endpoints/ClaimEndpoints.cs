@@ -90,7 +90,7 @@ public static class ClaimEndpoints
                     $"claim-phase{export.Phase}-{export.Kind.ToLowerInvariant()}-{export.Window}.csv");
             })
             .WithSummary("The claim's lines as CSV (text/csv; columns in docs/claims.md)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
 
         claim.MapGet("/spot-check", async Task<Ok<SpotCheck>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SpotCheckClaimQuery(new ClaimId(id)), ct)))
@@ -104,7 +104,7 @@ public static class ClaimEndpoints
         reports.MapGet("/export", async Task<IResult> (ISender sender, CancellationToken ct) =>
                 Results.File(Csv.ToBytes(ClaimCsv.Figures(await sender.Send(new GetClaimFiguresQuery(), ct))), "text/csv; charset=utf-8", "claim-figures.csv"))
             .WithSummary("The partnership's claim figures as CSV (text/csv)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
     }
 }
 

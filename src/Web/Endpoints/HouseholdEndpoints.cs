@@ -5,6 +5,7 @@ using CaseManager.Application.Households;
 using CaseManager.Application.Households.AddHouseholdMember;
 using CaseManager.Application.Households.EndHouseholdMembership;
 using CaseManager.Application.Households.GetHousehold;
+using CaseManager.Application.Households.GetHouseholdMember;
 using CaseManager.Application.Households.GetHouseholdTimeline;
 using CaseManager.Application.Households.ListPersonHouseholds;
 using CaseManager.Application.Households.NameLeadProfessional;
@@ -53,14 +54,20 @@ public static class HouseholdEndpoints
         group.MapPost("/{id:guid}/members", async Task<Created<HouseholdMemberView>> (Guid id, AddMemberRequest body, ISender sender, CancellationToken ct) =>
             {
                 var member = await sender.Send(new AddHouseholdMemberCommand(new HouseholdId(id), new PersonId(body.PersonId ?? Guid.Empty), body.Relationship, body.From, body.To), ct);
-                return TypedResults.Created($"/api/v1/households/{id}", member);
+                return TypedResults.Created($"/api/v1/households/{id}/members/{member.MemberId}", member);
             })
-            .WithIdempotency<HouseholdMemberView>((http, _) => $"/api/v1/households/{http.GetRouteValue("id")}")
+            .WithIdempotency<HouseholdMemberView>((http, member) => $"/api/v1/households/{http.GetRouteValue("id")}/members/{member.MemberId}")
             .RequireAuthorization(Policies.WriteCaseData)
             .WithSummary("Add a person to the household for the days given")
             .WithDescription("Answers 409 with code household.already-member when the person is a member of this household on any of those days.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/{id:guid}/members/{memberId:guid}", async Task<Ok<HouseholdMemberView>> (Guid id, Guid memberId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetHouseholdMemberQuery(new HouseholdId(id), memberId), ct)))
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("One membership of the household, when the caller may see the household and the member's person record (404 otherwise)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{id:guid}/members/{memberId:guid}/end", async Task<Ok<HouseholdMemberView>> (Guid id, Guid memberId, EndMemberRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new EndHouseholdMembershipCommand(new HouseholdId(id), memberId, body.To), ct)))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.ReferenceFigures;
+using CaseManager.Application.ReferenceFigures.GetReferenceFigure;
 using CaseManager.Application.ReferenceFigures.ListReferenceFigures;
 using CaseManager.Application.ReferenceFigures.RecordReferenceFigure;
 using CaseManager.Application.ReferenceFigures.RemoveReferenceFigure;
@@ -33,7 +34,7 @@ public static class ReportEndpoints
                     $"partnership-report-{report.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-to-{report.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv");
             })
             .WithSummary("The same report as CSV, one row per figure; suppressed figures read \"fewer than 5\"")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem();
 
         var referenceFigures = app.MapGroup("/api/v1/reference-figures").WithTags("Reports").WithStandardProblems().RequireAuthorization();
@@ -41,15 +42,20 @@ public static class ReportEndpoints
                 TypedResults.Ok(await sender.Send(new ListReferenceFiguresQuery(priority), ct)))
             .WithSummary("The dated reference figures (survey results, cost baselines) the partnership report compares against, with their sources");
 
+        referenceFigures.MapGet("/{id:guid}", async Task<Ok<ReferenceFigureView>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetReferenceFigureQuery(new ReferenceFigureId(id)), ct)))
+            .WithSummary("One reference figure, with its source and date")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         var admin = app.MapGroup("/api/v1/admin/reference-figures").WithTags("Administration").WithStandardProblems()
             .RequireAuthorization(Policies.Administer);
 
         admin.MapPost("/", async Task<Created<ReferenceFigureView>> (RecordReferenceFigureRequest body, ISender sender, CancellationToken ct) =>
             {
                 var figure = await sender.Send(new RecordReferenceFigureCommand(body.Code, body.Priority, body.Label, body.Value, body.Unit, body.On, body.Source), ct);
-                return TypedResults.Created($"/api/v1/reference-figures?priority={figure.Priority}", figure);
+                return TypedResults.Created($"/api/v1/reference-figures/{figure.Id}", figure);
             })
-            .WithIdempotency<ReferenceFigureView>((_, figure) => $"/api/v1/reference-figures?priority={figure.Priority}")
+            .WithIdempotency<ReferenceFigureView>((_, figure) => $"/api/v1/reference-figures/{figure.Id}")
             .WithSummary("Record a reference figure with its source and date (409 reference-figure.exists for a second one of the same code and date)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -160,7 +160,7 @@ public static class SharingEndpoints
                 return TypedResults.File(Csv.ToBytes(csv), "text/csv; charset=utf-8", $"audit-{time.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv");
             })
             .WithSummary("Download the audit entries the same filters find, newest first, as CSV (at most 10,000)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
 
         audit.MapGet("/verify", async Task<Ok<AuditChainReport>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new VerifyAuditChainQuery(), ct)))
@@ -186,4 +186,4 @@ public sealed record EndAgreementRequest(string? Reason);
 
 public sealed record ReviewBreakGlassRequest(BreakGlassReviewOutcome? Outcome, string? Note);
 
-public sealed record PersonInformedRequest(bool Informed, string? Note);
+public sealed record PersonInformedRequest(bool? Informed, string? Note);

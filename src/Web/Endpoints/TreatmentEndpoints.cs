@@ -90,7 +90,7 @@ public static class TreatmentEndpoints
             .WithTags("Reports")
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("NDTMS-like extract, text/csv: one row per episode in treatment in the period, over the records the caller may read (columns in docs/treatment.md)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using CaseManager.Application.Cases;
+using CaseManager.Application.Common.Validation;
 using CaseManager.Domain.Agencies;
 using FluentValidation.Validators;
 using Microsoft.AspNetCore.OpenApi;
@@ -182,6 +183,14 @@ public static class ContractRules
                 case IEmailValidator when isString:
                     target.Format ??= "email";
                     break;
+                case IMinimumItemsValidator items when target.Type?.HasFlag(JsonSchemaType.Array) == true:
+                    target.MinItems = Math.Max(target.MinItems ?? 0, items.Min);
+                    break;
+            }
+
+            if (rule.Validator is IDescribedValidator described && target.Description?.Contains(described.Description, StringComparison.Ordinal) != true)
+            {
+                target.Description = string.IsNullOrEmpty(target.Description) ? described.Description : $"{target.Description} {described.Description}";
             }
         }
     }
@@ -235,6 +244,12 @@ public sealed class ReferenceData(IOptions<IomOptions> iom)
         "ownerAgency", "agencyCode", "userAgency", "actorAgency", "agency",
     };
 
+    /// <summary>Lists of agency codes: each item is an agency code.</summary>
+    private static readonly HashSet<string> AgencyListFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "agencies", "recipientAgencies",
+    };
+
     private static readonly Dictionary<string, Type> DomainEnums = typeof(AgencyCode).Assembly.GetTypes()
         .Where(t => t.IsEnum && t.IsPublic)
         .GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
@@ -243,6 +258,13 @@ public sealed class ReferenceData(IOptions<IomOptions> iom)
 
     public void Apply(OpenApiSchema schema, string name, bool isRequest)
     {
+        if (AgencyListFields.Contains(name) && schema.Items is OpenApiSchema { Type: { } itemType } items && itemType.HasFlag(JsonSchemaType.String))
+        {
+            items.Pattern ??= AgencyCode.Pattern;
+            schema.Description ??= "Agency codes (GET /api/v1/admin/agencies), e.g. POLICE.";
+            return;
+        }
+
         if (schema.Type is not { } type || !type.HasFlag(JsonSchemaType.String) || schema.Format is not null || schema.Enum is { Count: > 0 })
         {
             return;
@@ -252,6 +274,12 @@ public sealed class ReferenceData(IOptions<IomOptions> iom)
         {
             schema.Pattern ??= AgencyCode.Pattern;
             schema.Description ??= "An agency code (GET /api/v1/admin/agencies), e.g. POLICE.";
+            return;
+        }
+
+        if (string.Equals(name, "offenceType", StringComparison.OrdinalIgnoreCase))
+        {
+            schema.Description ??= "An offence type code (GET /api/v1/offence-types), e.g. Theft.";
             return;
         }
 

@@ -66,7 +66,17 @@ public sealed class ExportSubjectAccessHandler(IAppDbContext db, IAuditTrail aud
         var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == query.PersonId, cancellationToken)
             ?? throw NotFoundException.For("Person", query.PersonId);
         var personKey = query.PersonId.Value;
-        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectPersonId == personKey).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        // Entries about the person, and those naming their households, the households' family cases and claim lines,
+        // which name no person (a household's read is about all its members).
+        var households = db.Households.Where(h => h.Members.Any(m => m.PersonId == query.PersonId)).Select(h => h.Id);
+        var related = (await households.Select(h => h.Value).ToListAsync(cancellationToken))
+            .Concat(await db.Cases.Where(c => c.HouseholdId != null && households.Contains(c.HouseholdId.Value)).Select(c => c.Id.Value).ToListAsync(cancellationToken))
+            .Concat(await db.ClaimLines.Where(l => households.Contains(l.HouseholdId)).Select(l => l.Id.Value).ToListAsync(cancellationToken))
+            .Select(id => id.ToString())
+            .ToList();
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.SubjectPersonId == personKey || (e.SubjectPersonId == null && e.EntityId != null && related.Contains(e.EntityId)))
+            .OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var log = await AuditEntryView.NamedAsync(entries, db, users, cancellationToken);
 
         // Who accessed each record: the entries that name it (audit entries name records by their id).

@@ -8,13 +8,18 @@ using CaseManager.Application.Consents;
 using CaseManager.Application.Interventions;
 using CaseManager.Application.Offences;
 using CaseManager.Application.Outcomes;
+using CaseManager.Application.Treatment;
 using CaseManager.Application.Users;
 using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Claims;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
+using CaseManager.Domain.Notifications;
 using CaseManager.Domain.Outcomes;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
+using CaseManager.Domain.Treatment;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseManager.Application.Auditing.ExportSubjectAccess;
@@ -44,6 +49,20 @@ public static class SubjectAccessRecords
                 ("Why selected", c => c.SelectionReason),
                 ("Exit nominations", c => c.ExitNominations.Count == 0 ? null : string.Join("; ", c.ExitNominations.Select(Describe))),
             ]),
+        new SubjectAccessSource<SubjectAccessFamilyCase>(
+            "familyCases", "Family cases of their households", "No family case is held on a household this person has been a member of.",
+            LoadFamilyCasesAsync,
+            f => new(f.Case.Id, f.Case.OwnerAgency, f.Case.DataCategory),
+            [
+                ("Scheme", f => Named<Scheme>(f.Case.Scheme)),
+                ("Household", f => f.HouseholdName),
+                ("Agency", f => f.Case.OwnerAgency),
+                ("Status", f => f.Case.Status),
+                ("Started", f => f.Case.StartDate),
+                ("Ended", f => f.Case.ExitedOn),
+                ("Allocated to", f => f.Case.AllocatedToName),
+                ("Exit nominations", f => f.Case.ExitNominations.Count == 0 ? null : string.Join("; ", f.Case.ExitNominations.Select(Describe))),
+            ]),
         new SubjectAccessSource<InterventionView>(
             "interventions", "Work on cases", "No work has been logged on this person's cases.",
             LoadInterventionsAsync,
@@ -70,6 +89,44 @@ public static class SubjectAccessRecords
                 ("Outcome", o => o.Outcome),
                 ("Agency", o => o.OwnerAgency),
                 ("Recorded", o => o.RecordedAt),
+            ]),
+        new SubjectAccessSource<SubjectAccessTreatmentEpisode>(
+            "treatmentEpisodes", "Substance misuse treatment episodes", "No treatment episodes are held on this person.",
+            LoadTreatmentEpisodesAsync,
+            e => new(e.CaseId, e.OwnerAgency, e.DataCategory),
+            [
+                ("Service", e => Named<Scheme>(e.Service)),
+                ("Agency", e => e.OwnerAgency),
+                ("Started", e => e.StartDate),
+                ("Referral", e => $"{e.ReferralDate:d MMMM yyyy}: {e.ReferralSource}"),
+                ("Triage", e => e.TriageDate),
+                ("Substances", e => string.Join(", ", new[] { e.PrimarySubstance, e.SecondarySubstance, e.TertiarySubstance }.OfType<string>())),
+                ("Injecting", e => e.InjectingStatus),
+                ("Discharged", e => e.DischargedOn is { } on ? $"{on:d MMMM yyyy}: {e.DischargeReason}" : null),
+                ("Successful completion", e => e.SuccessfulCompletion switch { true => "Yes", false => "No", null => null }),
+            ]),
+        new SubjectAccessSource<TreatmentInterventionView>(
+            "treatmentInterventions", "Treatment interventions", "No treatment interventions are held on this person.",
+            LoadTreatmentInterventionsAsync,
+            i => new(i.Id, i.OwnerAgency, i.DataCategory),
+            [
+                ("Intervention", i => i.Type),
+                ("Medication", i => i.Medication is null ? null : $"{i.Medication}{(i.Mode is null ? string.Empty : $" ({i.Mode})")}"),
+                ("Started", i => i.StartDate),
+                ("Ended", i => i.EndDate),
+                ("Agency", i => i.OwnerAgency),
+                ("Recorded by", i => i.RecordedByName),
+            ]),
+        new SubjectAccessSource<TopRecordView>(
+            "tops", "Treatment outcome profiles (TOP)", "No treatment outcome profiles are held on this person.",
+            LoadTopsAsync,
+            t => new(t.Id, t.OwnerAgency, t.DataCategory),
+            [
+                ("Stage", t => t.Stage),
+                ("Completed", t => t.CompletedOn),
+                ("Answers", t => Answers(t.Answers)),
+                ("Agency", t => t.OwnerAgency),
+                ("Recorded by", t => t.RecordedByName),
             ]),
         new SubjectAccessSource<AsbRecordView>(
             "asb", "Anti-social behaviour", "No anti-social behaviour is recorded on this person.",
@@ -108,6 +165,18 @@ public static class SubjectAccessRecords
                 ("Detail", r => r.Detail),
                 ("Agency", r => r.OwnerAgency),
                 ("Recorded", r => r.RecordedAt),
+            ]),
+        new SubjectAccessSource<SubjectAccessMembership>(
+            "households", "Households", "This person has not been recorded as a member of any household.",
+            LoadMembershipsAsync,
+            m => new(m.HouseholdId, m.OwnerAgency, m.DataCategory),
+            [
+                ("Household", m => m.HouseholdName),
+                ("Address", m => m.Address),
+                ("Relationship", m => Named<Relationship>(m.Relationship)),
+                ("From", m => m.From),
+                ("To", m => m.To),
+                ("Agency", m => m.OwnerAgency),
             ]),
         new SubjectAccessSource<LocalCriterionRecordView>(
             "localCriteria", "Troubled Families local criteria", "No local criteria are recorded on this person or their households.",
@@ -168,6 +237,31 @@ public static class SubjectAccessRecords
                     false => $"No: {g.PersonInformedNote}",
                     null => "Not recorded",
                 }),
+            ]),
+        new SubjectAccessSource<SubjectAccessClaimLine>(
+            "familyClaims", "Payment-by-results claims for their households", "No payment-by-results claim names a household this person has been a member of.",
+            LoadClaimLinesAsync,
+            l => new(l.LineId, l.PreparedByAgency, nameof(DataCategory.Identity)),
+            [
+                ("Household", l => l.HouseholdName),
+                ("Phase", l => l.Phase),
+                ("Outcome", l => Named<ClaimOutcome>(l.Outcome)),
+                ("Amount", l => l.Amount.ToString("C", CultureInfo.GetCultureInfo("en-GB"))),
+                ("Status", l => Named<ClaimLineStatus>(l.Status)),
+                ("Proposed", l => l.ProposedAt),
+                ("Agency", l => l.PreparedByAgency),
+            ]),
+        new SubjectAccessSource<SubjectAccessReminder>(
+            "reminders", "Review reminders sent to workers", "No reminders have been sent about this person's reviews.",
+            LoadRemindersAsync,
+            n => new(n.Id, n.OwnerAgency, n.DataCategory),
+            [
+                ("Raised", n => n.CreatedAt),
+                ("To", n => n.UserName),
+                ("Reminder", n => Named<NotificationKind>(n.Kind)),
+                ("Review", n => Named<ReviewKind>(n.ReviewKind)),
+                ("Due", n => n.DueOn),
+                ("Read", n => n.ReadAt),
             ]),
     ];
 
@@ -254,6 +348,99 @@ public static class SubjectAccessRecords
         var names = await context.Users.DisplayNamesAsync(grants.Select(g => g.UserId).Distinct().ToList(), ct);
         return grants.Select(g => BreakGlassView.From(g, context.Clock.Now) with { UserName = names.GetValueOrDefault(g.UserId), PersonName = context.PersonName }).ToList();
     }
+    /// <summary>The households the person has been a member of, at any time.</summary>
+    private static IQueryable<HouseholdId> HouseholdsOf(SubjectAccessContext context)
+    {
+        var personId = context.PersonId;
+        return context.Db.Households.Where(h => h.Members.Any(m => m.PersonId == personId)).Select(h => h.Id);
+    }
+
+    private static async Task<IReadOnlyList<SubjectAccessFamilyCase>> LoadFamilyCasesAsync(SubjectAccessContext context, CancellationToken ct)
+    {
+        var households = HouseholdsOf(context);
+        var cases = await context.Db.Cases.AsNoTracking().Where(c => c.HouseholdId != null && households.Contains(c.HouseholdId.Value))
+            .OrderBy(c => c.StartDate).ThenBy(c => c.Id).ToListAsync(ct);
+        var ids = cases.Select(c => c.HouseholdId!.Value).Distinct().ToList();
+        var names = await context.Db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+        var users = await context.Users.DisplayNamesAsync(cases.SelectMany(CaseView.UsersNamedBy).Distinct().ToList(), ct);
+        return cases.Select(c => new SubjectAccessFamilyCase(
+            c.HouseholdId!.Value.Value, names.GetValueOrDefault(c.HouseholdId.Value) ?? "A household without a name", CaseView.From(c, personName: null, users, access: null))).ToList();
+    }
+
+    private static async Task<IReadOnlyList<SubjectAccessTreatmentEpisode>> LoadTreatmentEpisodesAsync(SubjectAccessContext context, CancellationToken ct) =>
+        (await context.Db.TreatmentEpisodes.AsNoTracking().Where(e => e.PersonId == context.PersonId)
+            .OrderBy(e => e.StartDate).ThenBy(e => e.CaseId).ToListAsync(ct))
+        .Select(e => new SubjectAccessTreatmentEpisode(
+            e.CaseId.Value, e.Service.ToString(), e.StartDate, e.ReferralDate, e.ReferralSource, e.TriageDate, e.PrimarySubstance.ToString(),
+            e.SecondarySubstance?.ToString(), e.TertiarySubstance?.ToString(), e.InjectingStatus.ToString(), e.OpiateClient, e.DischargedOn,
+            e.DischargeReason?.ToString(), e.SuccessfulCompletion, e.OwnerAgency.Value, e.DataCategory.ToString()))
+        .ToList();
+
+    private static async Task<IReadOnlyList<TreatmentInterventionView>> LoadTreatmentInterventionsAsync(SubjectAccessContext context, CancellationToken ct)
+    {
+        var given = await context.Db.TreatmentInterventions.AsNoTracking().Where(i => i.PersonId == context.PersonId)
+            .OrderBy(i => i.StartDate).ThenBy(i => i.Id).ToListAsync(ct);
+        var names = await context.Users.DisplayNamesAsync(given.Select(i => i.RecordedBy).Distinct().ToList(), ct);
+        return given.Select(i => TreatmentInterventionView.From(i, names.GetValueOrDefault(i.RecordedBy), access: null)).ToList();
+    }
+
+    private static async Task<IReadOnlyList<TopRecordView>> LoadTopsAsync(SubjectAccessContext context, CancellationToken ct)
+    {
+        var tops = await context.Db.TopRecords.AsNoTracking().Where(t => t.PersonId == context.PersonId)
+            .OrderBy(t => t.CompletedOn).ThenBy(t => t.Id).ToListAsync(ct);
+        var names = await context.Users.DisplayNamesAsync(tops.Select(t => t.RecordedBy).Distinct().ToList(), ct);
+        return tops.Select(t => TopRecordView.From(t, names.GetValueOrDefault(t.RecordedBy), access: null)).ToList();
+    }
+
+    /// <summary>The TOP answers given, in words for the page ("OpiateDays 26; QualityOfLife 6"); the JSON holds them whole.</summary>
+    private static string Answers(TopAnswers answers) =>
+        string.Join("; ", typeof(TopAnswers).GetProperties()
+            .Select(p => (p.Name, Value: p.GetValue(answers)))
+            .Where(a => a.Value is not null)
+            .Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Name} {a.Value}")));
+
+    private static async Task<IReadOnlyList<SubjectAccessMembership>> LoadMembershipsAsync(SubjectAccessContext context, CancellationToken ct)
+    {
+        var personId = context.PersonId;
+        var households = await context.Db.Households.AsNoTracking().Where(h => h.Members.Any(m => m.PersonId == personId)).ToListAsync(ct);
+        return households
+            .SelectMany(h => h.Members.Where(m => m.PersonId == personId).Select(m => new SubjectAccessMembership(
+                h.Id.Value, m.Id, h.Name, h.Address, m.Relationship.ToString(), m.From, m.To, h.OwnerAgency.Value, h.DataCategory.ToString())))
+            .OrderBy(m => m.From).ThenBy(m => m.MemberId)
+            .ToList();
+    }
+
+    private static async Task<IReadOnlyList<SubjectAccessClaimLine>> LoadClaimLinesAsync(SubjectAccessContext context, CancellationToken ct)
+    {
+        var households = HouseholdsOf(context);
+        var lines = await context.Db.ClaimLines.AsNoTracking().Where(l => households.Contains(l.HouseholdId))
+            .OrderBy(l => l.ProposedAt).ThenBy(l => l.Id).ToListAsync(ct);
+        var ids = lines.Select(l => l.HouseholdId).Distinct().ToList();
+        var names = await context.Db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+        var claims = lines.Select(l => l.ClaimId).Distinct().ToList();
+        var agencies = await context.Db.Claims.AsNoTracking().Where(c => claims.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.PreparedByAgency.Value, ct);
+        return lines.Select(l => new SubjectAccessClaimLine(
+            l.Id.Value, l.ClaimId.Value, l.CaseId.Value, l.HouseholdId.Value, names.GetValueOrDefault(l.HouseholdId) ?? "A household without a name",
+            l.Phase, l.Outcome.ToString(), l.Amount, l.Status.ToString(), l.ProposedAt, l.DecidedAt, l.Note, agencies.GetValueOrDefault(l.ClaimId) ?? string.Empty))
+            .ToList();
+    }
+
+    /// <summary>The reminders raised about the person's reviews, to whom, and whether they were read.</summary>
+    private static async Task<IReadOnlyList<SubjectAccessReminder>> LoadRemindersAsync(SubjectAccessContext context, CancellationToken ct)
+    {
+        var personId = context.PersonId;
+        var reviews = context.Db.Reviews.Where(r => r.PersonId == personId);
+        var reminders = await context.Db.Notifications.AsNoTracking()
+            .Join(reviews, n => n.ReviewId, r => r.Id, (n, r) => new { Notice = n, r.DataCategory })
+            .OrderBy(x => x.Notice.CreatedAt).ThenBy(x => x.Notice.Id)
+            .ToListAsync(ct);
+        var names = await context.Users.DisplayNamesAsync(reminders.Select(x => x.Notice.UserId).Distinct().ToList(), ct);
+        return reminders.Select(x => new SubjectAccessReminder(
+            x.Notice.Id, x.Notice.ReviewId.Value, x.Notice.CaseId?.Value, x.Notice.ConsentId?.Value, x.Notice.Kind.ToString(), x.Notice.ReviewKind.ToString(),
+            x.Notice.DueOn, x.Notice.UserId, names.GetValueOrDefault(x.Notice.UserId), x.Notice.CreatedAt, x.Notice.ReadAt, x.Notice.OwnerAgency.Value,
+            x.DataCategory.ToString()))
+            .ToList();
+    }
 }
 
 /// <summary>What a source needs to load the records on one person.</summary>
@@ -332,3 +519,69 @@ public sealed record SubjectAccessReview(
     string? CompletedByName,
     string OwnerAgency,
     string DataCategory);
+
+/// <summary>A treatment episode on the person (DT1, DT2), keyed by its case, as the export holds it.</summary>
+public sealed record SubjectAccessTreatmentEpisode(
+    Guid CaseId,
+    string Service,
+    DateOnly StartDate,
+    DateOnly ReferralDate,
+    string ReferralSource,
+    DateOnly? TriageDate,
+    string PrimarySubstance,
+    string? SecondarySubstance,
+    string? TertiarySubstance,
+    string InjectingStatus,
+    bool OpiateClient,
+    DateOnly? DischargedOn,
+    string? DischargeReason,
+    bool? SuccessfulCompletion,
+    string OwnerAgency,
+    string DataCategory);
+
+/// <summary>One of the person's household memberships (FAM2), with the household it is in.</summary>
+public sealed record SubjectAccessMembership(
+    Guid HouseholdId,
+    Guid MemberId,
+    string? HouseholdName,
+    string? Address,
+    string Relationship,
+    DateOnly From,
+    DateOnly? To,
+    string OwnerAgency,
+    string DataCategory);
+
+/// <summary>A payment-by-results claim line for a household the person has been a member of (TF3, TF4).</summary>
+public sealed record SubjectAccessClaimLine(
+    Guid LineId,
+    Guid ClaimId,
+    Guid CaseId,
+    Guid HouseholdId,
+    string HouseholdName,
+    int Phase,
+    string Outcome,
+    decimal Amount,
+    string Status,
+    DateTimeOffset ProposedAt,
+    DateTimeOffset? DecidedAt,
+    string? Note,
+    string PreparedByAgency);
+
+/// <summary>A reminder raised for a worker about one of the person's reviews.</summary>
+public sealed record SubjectAccessReminder(
+    Guid Id,
+    Guid ReviewId,
+    Guid? CaseId,
+    Guid? ConsentId,
+    string Kind,
+    string ReviewKind,
+    DateOnly DueOn,
+    Guid UserId,
+    string? UserName,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ReadAt,
+    string OwnerAgency,
+    string DataCategory);
+
+/// <summary>A family case (FAM1) of a household the person has been a member of, with the household's name.</summary>
+public sealed record SubjectAccessFamilyCase(Guid HouseholdId, string HouseholdName, CaseView Case);

@@ -15,13 +15,15 @@ namespace CaseManager.Application.BreakGlass.RecordPersonInformed;
 
 /// <summary>Records whether the person was told of the break-glass access, or why telling them would be unsafe (IS1).</summary>
 [RequiresPolicy(Policies.ReadCaseData)]
-public sealed record RecordPersonInformedCommand(BreakGlassGrantId GrantId, bool Informed, string? Note) : ICommand<BreakGlassView>;
+public sealed record RecordPersonInformedCommand(BreakGlassGrantId GrantId, bool? Informed, string? Note) : ICommand<BreakGlassView>;
 
 public sealed class RecordPersonInformedValidator : AbstractValidator<RecordPersonInformedCommand>
 {
     public RecordPersonInformedValidator()
     {
-        RuleFor(c => c.Note).NotEmpty().When(c => !c.Informed).WithMessage("Say why telling the person would be unsafe");
+        // Required: a missing answer is not "not told".
+        RuleFor(c => c.Informed).NotNull().WithMessage("Say whether the person was told");
+        RuleFor(c => c.Note).NotEmpty().When(c => c.Informed == false).WithMessage("Say why telling the person would be unsafe");
         RuleFor(c => c.Note).MaximumLength(1000).MultilineText();
     }
 }
@@ -40,10 +42,10 @@ public sealed class RecordPersonInformedHandler(IAppDbContext db, ICurrentUser c
             throw NotFoundException.For("Break-glass grant", command.GrantId);
         }
 
-        grant.RecordPersonInformed(command.Informed, command.Note);
+        grant.RecordPersonInformed(command.Informed!.Value, command.Note);
         audit.Record("break-glass.person-informed", AuditOutcome.Allowed, AccessRule.Role,
             new AuditSubject("BreakGlassGrant", grant.Id.ToString(), grant.PersonId.Value),
-            command.Informed ? "Person told" : $"Not told: {command.Note}");
+            command.Informed.Value ? "Person told" : $"Not told: {command.Note}");
         return BreakGlassView.From(grant, clock.Now);
     }
 }

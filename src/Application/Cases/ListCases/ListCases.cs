@@ -23,6 +23,13 @@ public enum CaseSort
     NextReviewDue,
 }
 
+/// <summary>The direction of a sort: any other value of <c>order</c> is a 400 naming it, never quietly descending.</summary>
+public enum SortOrder
+{
+    Asc,
+    Desc,
+}
+
 /// <summary>
 /// A caseload: the cases the reader may see, filtered and sorted, with each case's last contact (from the work the
 /// reader may see) and next review. Managers use it for the team caseload and the exit queue (status ExitNominated).

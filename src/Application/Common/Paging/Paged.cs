@@ -30,12 +30,19 @@ public static class Paging
     {
         var total = await count(ct);
         // In 64 bits: page 2147483647 of 200 would wrap round in 32 and answer page 1's records.
-        var offset = ((long)request.Page - 1) * request.PageSize;
+        var offset = request.Offset();
         var items = offset >= total
             ? []
             : await query.Skip((int)offset).Take(request.PageSize).ToListAsync(ct);
         return new Paged<T>(items, request.Page, request.PageSize, total);
     }
+
+    /// <summary>How many items come before the page, in 64 bits: page 2147483647 of 200 would wrap round in 32.</summary>
+    public static long Offset(this IPagedRequest request) => ((long)request.Page - 1) * request.PageSize;
+
+    /// <summary>One page of a list already in memory (merged or worked out after the query); empty past the end.</summary>
+    public static IEnumerable<T> PageOf<T>(this IEnumerable<T> items, IPagedRequest request) =>
+        request.Offset() is var offset && offset >= int.MaxValue ? [] : items.Skip((int)offset).Take(request.PageSize);
 
     public static void AddPagingRules<T>(this AbstractValidator<T> validator)
         where T : IPagedRequest

@@ -9,13 +9,15 @@ namespace CaseManager.Application.Common.Validation;
 /// An NHS number: 10 digits (spaces and hyphens between them allowed) whose last is the modulus 11 check digit. The
 /// pattern is what the OpenAPI document declares (a regular expression cannot check the digit); blank means none.
 /// </summary>
-public sealed partial class NhsNumberValidator<T> : PropertyValidator<T, string?>, IRegularExpressionValidator
+public sealed partial class NhsNumberValidator<T> : PropertyValidator<T, string?>, IRegularExpressionValidator, IDescribedValidator
 {
     public const string Pattern = @"^(\s*|[\s-]*([0-9][\s-]*){10})$";
 
     public override string Name => "NhsNumberValidator";
 
     public string Expression => Pattern;
+
+    public string Description => "An NHS number: 10 digits, spaces or hyphens between them allowed. The last digit is the modulus 11 check digit, which is checked (400 when it does not match).";
 
     public override bool IsValid(ValidationContext<T> context, string? value) =>
         string.IsNullOrWhiteSpace(value) || (Shape().IsMatch(value) && NhsNumber.IsValid(value));

@@ -22,7 +22,7 @@ public sealed class SaveOffenceTypeValidator : AbstractValidator<SaveOffenceType
 {
     public SaveOffenceTypeValidator()
     {
-        RuleFor(c => c.Code).NotEmpty().MaximumLength(40).Matches("^[A-Za-z0-9]+$").WithMessage("The code may contain only letters and digits");
+        RuleFor(c => c.Code).NotEmpty().MaximumLength(40).Matches(OffenceType.CodePattern).WithMessage("The code may contain only letters and digits");
         RuleFor(c => c.Name).NotEmpty().WithMessage("Enter a name").MaximumLength(100).WithMessage("The name must be 100 characters or fewer");
         RuleFor(c => c.Code).PlainText();
         RuleFor(c => c.Name).PlainText();

@@ -26,7 +26,8 @@ public sealed class RecordOffenceValidator : AbstractValidator<RecordOffenceComm
 {
     public RecordOffenceValidator(PartnershipClock clock)
     {
-        RuleFor(c => c.OffenceType).NotEmpty().WithMessage("Select the offence type").MaximumLength(40);
+        RuleFor(c => c.OffenceType).NotEmpty().WithMessage("Select the offence type").MaximumLength(40)
+            .Matches(OffenceType.CodePattern).WithMessage("Select an offence type from the list");
         RuleFor(c => c.CommittedOn).NotNull().WithMessage("Enter the date of the offence")
             .Must(d => d <= clock.Today).WithMessage("The date of the offence cannot be in the future");
         RuleFor(c => c.ConvictedOn).Must(d => d <= clock.Today).When(c => c.ConvictedOn is not null).WithMessage("The conviction date cannot be in the future")

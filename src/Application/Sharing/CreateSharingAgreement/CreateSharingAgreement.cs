@@ -22,7 +22,7 @@ public sealed record CreateSharingAgreementCommand(
     LawfulBasis? LawfulBasis,
     string? SpecialCategoryCondition,
     string? Gateway,
-    bool ConsentRequired,
+    bool? ConsentRequired,
     DateOnly? ValidFrom,
     DateOnly? ValidTo) : ICommand<SharingAgreementView>;
 
@@ -31,8 +31,8 @@ public sealed class CreateSharingAgreementValidator : AbstractValidator<CreateSh
     public CreateSharingAgreementValidator()
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("Enter a name for the agreement").MaximumLength(200);
-        RuleFor(c => c.Agencies).Cascade(CascadeMode.Stop).NotNull().WithMessage("Select at least two agencies").Must(a => a.Distinct(StringComparer.OrdinalIgnoreCase).Count() >= 2)
-            .WithMessage("Select at least two agencies");
+        RuleFor(c => c.Agencies).Cascade(CascadeMode.Stop).NotNull().WithMessage("Select at least two agencies")
+            .DistinctItems(2).WithMessage("Select at least two agencies");
         RuleForEach(c => c.Agencies).Must(code => AgencyCode.TryParse(code, out _)).WithMessage("Agency codes must be valid");
         RuleFor(c => c.DataCategories).NotEmpty().WithMessage("Select the categories of data the agreement covers");
         RuleForEach(c => c.DataCategories).IsInEnum();
@@ -45,6 +45,8 @@ public sealed class CreateSharingAgreementValidator : AbstractValidator<CreateSh
         RuleForEach(c => c.Agencies).PlainText();
         RuleFor(c => c.SpecialCategoryCondition).MultilineText();
         RuleFor(c => c.Gateway).MultilineText();
+        // Required: a missing answer must not quietly make an agreement that needs no consent.
+        RuleFor(c => c.ConsentRequired).NotNull().WithMessage("Say whether sharing needs the person's consent");
         RuleFor(c => c.ValidFrom).NotNull().WithMessage("Enter the date the agreement starts");
         RuleFor(c => c.ValidTo).GreaterThanOrEqualTo(c => c.ValidFrom).When(c => c.ValidTo is not null && c.ValidFrom is not null)
             .WithMessage("The end date must be on or after the start date");
@@ -66,7 +68,7 @@ public sealed class CreateSharingAgreementHandler(IAppDbContext db, ICurrentUser
 
         var agreement = SharingAgreement.Create(
             new SharingAgreementTerms(command.Name, agencies, command.DataCategories, command.Purposes, command.LawfulBasis!.Value,
-                command.SpecialCategoryCondition, command.Gateway, command.ConsentRequired, command.ValidFrom!.Value, command.ValidTo),
+                command.SpecialCategoryCondition, command.Gateway, command.ConsentRequired!.Value, command.ValidFrom!.Value, command.ValidTo),
             currentUser.Actor.RequireUserId(),
             clock.Now);
         db.SharingAgreements.Add(agreement);

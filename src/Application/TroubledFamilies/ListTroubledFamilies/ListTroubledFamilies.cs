@@ -85,7 +85,7 @@ public sealed class ListTroubledFamiliesHandler(
             $"Phase {phase} as at {asOf:yyyy-MM-dd}: {ordered.Count(i => i.Attached)} attached, {ordered.Count(i => !i.Attached)} eligible not attached");
         await db.SaveChangesAsync(cancellationToken);
         return new TroubledFamiliesPage(phase, asOf, FamilyFactsReader.Basis,
-            [.. ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)], query.Page, query.PageSize, ordered.Count);
+            [.. ordered.PageOf(query)], query.Page, query.PageSize, ordered.Count);
     }
 
     private TroubledFamilyItem Item(FamilyFacts facts, int phase, DateOnly asOf, bool attachedToProgramme)
