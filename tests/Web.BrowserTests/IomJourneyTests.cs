@@ -62,6 +62,10 @@ public sealed class IomJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         var nomination = manager.Page.GetByTestId("exit-queue-row").Filter(new() { HasText = familyName });
         await manager.ClickAsync(nomination.GetByTestId("decide-link"));
         await Expect(manager.Page.GetByTestId("nomination-details")).ToContainTextAsync("No offending since selection");
+        await Expect(manager.Page.GetByTestId("evidence-row")).ToHaveCountAsync(2);
+        await Expect(manager.Page.GetByTestId("adverse-tag")).ToHaveTextAsync("Positive drug test");
+        await Expect(manager.Page.GetByTestId("adverse-summary")).ToContainTextAsync("1 adverse record: 1 positive drug test");
+        await Expect(manager.Page.GetByTestId("evidence-reviews")).ToContainTextAsync("Exit decision");
         await manager.Page.GetByLabel("Approve: the person leaves the scheme").CheckAsync();
         await manager.Page.GetByLabel("Note", new() { Exact = true }).FillAsync("Agreed at the panel");
         await manager.ClickAsync(manager.Page.GetByTestId("save-decision"));

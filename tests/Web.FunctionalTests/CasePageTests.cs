@@ -3,10 +3,15 @@ using CaseManager.Application.Cases;
 using CaseManager.Application.Cases.Exits.NominateExit;
 using CaseManager.Application.Cases.OpenCase;
 using CaseManager.Application.Cases.UpdateIomDetails;
+using CaseManager.Application.Interventions;
+using CaseManager.Application.Interventions.LogIntervention;
+using CaseManager.Application.Offences;
+using CaseManager.Application.Offences.RecordOffence;
 using CaseManager.Application.People;
 using CaseManager.Application.People.RegisterPerson;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Interventions;
 using CaseManager.Domain.People;
 using CaseManager.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +50,51 @@ public sealed partial class PageTests
         var status = await factory.QueryDbAsync(db => db.Cases.Where(c => c.Id == new CaseId(nominated.Id)).Select(c => c.Status).SingleAsync());
         status.Should().Be(CaseStatus.ExitNominated);
     }
+
+    [Fact]
+    public async Task ExitDecisionPage_ShowsTheLastThreeMonthsOfWorkWithAdverseItemsMarked_AndTheReviews()
+    {
+        // DOMAIN.md IOM6: the manager sees the evidence before deciding.
+        var nominated = await NewIomCaseAsync(DemoUsers.PoliceCaseworker, "Evidenced");
+        var caseId = new CaseId(nominated.Id);
+        var personId = new PersonId(nominated.PersonId!.Value);
+        var now = CaseManagerFactory.StartOfTests;
+        await factory.SendAsAsync<InterventionView>(DemoUsers.PoliceCaseworker,
+            new LogInterventionCommand(caseId, InterventionType.DrugTest, now.AddDays(-20), Result: DrugTestResult.Positive, Substances: [Substance.Cocaine]));
+        await factory.SendAsAsync<InterventionView>(DemoUsers.PoliceCaseworker,
+            new LogInterventionCommand(caseId, InterventionType.HomeVisit, now.AddDays(-10), Outcome: "Seen at home, settled"));
+        await factory.SendAsAsync<OffenceView>(DemoUsers.PoliceCaseworker, new RecordOffenceCommand(personId, "Theft", DateOnly.FromDateTime(now.AddDays(-5).UtcDateTime)));
+        await factory.SendAsAsync<OffenceView>(DemoUsers.PoliceCaseworker, new RecordOffenceCommand(personId, "CriminalDamage", DateOnly.FromDateTime(now.AddMonths(-8).UtcDateTime)));
+        await factory.SendAsAsync<CaseView>(DemoUsers.PoliceCaseworker, new NominateExitCommand(caseId, ExitReason.SustainedProgress, "Doing well"));
+        var manager = await SignedInBrowserAsync(DemoUsers.PoliceManager);
+
+        var response = await manager.GetAsync($"/cases/{nominated.Id}/exit-decision");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("data-testid=\"decision-form\"", "another manager may decide");
+        CountOf(html, "data-testid=\"evidence-row\"").Should().Be(3, "the drug test, the home visit and the recent offence fall in the last three months; the offence eight months ago does not");
+        CountOf(html, "data-testid=\"adverse-tag\"").Should().Be(2);
+        html.Should().Contain("Positive drug test").And.Contain("New offence").And.Contain("Result: Positive (Cocaine)").And.Contain("Seen at home, settled");
+        html.Should().Contain("2 adverse records: 1 new offence, 1 positive drug test.");
+        html.Should().NotContain("Criminal damage", "the older offence is outside the window");
+        html.Should().Contain("data-testid=\"evidence-review-row\"").And.Contain("Exit decision", "the nomination opened an exit decision review");
+    }
+
+    [Fact]
+    public async Task ExitDecisionPage_ForAnotherAgencysManager_IsNotFoundOrForbidden()
+    {
+        var nominated = await NewIomCaseAsync(DemoUsers.PoliceCaseworker, "Privateevidence");
+        await factory.SendAsAsync<CaseView>(DemoUsers.PoliceCaseworker, new NominateExitCommand(new CaseId(nominated.Id), ExitReason.SustainedProgress, "Doing well"));
+        var daat = await SignedInBrowserAsync(DemoUsers.FitManager);
+
+        var response = await daat.GetAsync($"/cases/{nominated.Id}/exit-decision");
+
+        response.StatusCode.Should().BeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Forbidden);
+        (await response.Content.ReadAsStringAsync()).Should().NotContain("Privateevidence");
+    }
+
+    private static int CountOf(string html, string marker) => html.Split(marker).Length - 1;
 
     [Fact]
     public async Task CaseloadDownload_ForCaseworker_IsCsvWithHeaderRow()

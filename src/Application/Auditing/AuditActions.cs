@@ -29,6 +29,8 @@ public static class AuditActions
         ["case.allocatable-workers"] = "Listed the workers a case can be allocated to",
         ["case.allocate"] = "Allocated a case",
         ["case.exit-approve"] = "Approved an exit",
+        ["case.exit-evidence"] = "Read the evidence for an exit decision",
+        ["case.exit-evidence-entry"] = "Saw a record in the evidence for an exit decision",
         ["case.exit-nominate"] = "Nominated a case for exit",
         ["case.exit-reject"] = "Rejected an exit nomination",
         ["case.list"] = "Listed cases",
