@@ -50,4 +50,26 @@ public sealed partial class PageTests
     [InlineData("0 7,19 * * *", "Cron schedule 0 7,19 * * *")]
     public void CronWords_SaysCommonSchedulesInWords_AndShowsOthersAsTheyAre(string cron, string words) =>
         CronWords.Of(cron).Should().Be(words);
+
+    [Fact]
+    public async Task ChangeUserPage_ChangesAgencyAndRoles_AndShowsErrorsOnTheForm()
+    {
+        var created = await factory.SendAsAsync<UserAccount>(DemoUsers.Administrator,
+            new CreateUserCommand("moved.by.page@police.demo", "Pat Pagemoved", "POLICE", [Role.Caseworker], "a long enough passphrase here"));
+        var admin = await SignedInBrowserAsync(DemoUsers.Administrator);
+        var url = $"/admin/users/{created.Id}/edit";
+
+        var list = await admin.GetStringAsync("/admin/users?search=moved.by.page");
+        var form = await admin.GetStringAsync(url);
+        var noRoles = await PostFormAsync(admin, url, new() { ["Input.AgencyCode"] = "PROBATION" });
+        var saved = await PostFormAsync(admin, url, new() { ["Input.AgencyCode"] = "PROBATION", ["Input.Roles"] = "Manager" });
+
+        list.Should().Contain($"href=\"{url}\"");
+        form.Should().Contain("Change Pat Pagemoved").And.Contain("value=\"Caseworker\" checked");
+        (await noRoles.Content.ReadAsStringAsync()).Should().Contain("There is a problem").And.Contain("Select at least one role");
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var account = await factory.SendAsAsync<UserAccount>(DemoUsers.Administrator, new Application.Users.GetUser.GetUserQuery(created.Id));
+        account.AgencyCode.Should().Be("PROBATION");
+        account.Roles.Should().Equal(Role.Manager);
+    }
 }

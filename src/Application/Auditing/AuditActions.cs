@@ -70,6 +70,7 @@ public static class AuditActions
         ["review.reminders"] = "Sent review reminders",
         ["sharing.derived-rows-repaired"] = "Repaired the derived sharing rights",
         ["subject-access.export"] = "Produced a subject access export",
+        ["user.change"] = "Changed a user's agency or roles",
         ["user.create"] = "Added a user",
         ["user.disable"] = "Disabled a user",
         ["user.disable-dormant"] = "Disabled a dormant account",
