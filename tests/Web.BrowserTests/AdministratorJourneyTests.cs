@@ -90,6 +90,6 @@ public sealed class AdministratorJourneyTests(BrowserFixture browser) : IClassFi
         await admin.ClickAsync(admin.Page.GetByTestId("admin-jobs"));
         await admin.ClickAsync(admin.Page.GetByTestId("run-housekeeping"));
 
-        await Expect(admin.Page.GetByTestId("success-banner")).ToContainTextAsync("The job housekeeping has been queued to run now");
+        await Expect(admin.Page.GetByTestId("success-banner")).ToContainTextAsync("The job ‘Housekeeping’ has been queued to run now");
     }
 }

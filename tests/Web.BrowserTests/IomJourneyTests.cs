@@ -33,13 +33,16 @@ public sealed class IomJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(page.GetByTestId("case-details")).ToContainTextAsync("Flex");
 
         await officer.ClickAsync(page.GetByTestId("log-intervention"));
+        await Expect(page.GetByTestId("drug-test-questions")).ToBeHiddenAsync();
         await page.GetByLabel("Home visit", new() { Exact = true }).CheckAsync();
+        await Expect(page.GetByTestId("drug-test-questions")).ToBeHiddenAsync();
         await page.GetByLabel("Outcome (optional)").FillAsync("Seen at home");
         await officer.ClickAsync(page.GetByTestId("save-intervention"));
         await Expect(page.GetByTestId("success-banner")).ToContainTextAsync("Home visit logged");
 
         await officer.ClickAsync(page.GetByTestId("log-intervention"));
         await page.GetByLabel("Drug test", new() { Exact = true }).CheckAsync();
+        await Expect(page.GetByTestId("drug-test-questions")).ToBeVisibleAsync();
         await Group(page, "Drug test result (drug tests only)").GetByLabel("Positive", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Cocaine", new() { Exact = true }).CheckAsync();
         await officer.ClickAsync(page.GetByTestId("save-intervention"));
@@ -62,6 +65,10 @@ public sealed class IomJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         var nomination = manager.Page.GetByTestId("exit-queue-row").Filter(new() { HasText = familyName });
         await manager.ClickAsync(nomination.GetByTestId("decide-link"));
         await Expect(manager.Page.GetByTestId("nomination-details")).ToContainTextAsync("No offending since selection");
+        await Expect(manager.Page.GetByTestId("evidence-row")).ToHaveCountAsync(2);
+        await Expect(manager.Page.GetByTestId("adverse-tag")).ToHaveTextAsync("Positive drug test");
+        await Expect(manager.Page.GetByTestId("adverse-summary")).ToContainTextAsync("1 adverse record: 1 positive drug test");
+        await Expect(manager.Page.GetByTestId("evidence-reviews")).ToContainTextAsync("Exit decision");
         await manager.Page.GetByLabel("Approve: the person leaves the scheme").CheckAsync();
         await manager.Page.GetByLabel("Note", new() { Exact = true }).FillAsync("Agreed at the panel");
         await manager.ClickAsync(manager.Page.GetByTestId("save-decision"));
@@ -97,6 +104,31 @@ public sealed class IomJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         await manager.ClickAsync(page.GetByTestId("allocate-form").GetByRole(AriaRole.Link, new() { Name = "Cancel" }));
         await manager.ClickAsync(page.GetByRole(AriaRole.Link, new() { Name = "The person's timeline" }));
         await Expect(page.GetByTestId("timeline-item").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task DrugTestQuestions_WithoutJavaScript_AreShown_AndAnAnswerThatDoesNotApplyIsAnError()
+    {
+        var familyName = UniqueName.Of("Nojs");
+        await using var officer = await browser.NewSessionAsync(javaScriptEnabled: false);
+        var page = officer.Page;
+        await officer.SignInAsync(DemoUsers.PoliceCaseworker);
+        await officer.AddPersonAsync("Sam", familyName, new DateOnly(1990, 1, 2));
+        await officer.ClickAsync(page.GetByTestId("enrol-link"));
+        await page.GetByLabel("Scheme", new() { Exact = true }).SelectOptionAsync("Iom");
+        await FillDateAsync(Group(page, "Start date"), Today.AddDays(-10));
+        await Group(page, "Cohort").GetByLabel("Flex", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Why did the panel select the person?").FillAsync("Panel selection");
+        await officer.ClickAsync(page.GetByTestId("save-case"));
+
+        await officer.ClickAsync(page.GetByTestId("log-intervention"));
+        await Expect(page.GetByTestId("drug-test-questions")).ToBeVisibleAsync();
+        await page.GetByLabel("Home visit", new() { Exact = true }).CheckAsync();
+        await Group(page, "Drug test result (drug tests only)").GetByLabel("Negative", new() { Exact = true }).CheckAsync();
+        await officer.ClickAsync(page.GetByTestId("save-intervention"));
+
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Only a drug test has a result");
+        await Expect(page.GetByTestId("drug-test-questions")).ToBeVisibleAsync();
     }
 
     private static ILocator Group(IPage page, string legend) => page.GetByRole(AriaRole.Group, new() { Name = legend });

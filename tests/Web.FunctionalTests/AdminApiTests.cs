@@ -223,4 +223,59 @@ public sealed class AdminApiTests(CaseManagerFactory factory) : IClassFixture<Ca
         trigger.StatusCode.Should().Be(HttpStatusCode.Accepted, await trigger.Content.ReadAsStringAsync());
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task ChangeUser_MovesAgencyAndReplacesRoles_AndEndsTheirSessions()
+    {
+        const string password = "marmalade tractor violin";
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+        var email = $"mover{Guid.NewGuid():N}@police.demo";
+        var created = await (await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, displayName = "Morgan Mover", agencyCode = "POLICE", roles = new[] { "Caseworker" }, initialPassword = password }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        var before = await factory.ApiClientForAsync(email, password);
+        (await before.GetAsync("/api/v1/cases?pageSize=1")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var response = await admin.PutAsJsonAsync($"/api/v1/admin/users/{id}", new { agencyCode = "probation", roles = new[] { "Manager", "Caseworker" } });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var changed = await response.Content.ReadFromJsonAsync<JsonElement>();
+        changed.GetProperty("agencyCode").GetString().Should().Be("PROBATION");
+        changed.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Should().BeEquivalentTo("Caseworker", "Manager");
+        (await before.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the token was issued under the old agency and roles");
+        var after = await factory.ApiClientForAsync(email, password);
+        var me = await after.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        me.GetProperty("agency").GetProperty("code").GetString().Should().Be("PROBATION");
+        me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Should().Contain("Manager");
+        (await factory.AuditCountAsync("user.change")).Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task ChangeUser_RefusesBadInputUnknownUsersDisabledAccountsAndAnAdministratorDemotingThemselves()
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+        var caseworker = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+        var adminId = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetGuid();
+        var disabled = await (await admin.PostAsJsonAsync("/api/v1/admin/users", new { email = $"gone{Guid.NewGuid():N}@police.demo", displayName = "Gone", agencyCode = "POLICE", roles = new[] { "Caseworker" }, initialPassword = "marmalade tractor violin" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        await admin.PostAsync($"/api/v1/admin/users/{disabled.GetProperty("id").GetGuid()}/disable", null);
+
+        var noRoles = await admin.PutAsJsonAsync($"/api/v1/admin/users/{adminId}", new { agencyCode = "COUNCIL", roles = Array.Empty<string>() });
+        var unknownAgency = await admin.PutAsJsonAsync($"/api/v1/admin/users/{adminId}", new { agencyCode = "NOWHERE", roles = new[] { "Administrator" } });
+        var unknownUser = await admin.PutAsJsonAsync($"/api/v1/admin/users/{Guid.NewGuid()}", new { agencyCode = "POLICE", roles = new[] { "Caseworker" } });
+        var ofDisabled = await admin.PutAsJsonAsync($"/api/v1/admin/users/{disabled.GetProperty("id").GetGuid()}", new { agencyCode = "POLICE", roles = new[] { "Manager" } });
+        var demoteSelf = await admin.PutAsJsonAsync($"/api/v1/admin/users/{adminId}", new { agencyCode = "COUNCIL", roles = new[] { "InformationGovernance" } });
+        var byCaseworker = await caseworker.PutAsJsonAsync($"/api/v1/admin/users/{adminId}", new { agencyCode = "POLICE", roles = new[] { "Caseworker" } });
+
+        noRoles.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await noRoles.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("roles")[0].GetString().Should().Be("Select at least one role");
+        unknownAgency.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        unknownUser.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        ofDisabled.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await ofDisabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("user.disabled");
+        demoteSelf.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await demoteSelf.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("user.cannot-remove-own-administrator");
+        byCaseworker.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await admin.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK, "a refused change leaves the administrator signed in");
+    }
 }

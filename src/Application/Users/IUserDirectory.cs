@@ -20,6 +20,12 @@ public interface IUserDirectory
     /// <summary>Display names of the given users (unknown ids are left out): for "allocated to" and "decided by".</summary>
     Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Moves the account to the agency and gives it exactly these roles, then changes its security stamp so that every
+    /// cookie and token issued before stops working: the user signs in again under the new agency and roles.
+    /// </summary>
+    Task<UserAccount> ChangeAsync(Guid userId, AgencyCode agency, IReadOnlyList<Role> roles, CancellationToken cancellationToken);
+
     /// <summary>Disables the account for good: it can no longer sign in and its tokens and cookies stop working.</summary>
     Task DisableAsync(Guid userId, CancellationToken cancellationToken);
 

@@ -84,6 +84,31 @@ public sealed class UserDirectory(UserManager<ApplicationUser> userManager, Case
             page.Total);
     }
 
+    public async Task<UserAccount> ChangeAsync(Guid userId, AgencyCode agency, IReadOnlyList<Role> roles, CancellationToken cancellationToken)
+    {
+        var user = await userManager.FindByIdAsync(userId.ToString()) ?? throw new DomainRuleException("user.not-found", "No such user");
+        user.AgencyCode = agency.Value;
+        ThrowIfFailed(await userManager.UpdateAsync(user));
+
+        var wanted = roles.Select(r => r.ToString()).ToHashSet(StringComparer.Ordinal);
+        var held = await userManager.GetRolesAsync(user);
+        var removed = held.Where(r => !wanted.Contains(r)).ToList();
+        var added = wanted.Where(r => !held.Contains(r)).ToList();
+        if (removed.Count > 0)
+        {
+            ThrowIfFailed(await userManager.RemoveFromRolesAsync(user, removed));
+        }
+
+        if (added.Count > 0)
+        {
+            ThrowIfFailed(await userManager.AddToRolesAsync(user, added));
+        }
+
+        // A new security stamp makes every cookie and bearer token issued under the old agency and roles invalid.
+        ThrowIfFailed(await userManager.UpdateSecurityStampAsync(user));
+        return ToAccount(user, roles.Distinct().Order().ToList());
+    }
+
     public async Task DisableAsync(Guid userId, CancellationToken cancellationToken)
     {
         var user = await userManager.FindByIdAsync(userId.ToString()) ?? throw new DomainRuleException("user.not-found", "No such user");

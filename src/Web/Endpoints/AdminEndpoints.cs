@@ -7,10 +7,12 @@ using CaseManager.Application.Jobs;
 using CaseManager.Application.Jobs.ListRecurringJobs;
 using CaseManager.Application.Jobs.TriggerRecurringJob;
 using CaseManager.Application.Users;
+using CaseManager.Application.Users.ChangeUser;
 using CaseManager.Application.Users.CreateUser;
 using CaseManager.Application.Users.DisableUser;
 using CaseManager.Application.Users.GetUser;
 using CaseManager.Application.Users.ListUsers;
+using CaseManager.Domain.Users;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -61,6 +63,13 @@ public static class AdminEndpoints
                 TypedResults.Ok(await sender.Send(new ListUsersQuery(search, agencyCode, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithSummary("Users, filtered by text and agency");
 
+        group.MapPut("/users/{id:guid}", async Task<Ok<UserAccount>> (Guid id, ChangeUserRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ChangeUserCommand(id, body.AgencyCode!, body.Roles!), ct)))
+            .WithSummary("Change a user's agency and roles: their sessions and tokens stop working at once, and they sign in again under the new ones")
+            .WithDescription("The roles given replace the user's roles. 409 user.disabled for a disabled account; 409 user.cannot-remove-own-administrator when an administrator takes the role from themselves.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         group.MapPost("/users/{id:guid}/disable", async Task<NoContent> (Guid id, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(new DisableUserCommand(id), ct);
@@ -84,3 +93,6 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }
+
+/// <summary>A user's new agency and the whole set of their roles.</summary>
+public sealed record ChangeUserRequest(string? AgencyCode, IReadOnlyList<Role>? Roles);

@@ -206,6 +206,13 @@ public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
     /// <summary>A hint under an item's label, by the item's value (GOV.UK "radio items with hints").</summary>
     public IReadOnlyDictionary<string, string> ItemHints { get; set; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The id of the questions an item reveals, by the item's value (a conditional reveal). The page places them
+    /// after the radios in a <c>cm-conditional</c> block; <c>init.js</c> shows it only while its item is chosen and
+    /// clears its answers when it hides. Without JavaScript every question shows.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ItemReveals { get; set; } = new Dictionary<string, string>();
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         output.TagName = "div";
@@ -220,15 +227,23 @@ public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
             var describedBy = hint is null ? string.Empty : $" aria-describedby=\"{itemId}-item-hint\"";
             var hintHtml = hint is null ? string.Empty : $"<div id=\"{itemId}-item-hint\" class=\"govuk-hint govuk-radios__hint\">{Encode(hint)}</div>";
             return "<div class=\"govuk-radios__item\">" +
-                $"<input class=\"govuk-radios__input\" id=\"{itemId}\" name=\"{Name}\" type=\"radio\" value=\"{Encode(item.Value)}\"{isChecked}{describedBy}>" +
+                $"<input class=\"govuk-radios__input\" id=\"{itemId}\" name=\"{Name}\" type=\"radio\" value=\"{Encode(item.Value)}\"{isChecked}{describedBy}{Reveals(item.Value)}>" +
                 $"<label class=\"govuk-label govuk-radios__label\" for=\"{itemId}\">{Encode(item.Text)}</label>{hintHtml}</div>";
         }));
         var inline = Inline ? " govuk-radios--inline" : string.Empty;
+        if (ItemReveals.Count > 0)
+        {
+            output.Attributes.SetAttribute("data-cm-reveals", string.Join(' ', ItemReveals.Values.Distinct()));
+        }
+
         output.Content.SetHtmlContent(
             $"<fieldset class=\"govuk-fieldset\"{DescribedBy()}><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{Encode(Legend)}</legend>" +
             HintHtml() + ErrorHtml() +
             $"<div class=\"govuk-radios{inline}\" data-module=\"govuk-radios\">{items}</div></fieldset>");
     }
+
+    private string Reveals(string value) =>
+        ItemReveals.TryGetValue(value, out var target) ? $" aria-controls=\"{Encode(target)}\" data-cm-reveal=\"{Encode(target)}\"" : string.Empty;
 }
 
 /// <summary>&lt;govuk-select for="Input.AgencyCode" label="Agency" items="..." /&gt;.</summary>

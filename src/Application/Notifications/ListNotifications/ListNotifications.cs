@@ -25,7 +25,8 @@ public sealed record NotificationItem(
     DateOnly DueOn,
     string Text,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ReadAt);
+    DateTimeOffset? ReadAt,
+    Guid? PersonId = null);
 
 public sealed class ListNotificationsValidator : AbstractValidator<ListNotificationsQuery>
 {
@@ -44,10 +45,16 @@ public sealed class ListNotificationsHandler(IAppDbContext db, ICurrentUser curr
         }
 
         var page = await mine.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).ToPagedAsync(query, cancellationToken);
+        // A consent review is found under its person: one query for the page's consents.
+        var consentIds = page.Items.Where(n => n.ConsentId is not null).Select(n => n.ConsentId!.Value).Distinct().ToList();
+        Dictionary<Domain.Sharing.ConsentId, Guid> personOf = consentIds.Count == 0
+            ? []
+            : await db.Consents.AsNoTracking().Where(c => consentIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.PersonId.Value, cancellationToken);
         return new Paged<NotificationItem>(
             page.Items.Select(n => new NotificationItem(
                 n.Id, n.Kind, n.CaseId?.Value, n.ConsentId?.Value, n.ReviewId.Value, n.ReviewKind.ToString(), n.Scheme.ToString(), n.OwnerAgency.Value, n.DueOn,
-                NotificationText.Describe(n.Kind, n.ReviewKind, n.Scheme.ToString(), n.OwnerAgency.Value, n.DueOn), n.CreatedAt, n.ReadAt)).ToList(),
+                NotificationText.Describe(n.Kind, n.ReviewKind, n.Scheme.ToString(), n.OwnerAgency.Value, n.DueOn), n.CreatedAt, n.ReadAt,
+                n.ConsentId is { } consentId && personOf.TryGetValue(consentId, out var personId) ? personId : null)).ToList(),
             page.Page,
             page.PageSize,
             page.Total);

@@ -7,15 +7,21 @@ using CaseManager.Domain.Cases;
 using CaseManager.Domain.Interventions;
 using CaseManager.Web.Errors;
 using CaseManager.Web.TagHelpers;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaseManager.Web.Pages.Cases;
 
-/// <summary>Logs a piece of work on a case (LogInterventionCommand): a contact, a drug test, a course, an arrest…</summary>
-public sealed class LogInterventionModel(ISender sender, PartnershipClock clock) : PageModel, IReloadablePage
+/// <summary>
+/// Logs a piece of work on a case (LogInterventionCommand): a contact, a drug test, a course, an arrest… The drug test
+/// questions are revealed under the drug test answer (and shown to everyone without JavaScript). An answer to them
+/// under another type is an error, not dropped; every error on the form is listed at once.
+/// </summary>
+public sealed class LogInterventionModel(ISender sender, PartnershipClock clock, IValidator<LogInterventionCommand> validator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -28,6 +34,15 @@ public sealed class LogInterventionModel(ISender sender, PartnershipClock clock)
     public IReadOnlyList<SelectListItem> TypeItems { get; private set; } = [];
 
     public string CaseHref => $"/cases/{Id}";
+
+    /// <summary>The drug test answer reveals the drug test questions.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DrugTestReveals =
+        new Dictionary<string, string> { [nameof(InterventionType.DrugTest)] = "drug-test-questions" };
+
+    /// <summary>The drug test questions start hidden (with JavaScript) unless the drug test answer is chosen or they hold an error.</summary>
+    public bool DrugTestChosen => Input.Type == InterventionType.DrugTest
+        || ModelState.GetFieldValidationState("Input.Result") == ModelValidationState.Invalid
+        || ModelState.GetFieldValidationState("Input.Substances") == ModelValidationState.Invalid;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -53,25 +68,26 @@ public sealed class LogInterventionModel(ISender sender, PartnershipClock clock)
             }
         }
 
+        var command = new LogInterventionCommand(
+            new CaseId(Id),
+            Input.Type,
+            occurredAt,
+            duration,
+            string.IsNullOrWhiteSpace(Input.Outcome) ? null : Input.Outcome.Trim(),
+            string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim(),
+            Input.Result,
+            Input.Substances);
+        await FormChecks.AddFailuresAsync(validator, command, ModelState, cancellationToken,
+            property => property == nameof(LogInterventionCommand.OccurredAt)
+                ? (occurredAt is null && ModelState.GetFieldValidationState("Input.Date") != ModelValidationState.Invalid ? "Input.Time" : "Input.Date")
+                : null);
         if (!ModelState.IsValid)
         {
             await ReloadAsync(cancellationToken);
             return Page();
         }
 
-        // The result and substances belong to the drug test answer: under another type they were hidden, so they are ignored.
-        var isDrugTest = Input.Type == InterventionType.DrugTest;
-        var work = await sender.Send(
-            new LogInterventionCommand(
-                new CaseId(Id),
-                Input.Type,
-                occurredAt,
-                duration,
-                string.IsNullOrWhiteSpace(Input.Outcome) ? null : Input.Outcome.Trim(),
-                string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim(),
-                isDrugTest ? Input.Result : null,
-                isDrugTest ? Input.Substances : []),
-            cancellationToken);
+        var work = await sender.Send(command, cancellationToken);
         TempData["Success"] = $"{CaseWords.TypeOf(work.Type)} logged";
         return Redirect(CaseHref);
     }

@@ -52,10 +52,14 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
     public string ConsentCreateHref => $"/people/{Person!.Id}/consents/create";
 
     /// <summary>
-    /// Break-glass is offered only to someone it would show more: not to the owner of a record with nothing withheld
-    /// from them, nor to anyone else who already reads everything held on the person.
+    /// Break-glass is offered only to someone outside the owning agency whom it would show more. The owner never sees it
+    /// on their own record, even when another agency withholds records on the person: those records are for that
+    /// agency to share, and the page says whom to contact. Nor does anyone else who already reads everything held.
     /// </summary>
-    public bool CanBreakGlass => Policies.Allows(Policies.BreakGlass, currentUser.Actor) && !ReadsEverything;
+    public bool CanBreakGlass => Policies.Allows(Policies.BreakGlass, currentUser.Actor) && !ReadsEverything && !OwnsRecord;
+
+    /// <summary>The reader's agency owns the person record.</summary>
+    public bool OwnsRecord => currentUser.Actor.Agency is { } agency && string.Equals(agency.ToString(), Person?.OwnerAgency, StringComparison.Ordinal);
 
     /// <summary>The reader sees the person by ownership or role (no sharing rule needed) and no agency withholds a record.</summary>
     public bool ReadsEverything { get; private set; }
