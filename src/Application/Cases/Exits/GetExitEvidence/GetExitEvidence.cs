@@ -122,11 +122,11 @@ public sealed class GetExitEvidenceHandler(
 
         var nameOf = people.ToDictionary(p => p.PersonId, p => p.Name);
         var all = work.Select(i => new Pending(
-                "Intervention", i.Id.Value, DayOf(i.OccurredAt), i.PersonId.Value, GetTimelineHandler.Humanise(i.Type.ToString()),
+                "Intervention", i.Id.Value, DayOf(i.OccurredAt), i.PersonId.Value, TimelineReader.Humanise(i.Type.ToString()),
                 Join(i.DrugTestResult is { } result ? $"Result: {result}" + (i.Substances.Count > 0 ? $" ({string.Join(", ", i.Substances)})" : string.Empty) : null, i.Outcome),
                 ExitEvidenceRules.AdverseOf(i.Type, i.DrugTestResult), i.OwnerAgency, i.CaseId.Value, i.RecordedBy, i.OccurredAt))
             .Concat(treatmentWork.Select(i => new Pending(
-                "TreatmentIntervention", i.Id.Value, i.StartDate, i.PersonId.Value, GetTimelineHandler.Humanise(i.Type.ToString()),
+                "TreatmentIntervention", i.Id.Value, i.StartDate, i.PersonId.Value, TimelineReader.Humanise(i.Type.ToString()),
                 i.EndDate is { } ended ? $"Ended {ended:d MMMM yyyy}" : null, null, i.OwnerAgency, i.CaseId.Value, i.RecordedBy, StartOf(i.StartDate))))
             .Concat(offences.Select(o => new Pending(
                 "Offence", o.Id.Value, o.CommittedOn, o.PersonId.Value, offenceNames.GetValueOrDefault(o.OffenceType, o.OffenceType),
