@@ -43,7 +43,8 @@ public sealed partial class PageTests
         var page = await daat.GetStringAsync($"/cases/{opened.Id}");
 
         opened.Treatment!.ReferralSource.Should().Be("GP");
-        page.Should().Contain("data-testid=\"treatment-details\"").And.Contain("Previously injected").And.Contain("start-treatment-intervention");
+        page.Should().Contain("data-testid=\"treatment-details\"").And.Contain("Previously injected").And.Contain("start-treatment-intervention")
+            .And.Contain("Re-presented within 182 days", "the window is Treatment:RepresentationDays");
     }
 
     [Fact]
