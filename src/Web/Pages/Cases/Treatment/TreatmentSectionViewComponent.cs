@@ -44,8 +44,20 @@ public sealed record TreatmentSection(CaseView Case, TreatmentView Episode, IRea
         new("Care coordinator", Episode.CareCoordinatorName),
         new("Discharge", Episode.DischargedOn is { } discharged ? $"{LocalTime.Date(discharged)}: {CaseWords.ExitReasonOf(Episode.DischargeReason ?? string.Empty)}" : "In treatment"),
         new("Successful completion", Episode.SuccessfulCompletion switch { true => "Yes", false => "No", null => "Not yet discharged" }),
+        .. (Episode.Rereferral is { } rereferral
+            ? new[] { new SummaryRow("Re-referral", rereferral ? "Yes: an earlier young people's episode" : "No: the first young people's episode") }
+            : []),
         new($"Re-presented within {RepresentationDays} days", Episode.Representation switch { true => "Yes", false => "No", null => "Not known yet" }),
     ];
+
+    /// <summary>DT3: young people use a similar outcome record; it has the TOP's questions (docs/treatment.md).</summary>
+    public bool YoungPeople => Episode.Service == nameof(Domain.Agencies.Scheme.YoungPeopleTreatment);
+
+    public string RecordsHeading => YoungPeople ? "Young people's outcome records" : "Treatment Outcomes Profiles";
+
+    public string RecordLink => YoungPeople
+        ? (CanRecordPostTreatment ? "Record a post-treatment outcome record" : "Record an outcome record")
+        : (CanRecordPostTreatment ? "Record a post-treatment TOP" : "Record a TOP");
 
     public static string Medication(TreatmentInterventionView given) =>
         given.Medication is null ? "None" : given.Mode is null ? given.Medication : $"{given.Medication} ({given.Mode.ToLowerInvariant()})";
