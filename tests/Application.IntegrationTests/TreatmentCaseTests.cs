@@ -186,6 +186,22 @@ public sealed class TreatmentCaseTests(CaseManagerFactory factory) : IClassFixtu
         tops.Select(t => t.Stage).Should().Equal("Start", "PostTreatment");
     }
 
+    [Theory]
+    [InlineData(Scheme.AdultTreatment, DemoUsers.DaatWorker)]
+    [InlineData(Scheme.YoungPeopleTreatment, DemoUsers.SwitchWorker)]
+    public async Task OpenCase_ForTreatment_SchedulesTheFirstTopReview26WeeksLater(Scheme scheme, string worker)
+    {
+        var person = (await factory.SendAsAsync<PersonDetailsView>(worker, new RegisterPersonCommand("Reviewed", $"In{scheme}",
+            scheme == Scheme.YoungPeopleTreatment ? Today.AddYears(-16) : new DateOnly(1990, 1, 1)))).Id;
+        var start = Today.AddDays(-10);
+
+        var opened = await factory.SendAsAsync<CaseView>(worker, TreatmentCase(person, start, TreatmentSubstance.Cannabis, scheme: scheme));
+
+        var due = await factory.QueryDbAsync(db => db.Reviews.Where(r => r.CaseId == new CaseId(opened.Id) && r.Kind == ReviewKind.Scheme).Select(r => r.DueOn).SingleAsync());
+        due.Should().BeOnOrAfter(start.AddDays(182), "DT3: TOP reviews every 26 weeks by default, for young people too");
+        due.Should().BeOnOrBefore(start.AddDays(182 + 4), "moved at most to the next working day");
+    }
+
     [Fact]
     public async Task NominateExit_OfATreatmentCaseWithAnIomReason_IsRefused()
     {

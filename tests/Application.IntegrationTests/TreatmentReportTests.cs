@@ -88,8 +88,8 @@ public sealed class TreatmentReportTests(CaseManagerFactory factory) : IClassFix
         var daatBefore = await ReportAsync(factory);
 
         var (returning, _) = await EpisodeAsync(factory, null, "Returning", Today.AddDays(-300), ExitReason.DroppedOut, Today.AddDays(-250), Scheme.YoungPeopleTreatment, TreatmentSubstance.Cannabis);
-        await EpisodeAsync(factory, returning, "Returning", Today.AddDays(-100), scheme: Scheme.YoungPeopleTreatment, primary: TreatmentSubstance.Cannabis);
-        await EpisodeAsync(factory, null, "FirstTime", Today.AddDays(-50), scheme: Scheme.YoungPeopleTreatment, primary: TreatmentSubstance.Cannabis);
+        var (_, second) = await EpisodeAsync(factory, returning, "Returning", Today.AddDays(-100), scheme: Scheme.YoungPeopleTreatment, primary: TreatmentSubstance.Cannabis);
+        var (_, first) = await EpisodeAsync(factory, null, "FirstTime", Today.AddDays(-50), scheme: Scheme.YoungPeopleTreatment, primary: TreatmentSubstance.Cannabis);
 
         var after = await ReportAsync(factory, reader: DemoUsers.SwitchManager);
         var daatAfter = await ReportAsync(factory);
@@ -97,6 +97,8 @@ public sealed class TreatmentReportTests(CaseManagerFactory factory) : IClassFix
         (after.YoungPeopleRereferred.Referrals - before.YoungPeopleRereferred.Referrals).Should().Be(3);
         (after.YoungPeopleRereferred.Rereferred - before.YoungPeopleRereferred.Rereferred).Should().Be(1, "only the second episode of the returning young person is a re-referral");
         (after.InTreatment.YoungPeople - before.InTreatment.YoungPeople).Should().Be(2);
+        second.Treatment!.Rereferral.Should().BeTrue("the episode view tracks the re-referral");
+        first.Treatment!.Rereferral.Should().BeFalse();
         daatAfter.YoungPeopleRereferred.Should().Be(daatBefore.YoungPeopleRereferred, "DAAT may not read SWITCH's episodes without consent or an agreement (DT5)");
     }
 

@@ -71,6 +71,7 @@ public sealed class DemoTreatmentTests(CaseManagerFactory factory) : IClassFixtu
         view.GetProperty("ownerAgency").GetString().Should().Be("SWITCH");
         view.GetProperty("successfulCompletion").GetBoolean().Should().BeTrue();
         view.GetProperty("representation").GetBoolean().Should().BeFalse();
+        view.GetProperty("treatment").GetProperty("rereferral").GetBoolean().Should().BeFalse("her first young people's episode");
         view.GetProperty("exitNominations")[0].GetProperty("decidedByName").GetString().Should().Be("Rachel Dodds", "a manager of SWITCH, the owning agency, decides its exits");
     }
 }

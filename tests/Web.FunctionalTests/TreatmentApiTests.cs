@@ -235,6 +235,64 @@ public sealed class TreatmentApiTests(CaseManagerFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task SingleTreatmentRecordsAndEnding_ForAnAgencyThatCannotSeeTheCase_Return404AndAreAudited()
+    {
+        var daat = await factory.ApiClientForAsync(DemoUsers.DaatWorker);
+        var police = await factory.ApiClientForAsync(DemoUsers.PoliceCaseworker);
+        var id = await DawnsTreatmentCaseAsync();
+        var started = await daat.PostAsJsonAsync($"/api/v1/cases/{id}/treatment-interventions", new { type = "RecoverySupport", startDate = "2026-11-02" });
+        var iid = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var topId = await factory.QueryDbAsync(db => db.TopRecords.Where(t => t.CaseId == new Domain.Cases.CaseId(Guid.Parse(id))).Select(t => t.Id).FirstAsync());
+
+        var intervention = await police.GetAsync($"/api/v1/cases/{id}/treatment-interventions/{iid}");
+        var top = await police.GetAsync($"/api/v1/cases/{id}/top/{topId}");
+        var end = await police.PostAsJsonAsync($"/api/v1/cases/{id}/treatment-interventions/{iid}/end", new { endDate = "2026-11-20" });
+
+        started.StatusCode.Should().Be(HttpStatusCode.Created);
+        new[] { intervention, top, end }.Select(r => r.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.NotFound);
+        var refused = await factory.QueryDbAsync(db => db.AuditEntries
+            .Where(a => a.ActorEmail == DemoUsers.PoliceCaseworker && a.Outcome != Domain.Auditing.AuditOutcome.Allowed)
+            .Select(a => new { a.Action, a.EntityId }).ToListAsync());
+        refused.Where(a => a.EntityId == id).Select(a => a.Action).Should().Contain(["treatment-intervention.list", "top.list"]);
+        refused.Select(a => a.Action).Should().Contain("command.EndTreatmentInterventionCommand");
+        (await factory.QueryDbAsync(db => db.TreatmentInterventions.SingleAsync(i => i.Id == new Domain.Treatment.TreatmentInterventionId(Guid.Parse(iid!)))))
+            .EndDate.Should().BeNull("a refused request changes nothing");
+    }
+
+    [Fact]
+    public async Task EndingATreatmentIntervention_ByAPartnerThatMayReadTheCase_Returns403AndChangesNothing()
+    {
+        var daat = await factory.ApiClientForAsync(DemoUsers.DaatWorker);
+        var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var id = await DawnsTreatmentCaseAsync();
+        var started = await daat.PostAsJsonAsync($"/api/v1/cases/{id}/treatment-interventions", new { type = "Psychosocial", startDate = "2026-11-03" });
+        var iid = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        var read = await fit.GetAsync($"/api/v1/cases/{id}/treatment-interventions/{iid}");
+        var end = await fit.PostAsJsonAsync($"/api/v1/cases/{id}/treatment-interventions/{iid}/end", new { endDate = "2026-11-20" });
+
+        read.StatusCode.Should().Be(HttpStatusCode.OK, "Dawn consented to share her health data with the family partners");
+        end.StatusCode.Should().Be(HttpStatusCode.Forbidden, "only the owning agency ends treatment");
+        (await daat.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/treatment-interventions/{iid}")).GetProperty("endDate").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task TreatmentReportAndExport_ForAnAdministrator_Return403_AndAnExportEndingBeforeItStarts_Returns400()
+    {
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+        var daat = await factory.ApiClientForAsync(DemoUsers.DaatWorker);
+
+        var report = await admin.GetAsync("/api/v1/reports/treatment");
+        var export = await admin.GetAsync("/api/v1/exports/treatment?from=2026-01-01&to=2026-11-25");
+        var backwards = await daat.GetAsync("/api/v1/exports/treatment?from=2026-06-01&to=2026-01-01");
+
+        report.StatusCode.Should().Be(HttpStatusCode.Forbidden, "administrators see no case data");
+        export.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        backwards.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ProblemAsync(backwards)).GetProperty("errors").EnumerateObject().Should().NotBeEmpty();
+    }
+
+    [Fact]
     public async Task TreatmentWrites_ByAPartnerThatMayReadTheCase_Return403()
     {
         var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);

@@ -43,7 +43,8 @@ public sealed partial class PageTests
         var page = await daat.GetStringAsync($"/cases/{opened.Id}");
 
         opened.Treatment!.ReferralSource.Should().Be("GP");
-        page.Should().Contain("data-testid=\"treatment-details\"").And.Contain("Previously injected").And.Contain("start-treatment-intervention");
+        page.Should().Contain("data-testid=\"treatment-details\"").And.Contain("Previously injected").And.Contain("start-treatment-intervention")
+            .And.Contain("Re-presented within 182 days", "the window is Treatment:RepresentationDays");
     }
 
     [Fact]
@@ -141,5 +142,23 @@ public sealed partial class PageTests
             .And.Contain("data-testid=\"representations-window-open\"");
         backwards.Should().Contain("govuk-error-summary").And.Contain("The period must end on or after it starts").And.NotContain("data-testid=\"outcomes-chart\"");
         notADate.Should().Contain("The day for people in treatment must be a real date");
+    }
+
+    [Fact]
+    public async Task YoungPeoplesCasePage_NamesTheOutcomeRecordAndTheReReferral_AndOffersOnlyThePostTreatmentRecordAfterDischarge()
+    {
+        var switchWorker = await SignedInBrowserAsync("youth.worker@switch.demo");
+        var mia = await factory.QueryDbAsync(async db =>
+        {
+            var person = await db.People.Where(p => p.FamilyName == "Coates" && p.GivenName == "Mia").Select(p => p.Id).SingleAsync();
+            return (await db.Cases.Where(c => c.PersonId == person && c.Scheme == Domain.Agencies.Scheme.YoungPeopleTreatment).Select(c => c.Id).SingleAsync()).Value;
+        });
+
+        var casePage = await switchWorker.GetStringAsync($"/cases/{mia}");
+        var recordPage = await switchWorker.GetStringAsync($"/cases/{mia}/treatment/top");
+
+        casePage.Should().Contain("Young people&#x27;s outcome records").And.Contain("Re-referral").And.Contain("No: the first young people&#x27;s episode")
+            .And.Contain("Record a post-treatment outcome record");
+        recordPage.Should().Contain("Young people&#x27;s outcome record, step 1").And.Contain("After treatment").And.NotContain("Start of treatment");
     }
 }

@@ -35,15 +35,14 @@ public sealed class ReviewOptions
 
     /// <summary>
     /// IOM 28 days (IOM5); FIT and high-impact household family plans 6 weeks; Troubled Families 12 weeks; adult
-    /// treatment TOP review 26 weeks (DT3); young people's treatment 12 weeks.
+    /// and young people's treatment TOP or outcome review 26 weeks (DT3).
     /// </summary>
     public static int DefaultIntervalDays(Scheme scheme) => scheme switch
     {
         Scheme.Iom => 28,
         Scheme.Fit or Scheme.HighImpactHousehold => 42,
         Scheme.TroubledFamilies => 84,
-        Scheme.AdultTreatment => 182,
-        Scheme.YoungPeopleTreatment => 84,
+        Scheme.AdultTreatment or Scheme.YoungPeopleTreatment => 182,
         _ => 28,
     };
 }

@@ -2,6 +2,7 @@ using CaseManager.Application.Cases;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Time;
+using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Treatment;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,8 @@ public sealed class TreatmentEpisodes(IAppDbContext db, IRecordAccess access, Pa
     /// <summary>
     /// The case view with the treatment episode, where the reader may read it (the access rule, in SQL): an episode
     /// this command created or changed is already in hand. Re-presentation is worked out from the later episodes of
-    /// the person that the reader may read.
+    /// the person that the reader may read; a young people's episode says whether it is a re-referral, from the
+    /// earlier young people's episodes of the person that the reader may read.
     /// </summary>
     public async Task<CaseView> AddToAsync(CaseView view, Case found, IReadOnlyDictionary<Guid, string> userNames, CancellationToken cancellationToken)
     {
@@ -72,6 +74,11 @@ public sealed class TreatmentEpisodes(IAppDbContext db, IRecordAccess access, Pa
                 .Select(e => e.StartDate)
                 .ToListAsync(cancellationToken)
             : [];
+        // DT4 "young people re-referred": a young people's episode after an earlier one of the same young person.
+        bool? rereferral = episode.Service == Scheme.YoungPeopleTreatment
+            ? await access.Readable(db.TreatmentEpisodes.AsNoTracking()).AnyAsync(e => e.PersonId == episode.PersonId && e.CaseId != episode.CaseId
+                && e.Service == Scheme.YoungPeopleTreatment && e.StartDate < episode.StartDate, cancellationToken)
+            : null;
         var representation = TreatmentOutcomes.Representation(episode.SuccessfulCompletion, episode.DischargedOn, later, clock.Today, options.Value.RepresentationDays);
         var treatment = new TreatmentView(
             episode.ReferralDate,
@@ -88,7 +95,8 @@ public sealed class TreatmentEpisodes(IAppDbContext db, IRecordAccess access, Pa
             episode.DischargedOn,
             episode.DischargeReason?.ToString(),
             episode.SuccessfulCompletion,
-            representation);
+            representation,
+            rereferral);
         return view with { Treatment = treatment, SuccessfulCompletion = episode.SuccessfulCompletion, Representation = representation };
     }
 }

@@ -19,7 +19,8 @@ public sealed record TreatmentView(
     DateOnly? DischargedOn,
     string? DischargeReason,
     bool? SuccessfulCompletion,
-    bool? Representation);
+    bool? Representation,
+    bool? Rereferral);
 
 public sealed record TreatmentInterventionView(
     Guid Id,

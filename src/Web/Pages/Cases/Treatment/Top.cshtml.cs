@@ -39,6 +39,11 @@ public sealed class TopModel(ISender sender) : PageModel, Errors.IReloadablePage
 
     public TopDraft Draft { get; private set; } = null!;
 
+    /// <summary>DT3: young people's service records the young people's outcome record, which asks the TOP's questions.</summary>
+    public bool YoungPeople { get; private set; }
+
+    public string RecordName => YoungPeople ? "Young people's outcome record" : "Treatment Outcomes Profile";
+
     /// <summary>The case has been exited: only the post-treatment TOP can be recorded (DT3).</summary>
     public bool Discharged { get; private set; }
 
@@ -132,5 +137,6 @@ public sealed class TopModel(ISender sender) : PageModel, Errors.IReloadablePage
         var found = await sender.Send(new GetCaseQuery(new CaseId(Id)), cancellationToken);
         PersonName = found.PersonName ?? string.Empty;
         Discharged = found.Status == nameof(CaseStatus.Exited);
+        YoungPeople = found.Scheme == nameof(Domain.Agencies.Scheme.YoungPeopleTreatment);
     }
 }

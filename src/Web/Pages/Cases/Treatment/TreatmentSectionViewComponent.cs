@@ -7,6 +7,7 @@ using CaseManager.Domain.Cases;
 using CaseManager.Domain.Treatment;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace CaseManager.Web.Pages.Cases.Treatment;
 
@@ -14,7 +15,7 @@ namespace CaseManager.Web.Pages.Cases.Treatment;
 /// The treatment part of a treatment case's page: the episode, its interventions and its TOPs, with a chart of TOP
 /// figures over time. Everything is read through the same queries as the API, so the access rule decides.
 /// </summary>
-public sealed class TreatmentSectionViewComponent(ISender sender) : ViewComponent
+public sealed class TreatmentSectionViewComponent(ISender sender, IOptions<TreatmentOptions> options) : ViewComponent
 {
     /// <summary><paramref name="canRecordAfterExit"/>: the owning agency may record a post-treatment TOP on the exited case.</summary>
     public async Task<IViewComponentResult> InvokeAsync(CaseView view, bool canChange, bool canRecordAfterExit)
@@ -23,11 +24,12 @@ public sealed class TreatmentSectionViewComponent(ISender sender) : ViewComponen
         var interventions = await sender.Send(new ListTreatmentInterventionsQuery(caseId));
         var tops = await sender.Send(new ListTopsQuery(caseId));
         return View(new TreatmentSection(view, view.Treatment!, interventions, tops,
-            canChange && view.Status != nameof(CaseStatus.Exited), canRecordAfterExit && view.Status == nameof(CaseStatus.Exited)));
+            canChange && view.Status != nameof(CaseStatus.Exited), canRecordAfterExit && view.Status == nameof(CaseStatus.Exited), options.Value.RepresentationDays));
     }
 }
 
-public sealed record TreatmentSection(CaseView Case, TreatmentView Episode, IReadOnlyList<TreatmentInterventionView> Interventions, IReadOnlyList<TopRecordView> Tops, bool CanChange, bool CanRecordPostTreatment)
+public sealed record TreatmentSection(CaseView Case, TreatmentView Episode, IReadOnlyList<TreatmentInterventionView> Interventions, IReadOnlyList<TopRecordView> Tops, bool CanChange, bool CanRecordPostTreatment,
+    int RepresentationDays)
 {
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
@@ -42,8 +44,20 @@ public sealed record TreatmentSection(CaseView Case, TreatmentView Episode, IRea
         new("Care coordinator", Episode.CareCoordinatorName),
         new("Discharge", Episode.DischargedOn is { } discharged ? $"{LocalTime.Date(discharged)}: {CaseWords.ExitReasonOf(Episode.DischargeReason ?? string.Empty)}" : "In treatment"),
         new("Successful completion", Episode.SuccessfulCompletion switch { true => "Yes", false => "No", null => "Not yet discharged" }),
-        new("Re-presented within 182 days", Episode.Representation switch { true => "Yes", false => "No", null => "Not known yet" }),
+        .. (Episode.Rereferral is { } rereferral
+            ? new[] { new SummaryRow("Re-referral", rereferral ? "Yes: an earlier young people's episode" : "No: the first young people's episode") }
+            : []),
+        new($"Re-presented within {RepresentationDays} days", Episode.Representation switch { true => "Yes", false => "No", null => "Not known yet" }),
     ];
+
+    /// <summary>DT3: young people use a similar outcome record; it has the TOP's questions (docs/treatment.md).</summary>
+    public bool YoungPeople => Episode.Service == nameof(Domain.Agencies.Scheme.YoungPeopleTreatment);
+
+    public string RecordsHeading => YoungPeople ? "Young people's outcome records" : "Treatment Outcomes Profiles";
+
+    public string RecordLink => YoungPeople
+        ? (CanRecordPostTreatment ? "Record a post-treatment outcome record" : "Record an outcome record")
+        : (CanRecordPostTreatment ? "Record a post-treatment TOP" : "Record a TOP");
 
     public static string Medication(TreatmentInterventionView given) =>
         given.Medication is null ? "None" : given.Mode is null ? given.Medication : $"{given.Medication} ({given.Mode.ToLowerInvariant()})";
