@@ -287,6 +287,28 @@ public sealed class ClaimTests : IDisposable
     }
 
     [Fact]
+    public async Task Preparation_WhenAVisibleMemberHasARecordAnotherAgencyDoesNotShare_SaysTheEvidenceIsPartlyHidden()
+    {
+        var hidden = await _factory.AddAsync("COUNCIL", Today.AddMonths(-1), "Unshared");
+        var shown = await _factory.AddAsync("COUNCIL", Today.AddMonths(-1), "Owned");
+        await _factory.QueryDbAsync(db =>
+        {
+            db.AsbRecords.Add(Domain.Outcomes.AsbRecord.Record(hidden.Parent, Domain.Outcomes.AsbKind.Incident, Today.AddMonths(-2), null, AgencyCode.Parse("FIT"), Guid.CreateVersion7(), CaseManagerFactory.StartOfTests, Today));
+            db.AsbRecords.Add(Domain.Outcomes.AsbRecord.Record(shown.Parent, Domain.Outcomes.AsbKind.Incident, Today.AddMonths(-2), null, AgencyCode.Parse("COUNCIL"), Guid.CreateVersion7(), CaseManagerFactory.StartOfTests, Today));
+            return db.SaveChangesAsync();
+        });
+
+        var claim = await PrepareAsync(ClaimKind.Attachment, "2026-11");
+
+        var lines = await LinesAsync(claim);
+        lines.Single(l => l.CaseId == hidden.CaseId.Value).EvidencePartlyHidden.Should().BeTrue("the parent is visible, but an ASB record of theirs is held by an agency that does not share it");
+        lines.Single(l => l.CaseId == shown.CaseId.Value).EvidencePartlyHidden.Should().BeFalse("every record of the family is the council's own");
+        var details = await _factory.SendAsAsync<ClaimLineDetails>(DemoUsers.ClaimsAuditor, new GetClaimLineQuery(claim, lines.Single(l => l.CaseId == hidden.CaseId.Value) is var l ? new ClaimLineId(l.LineId) : default));
+        details.PartlyHiddenNote.Should().Be(ClaimEvidence.PartlyHiddenNote);
+        details.Evidence.Members.Select(m => m.Name).Should().Contain("Parent Unshared", "the member is still shown; only whether something is hidden is said");
+    }
+
+    [Fact]
     public async Task Validate_ByThePreparer_IsForbidden_AndBySecondOfficer_IsRecorded()
     {
         await _factory.AddAsync("COUNCIL", Today.AddMonths(-1), "Four");

@@ -4,6 +4,7 @@ using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Households;
+using CaseManager.Domain.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseManager.Application.Claims;
@@ -56,7 +57,8 @@ public sealed record FamilyCaseRow(CaseId CaseId, HouseholdId HouseholdId, DateO
 
 /// <summary>
 /// Reads the evidence common to every line of a batch in a fixed number of queries: the households, the members the
-/// reader may see (the access rule, in SQL), and which households have members the reader may not see.
+/// reader may see (the access rule, in SQL), and which households have members, or members' records (offences, ASB,
+/// education, employment, treatment), the reader may not see.
 /// </summary>
 public sealed class FamilyEvidenceReader(IAppDbContext db, IRecordAccess access)
 {
@@ -83,6 +85,28 @@ public sealed class FamilyEvidenceReader(IAppDbContext db, IRecordAccess access)
             .ToListAsync(cancellationToken)).ToHashSet();
         var planned = (await db.FamilyPlanActions.AsNoTracking().Where(a => caseIds.Contains(a.CaseId)).Select(a => a.CaseId).Distinct()
             .ToListAsync(cancellationToken)).ToHashSet();
+
+        // A member the reader may see can still have records the reader may not (a category the agreements do not
+        // share, for example health in the demo): the evidence is then partly hidden too. One query per kind of
+        // record, for the whole batch, in SQL through the access rule: records of the visible members that exist but
+        // are not readable. Again only whether, never which.
+        var visible = members.Select(m => m.PersonId).Distinct().ToList();
+        var hiddenRecords = new HashSet<PersonId>();
+        if (visible.Count > 0)
+        {
+            var offences = access.Readable(db.Offences.AsNoTracking());
+            var asb = access.Readable(db.AsbRecords.AsNoTracking());
+            var education = access.Readable(db.EducationRecords.AsNoTracking());
+            var employment = access.Readable(db.EmploymentRecords.AsNoTracking());
+            var treatment = access.Readable(db.TreatmentEpisodes.AsNoTracking());
+            hiddenRecords.UnionWith(await db.Offences.AsNoTracking().Where(r => visible.Contains(r.PersonId) && !offences.Any(x => x.Id == r.Id)).Select(r => r.PersonId).Distinct().ToListAsync(cancellationToken));
+            hiddenRecords.UnionWith(await db.AsbRecords.AsNoTracking().Where(r => visible.Contains(r.PersonId) && !asb.Any(x => x.Id == r.Id)).Select(r => r.PersonId).Distinct().ToListAsync(cancellationToken));
+            hiddenRecords.UnionWith(await db.EducationRecords.AsNoTracking().Where(r => visible.Contains(r.PersonId) && !education.Any(x => x.Id == r.Id)).Select(r => r.PersonId).Distinct().ToListAsync(cancellationToken));
+            hiddenRecords.UnionWith(await db.EmploymentRecords.AsNoTracking().Where(r => visible.Contains(r.PersonId) && !employment.Any(x => x.Id == r.Id)).Select(r => r.PersonId).Distinct().ToListAsync(cancellationToken));
+            hiddenRecords.UnionWith(await db.TreatmentEpisodes.AsNoTracking().Where(r => visible.Contains(r.PersonId) && !treatment.Any(x => x.CaseId == r.CaseId)).Select(r => r.PersonId).Distinct().ToListAsync(cancellationToken));
+        }
+
+        partlyHidden.UnionWith(members.Where(m => hiddenRecords.Contains(m.PersonId)).Select(m => m.HouseholdId));
 
         var byHousehold = members.ToLookup(m => m.HouseholdId);
         return ids.ToDictionary(id => id, id => new FamilyEvidence(

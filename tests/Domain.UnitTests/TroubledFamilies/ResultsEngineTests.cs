@@ -103,6 +103,31 @@ public sealed class ResultsEngineTests
     }
 
     [Theory]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    public void CrimeAsbEducation_TheSameMemberStillOffending_IsNoNewProblem(int since, bool noNewProblem)
+    {
+        var facts = WithAsb(5, since).Build();
+
+        var result = Result(facts, ResultKind.CrimeAsbEducation);
+
+        Check(result, "NoNewProblem").Met.Should().Be(noNewProblem, "the mother had ASB at entry, so hers is not a new problem");
+        result.Met.Should().Be(Check(result, "AsbReduction").Met && Check(result, "Education").Met && noNewProblem);
+    }
+
+    [Theory]
+    [InlineData(15, false)]
+    [InlineData(16, true)]
+    public void CrimeAsbEducation_EducationIsNeutral_OnlyFromTheSchoolLeavingAge(int age, bool neutral)
+    {
+        var facts = AFamily().AttachedOn(Entry).Child(out var daughter, age: age).Attendance(daughter, "2025-Autumn", 100, 40).Build();
+
+        var education = Check(Result(facts, ResultKind.CrimeAsbEducation), "Education");
+
+        education.Measured.StartsWith("Neutral", StringComparison.Ordinal).Should().Be(neutral, education.Measured);
+    }
+
+    [Theory]
     [InlineData(2, 10, true)]
     [InlineData(3, 10, false)]
     [InlineData(2, 15, false)]
