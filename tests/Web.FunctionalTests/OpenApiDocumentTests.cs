@@ -203,6 +203,41 @@ public sealed class OpenApiDocumentTests(CaseManagerFactory factory) : IClassFix
         offenceType.GetProperty("pattern").GetString().Should().Be("^[A-Za-z0-9]+$");
     }
 
+    /// <summary>A response's status, type, kind and the like declare their values, so a generated client gets them.</summary>
+    [Theory]
+    [InlineData("CaseView", "status", "Active")]
+    [InlineData("CaseListItem", "status", "ExitNominated")]
+    [InlineData("ConsentView", "purpose", "Iom")]
+    [InlineData("ConsentView", "status", "Given")]
+    [InlineData("ConsentView", "givenBy", "Self")]
+    [InlineData("InterventionView", "type", "HomeVisit")]
+    [InlineData("InterventionView", "result", "Positive")]
+    [InlineData("ExitNominationView", "decision", "Approved")]
+    [InlineData("ReviewListItem", "state", "Overdue")]
+    [InlineData("TopRecordView", "stage", "Start")]
+    [InlineData("AuditEntryView", "rule", "Owner")]
+    [InlineData("RecordAccessExplanation", "rule", "OpenCase")]
+    [InlineData("TimelineEntry", "scheme", "Iom")]
+    [InlineData("TimelineEntry", "kind", "CaseStarted")]
+    [InlineData("ClaimView", "kind", "Attachment")]
+    public async Task ResponseSchemas_DeclareTheirEnums(string schema, string property, string value)
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+
+        Property(schemas, schema, property).GetProperty("enum").EnumerateArray().Where(e => e.ValueKind != JsonValueKind.Null).Select(e => e.GetString())
+            .Should().Contain(value);
+    }
+
+    [Theory]
+    [InlineData("CaseListItem", "flags", "InCustody")]
+    [InlineData("CurrentUserProfile", "roles", "Caseworker")]
+    public async Task ResponseLists_DeclareTheirItemsEnums(string schema, string property, string value)
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+
+        Property(schemas, schema, property).GetProperty("items").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).Should().Contain(value);
+    }
+
     /// <summary>The small rules the server keeps are in the document too.</summary>
     [Fact]
     public async Task TheDocument_SaysWhatTheServerChecks()

@@ -1,3 +1,4 @@
+using CaseManager.Application.Common;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Users;
 using CaseManager.Domain.Auditing;
@@ -16,8 +17,8 @@ public sealed record AuditEntryView(
     string ActorEmail,
     string? ActorAgency,
     string Action,
-    string Outcome,
-    string Rule,
+    [property: NamesOf(typeof(AuditOutcome))] string Outcome,
+    [property: NamesOf(typeof(AccessRule))] string Rule,
     string? EntityType,
     string? EntityId,
     Guid? PersonId,

@@ -1,3 +1,4 @@
+using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Treatment;
 using CaseManager.Domain.Cases;
@@ -8,7 +9,7 @@ namespace CaseManager.Application.Cases;
 public sealed record CaseView(
     Guid Id,
     string Scheme,
-    string Status,
+    [property: NamesOf(typeof(CaseStatus))] string Status,
     Guid? PersonId,
     string? PersonName,
     string OwnerAgency,
@@ -85,13 +86,13 @@ public sealed record CustodyView(bool InCustody, string? Establishment, DateOnly
 
 public sealed record ExitNominationView(
     Guid Id,
-    string Reason,
+    [property: NamesOf(typeof(ExitReason))] string Reason,
     string Note,
     string? Evidence,
     Guid NominatedBy,
     string? NominatedByName,
     DateTimeOffset NominatedAt,
-    string? Decision,
+    [property: NamesOf(typeof(ExitDecision))] string? Decision,
     Guid? DecidedBy,
     string? DecidedByName,
     DateTimeOffset? DecidedAt,
@@ -116,7 +117,7 @@ public sealed record ExitNominationView(
 public sealed record CaseListItem(
     Guid Id,
     string Scheme,
-    string Status,
+    [property: NamesOf(typeof(CaseStatus))] string Status,
     Guid? PersonId,
     string? PersonName,
     string OwnerAgency,
@@ -129,5 +130,5 @@ public sealed record CaseListItem(
     DateTimeOffset? LastContact,
     string? Cohort,
     string? Tier,
-    IReadOnlyList<string> Flags,
+    [property: NamesOf("ExitNominated", "ReviewOverdue", "InCustody", "Mappa", "Ppo")] IReadOnlyList<string> Flags,
     RecordAccessExplanation? Access = null);

@@ -14,10 +14,10 @@ namespace CaseManager.Application.Claims;
 public sealed record ClaimView(
     Guid Id,
     int Phase,
-    string Kind,
+    [property: NamesOf(typeof(ClaimKind))] string Kind,
     string Window,
     DateOnly AsOf,
-    string Status,
+    [property: NamesOf(typeof(ClaimStatus))] string Status,
     ClaimProgressView Progress,
     int Lines,
     decimal Amount,
@@ -44,17 +44,17 @@ public sealed record ClaimPerson(Guid Id, string Name);
 /// </summary>
 public sealed record ClaimHistoryItem(DateTimeOffset At, string Action, ClaimPerson By, Guid? LineId, string? Detail);
 
-public sealed record ClaimListItem(Guid Id, int Phase, string Kind, string Window, string Status, ClaimProgressView Progress, string PreparedBy, DateTimeOffset PreparedAt);
+public sealed record ClaimListItem(Guid Id, int Phase, [property: NamesOf(typeof(ClaimKind))] string Kind, string Window, [property: NamesOf(typeof(ClaimStatus))] string Status, ClaimProgressView Progress, string PreparedBy, DateTimeOffset PreparedAt);
 
 /// <summary>A line of a claim (API.md): the family case, the result, its amount and who prepared and checked it.</summary>
 public sealed record ClaimLineItem(
     Guid LineId,
     Guid CaseId,
     Guid HouseholdId,
-    string Result,
+    [property: NamesOf(typeof(ClaimOutcome))] string Result,
     decimal Amount,
     int FinancialYear,
-    string Status,
+    [property: NamesOf(typeof(ClaimLineStatus))] string Status,
     Guid PreparedBy,
     Guid? ValidatedBy,
     Guid? DecidedBy,

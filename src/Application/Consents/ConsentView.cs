@@ -1,3 +1,5 @@
+using CaseManager.Application.Common;
+using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Sharing;
 
 namespace CaseManager.Application.Consents;
@@ -5,11 +7,11 @@ namespace CaseManager.Application.Consents;
 public sealed record ConsentView(
     Guid Id,
     Guid PersonId,
-    string Purpose,
+    [property: NamesOf(typeof(Scheme))] string Purpose,
     IReadOnlyList<string> RecipientAgencies,
     IReadOnlyList<string> DataCategories,
-    string Status,
-    string GivenBy,
+    [property: NamesOf(typeof(ConsentStatus))] string Status,
+    [property: NamesOf(typeof(ConsentGivenBy))] string GivenBy,
     DateOnly RecordedOn,
     DateOnly ReviewOn,
     string? Evidence,

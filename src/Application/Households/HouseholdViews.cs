@@ -1,4 +1,7 @@
+using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Cases;
 
 namespace CaseManager.Application.Households;
 
@@ -26,8 +29,8 @@ public sealed record HouseholdMemberView(
 /// <summary>A family case of the household that the reader may see.</summary>
 public sealed record HouseholdCaseItem(
     Guid Id,
-    string Scheme,
-    string Status,
+    [property: NamesOf(typeof(Scheme))] string Scheme,
+    [property: NamesOf(typeof(CaseStatus))] string Status,
     string OwnerAgency,
     DateOnly StartDate,
     DateOnly? ExitedOn,

@@ -1,3 +1,4 @@
+using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Domain.Interventions;
 
@@ -8,12 +9,12 @@ public sealed record InterventionView(
     Guid CaseId,
     Guid PersonId,
     string Scheme,
-    string Type,
+    [property: NamesOf(typeof(InterventionType))] string Type,
     DateTimeOffset OccurredAt,
     int? DurationMinutes,
     string? Outcome,
     string? Notes,
-    string? Result,
+    [property: NamesOf(typeof(DrugTestResult))] string? Result,
     IReadOnlyList<string> Substances,
     string OwnerAgency,
     string DataCategory,

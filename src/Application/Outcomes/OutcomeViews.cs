@@ -1,3 +1,4 @@
+using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Domain.Outcomes;
 
@@ -5,7 +6,7 @@ namespace CaseManager.Application.Outcomes;
 
 /// <summary>An ASB record as the API and pages show it (API.md "Outcome records").</summary>
 public sealed record AsbRecordView(
-    Guid Id, Guid PersonId, string Kind, DateOnly OccurredOn, string? Description,
+    Guid Id, Guid PersonId, [property: NamesOf(typeof(AsbKind))] string Kind, DateOnly OccurredOn, string? Description,
     string OwnerAgency, string DataCategory, DateTimeOffset RecordedAt, RecordAccessExplanation? Access)
 {
     public static AsbRecordView From(AsbRecord record, RecordAccessExplanation? access) => new(
@@ -14,7 +15,7 @@ public sealed record AsbRecordView(
 }
 
 public sealed record EducationRecordView(
-    Guid Id, Guid PersonId, string Kind, DateOnly? On, string? Term, int? Days, int? SessionsPossible, int? UnauthorisedAbsenceSessions,
+    Guid Id, Guid PersonId, [property: NamesOf(typeof(EducationKind))] string Kind, DateOnly? On, string? Term, int? Days, int? SessionsPossible, int? UnauthorisedAbsenceSessions,
     decimal? UnauthorisedAbsencePercent, string OwnerAgency, string DataCategory, DateTimeOffset RecordedAt, RecordAccessExplanation? Access)
 {
     public static EducationRecordView From(EducationRecord record, RecordAccessExplanation? access) => new(
@@ -25,7 +26,7 @@ public sealed record EducationRecordView(
 }
 
 public sealed record EmploymentRecordView(
-    Guid Id, Guid PersonId, string Kind, string? Benefit, DateOnly From, DateOnly? To, string? Detail,
+    Guid Id, Guid PersonId, [property: NamesOf(typeof(EmploymentKind))] string Kind, [property: NamesOf(typeof(BenefitType))] string? Benefit, DateOnly From, DateOnly? To, string? Detail,
     string OwnerAgency, string DataCategory, DateTimeOffset RecordedAt, RecordAccessExplanation? Access)
 {
     public static EmploymentRecordView Of(EmploymentRecord record, RecordAccessExplanation? access) => new(

@@ -1,4 +1,7 @@
+using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Cases;
 using CaseManager.Domain.Treatment;
 
 namespace CaseManager.Application.Treatment;
@@ -8,16 +11,16 @@ public sealed record TreatmentView(
     DateOnly ReferralDate,
     string ReferralSource,
     DateOnly? TriageDate,
-    string Service,
-    string PrimarySubstance,
-    string? SecondarySubstance,
-    string? TertiarySubstance,
+    [property: NamesOf(typeof(Scheme))] string Service,
+    [property: NamesOf(typeof(TreatmentSubstance))] string PrimarySubstance,
+    [property: NamesOf(typeof(TreatmentSubstance))] string? SecondarySubstance,
+    [property: NamesOf(typeof(TreatmentSubstance))] string? TertiarySubstance,
     string InjectingStatus,
     bool OpiateClient,
     Guid? CareCoordinator,
     string? CareCoordinatorName,
     DateOnly? DischargedOn,
-    string? DischargeReason,
+    [property: NamesOf(typeof(ExitReason))] string? DischargeReason,
     bool? SuccessfulCompletion,
     bool? Representation,
     bool? Rereferral);
@@ -26,9 +29,9 @@ public sealed record TreatmentInterventionView(
     Guid Id,
     Guid CaseId,
     Guid PersonId,
-    string Type,
+    [property: NamesOf(typeof(TreatmentInterventionType))] string Type,
     string? Medication,
-    string? Mode,
+    [property: NamesOf(typeof(PrescribingMode))] string? Mode,
     DateOnly StartDate,
     DateOnly? EndDate,
     string OwnerAgency,
@@ -59,7 +62,7 @@ public sealed record TopRecordView(
     Guid Id,
     Guid CaseId,
     Guid PersonId,
-    string Stage,
+    [property: NamesOf(typeof(TopStage))] string Stage,
     DateOnly CompletedOn,
     TopAnswers Answers,
     string OwnerAgency,

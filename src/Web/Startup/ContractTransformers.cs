@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using CaseManager.Application.Cases;
+using CaseManager.Application.Common;
 using CaseManager.Application.Common.Validation;
 using CaseManager.Domain.Agencies;
 using FluentValidation.Validators;
@@ -40,6 +41,12 @@ public sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
             var member = (property.AttributeProvider as MemberInfo)?.Name ?? property.Name;
             if (propertySchema is OpenApiSchema concrete)
             {
+                if ((property.AttributeProvider as MemberInfo)?.GetCustomAttribute<NamesOfAttribute>() is { } names
+                    && (concrete.Type?.HasFlag(JsonSchemaType.Array) == true ? concrete.Items : concrete) is OpenApiSchema holder)
+                {
+                    ReferenceData.Enumerate(holder, names.Names);
+                }
+
                 ContractRules.Apply(concrete, contract.RulesFor(type, member));
                 reference.Apply(concrete, property.Name, isRequest);
             }
@@ -306,7 +313,7 @@ public sealed class ReferenceData(IOptions<IomOptions> iom)
         }
     }
 
-    private static void Enumerate(OpenApiSchema schema, IEnumerable<string> values)
+    public static void Enumerate(OpenApiSchema schema, IEnumerable<string> values)
     {
         schema.Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
         if (schema.Type?.HasFlag(JsonSchemaType.Null) == true)

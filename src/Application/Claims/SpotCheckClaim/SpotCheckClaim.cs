@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using CaseManager.Application.Common;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
@@ -19,7 +20,7 @@ namespace CaseManager.Application.Claims.SpotCheckClaim;
 [RequiresPolicy(Policies.Claims)]
 public sealed record SpotCheckClaimQuery(ClaimId ClaimId) : IQuery<SpotCheck>;
 
-public sealed record SpotCheck(Guid ClaimId, int Phase, string Kind, string Window, int SubmittedLines, decimal Share, IReadOnlyList<ClaimLineDetails> Sample);
+public sealed record SpotCheck(Guid ClaimId, int Phase, [property: NamesOf(typeof(ClaimKind))] string Kind, string Window, int SubmittedLines, decimal Share, IReadOnlyList<ClaimLineDetails> Sample);
 
 public sealed class SpotCheckClaimHandler(ClaimReads reads, IAppDbContext db, IAuditTrail audit, IOptions<ClaimOptions> options) : IQueryHandler<SpotCheckClaimQuery, SpotCheck>
 {

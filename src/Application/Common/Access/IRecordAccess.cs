@@ -52,7 +52,7 @@ public interface IRecordAccess
 
 /// <summary>Why a reader may see a record another agency owns (API.md "access").</summary>
 public sealed record RecordAccessExplanation(
-    string Rule,
+    [property: NamesOf(AccessRules.SharingAgreement, AccessRules.Consent, AccessRules.BreakGlass, AccessRules.OpenCase)] string Rule,
     Guid? AgreementId = null,
     Guid? ConsentId = null,
     Guid? GrantId = null,

@@ -1,3 +1,4 @@
+using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Paging;
@@ -19,14 +20,14 @@ public sealed record GetTimelineQuery(PersonId PersonId, int Page = 1, int PageS
 
 /// <summary>One event, of <see cref="PersonId"/> (null for a family case's own events and records). <see cref="Kind"/>: CaseStarted, ExitNominated, ExitApproved, ExitRejected, Intervention, Offence, TreatmentIntervention, Top, Asb, Education, Employment, LocalCriterion.</summary>
 public sealed record TimelineEntry(
-    string Kind,
+    [property: NamesOf("CaseStarted", "ExitNominated", "ExitApproved", "ExitRejected", "Intervention", "Offence", "TreatmentIntervention", "Top", "Asb", "Education", "Employment", "LocalCriterion")] string Kind,
     Guid RecordId,
     DateTimeOffset At,
     DateOnly Date,
     string Title,
     string? Detail,
     Guid? CaseId,
-    string? Scheme,
+    [property: NamesOf(typeof(Scheme))] string? Scheme,
     string OwnerAgency,
     string DataCategory,
     string? By,

@@ -1,4 +1,5 @@
 using CaseManager.Application.Cases;
+using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Paging;
@@ -36,9 +37,9 @@ public sealed record ReviewListItem(
     Guid PersonId,
     string? PersonName,
     string Scheme,
-    string Kind,
+    [property: NamesOf(typeof(ReviewKind))] string Kind,
     DateOnly DueOn,
-    string State,
+    [property: NamesOf(typeof(ReviewState))] string State,
     string OwnerAgency,
     string DataCategory,
     Guid? AllocatedTo,

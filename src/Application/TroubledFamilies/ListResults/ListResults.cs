@@ -1,3 +1,4 @@
+using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Paging;
@@ -26,7 +27,7 @@ public sealed record ResultsPage(int Phase, DateOnly AsOf, string Basis, IReadOn
 
 public sealed record CaseResults(Guid CaseId, Guid HouseholdId, DateOnly? AttachedOn, IReadOnlyList<ResultView> Results);
 
-public sealed record ResultView(string Kind, bool Met, bool AlreadyClaimed, IReadOnlyList<ResultCheck> Checks);
+public sealed record ResultView([property: NamesOf(typeof(ResultKind))] string Kind, bool Met, bool AlreadyClaimed, IReadOnlyList<ResultCheck> Checks);
 
 public sealed class ListResultsValidator : AbstractValidator<ListResultsQuery>
 {

@@ -1,6 +1,7 @@
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
+using CaseManager.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace CaseManager.Application.Users.GetCurrentUser;
 [AnyAuthenticatedUser]
 public sealed record GetCurrentUserQuery : IQuery<CurrentUserProfile>;
 
-public sealed record CurrentUserProfile(Guid Id, string Email, string DisplayName, AgencySummary Agency, IReadOnlyList<string> Roles);
+public sealed record CurrentUserProfile(Guid Id, string Email, string DisplayName, AgencySummary Agency, [property: NamesOf(typeof(Role))] IReadOnlyList<string> Roles);
 
 public sealed record AgencySummary(string Code, string Name);
 
