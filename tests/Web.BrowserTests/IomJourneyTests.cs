@@ -20,7 +20,7 @@ public sealed class IomJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         await officer.AddPersonAsync("Jordan", familyName, new DateOnly(1994, 7, 19));
 
         await officer.ClickAsync(page.GetByTestId("enrol-link"));
-        await page.GetByLabel("Scheme", new() { Exact = true }).SelectOptionAsync("Iom");
+        await Group(page, "Scheme").GetByLabel("Integrated Offender Management", new() { Exact = true }).CheckAsync();
         await FillDateAsync(Group(page, "Start date"), Today.AddDays(-30));
         await Group(page, "Cohort").GetByLabel("Flex", new() { Exact = true }).CheckAsync();
         await Group(page, "Tier (optional)").GetByLabel("Amber", new() { Exact = true }).CheckAsync();
@@ -115,7 +115,7 @@ public sealed class IomJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         await officer.SignInAsync(DemoUsers.PoliceCaseworker);
         await officer.AddPersonAsync("Sam", familyName, new DateOnly(1990, 1, 2));
         await officer.ClickAsync(page.GetByTestId("enrol-link"));
-        await page.GetByLabel("Scheme", new() { Exact = true }).SelectOptionAsync("Iom");
+        await Group(page, "Scheme").GetByLabel("Integrated Offender Management", new() { Exact = true }).CheckAsync();
         await FillDateAsync(Group(page, "Start date"), Today.AddDays(-10));
         await Group(page, "Cohort").GetByLabel("Flex", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Why did the panel select the person?").FillAsync("Panel selection");

@@ -1,5 +1,8 @@
 using System.Net;
+using CaseManager.Application.People;
+using CaseManager.Application.People.RegisterPerson;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.People;
 using CaseManager.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,5 +68,37 @@ public sealed partial class PageTests
             .And.Contain("Select the type of intervention")
             .And.Contain("The duration must be between 0 and 1440 minutes")
             .And.Contain("The outcome must be 200 characters or fewer");
+    }
+
+    [Fact]
+    public async Task EnrolPage_RevealsOnlyTheChosenSchemesQuestions_AndAnIomAnswerForTreatmentIsAnError()
+    {
+        var daat = await SignedInBrowserAsync(DemoUsers.DaatWorker);
+        var person = await factory.SendAsAsync<PersonDetailsView>(DemoUsers.DaatWorker, new RegisterPersonCommand("Enrol", "Wrongscheme", new DateOnly(1985, 1, 2)));
+        var url = $"/cases/open?personId={person.Id}";
+
+        var form = await daat.GetStringAsync(url);
+        var response = await PostFormAsync(daat, url, new()
+        {
+            ["Input.Scheme"] = "AdultTreatment",
+            ["Input.StartDate.Day"] = "1",
+            ["Input.StartDate.Month"] = "6",
+            ["Input.StartDate.Year"] = "2026",
+            ["Input.Treatment.ReferralDate.Day"] = "20",
+            ["Input.Treatment.ReferralDate.Month"] = "5",
+            ["Input.Treatment.ReferralDate.Year"] = "2026",
+            ["Input.Treatment.ReferralSource"] = "GP",
+            ["Input.Treatment.PrimarySubstance"] = "Heroin",
+            ["Input.Treatment.InjectingStatus"] = "Never",
+            ["Input.Cohort"] = "Flex",
+        });
+
+        form.Should().Contain("value=\"AdultTreatment\" aria-controls=\"treatment-questions\" data-cm-reveal=\"treatment-questions\"")
+            .And.Contain("value=\"Iom\" aria-controls=\"iom-questions\" data-cm-reveal=\"iom-questions\"");
+        form.Should().Contain("class=\"cm-conditional cm-conditional--hidden\" id=\"iom-questions\"").And.Contain("class=\"cm-conditional cm-conditional--hidden\" id=\"treatment-questions\"");
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("There is a problem").And.Contain("Leave the IOM questions blank when enrolling in Adult drug and alcohol treatment");
+        html.Should().Contain("class=\"cm-conditional\" id=\"iom-questions\"", "the question with the error is shown");
+        (await factory.QueryDbAsync(db => db.Cases.AnyAsync(c => c.PersonId == new PersonId(person.Id)))).Should().BeFalse();
     }
 }

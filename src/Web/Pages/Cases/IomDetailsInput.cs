@@ -34,6 +34,30 @@ public class IomFormInput
 
     public DateParts ExpectedRelease { get; set; } = new();
 
+    /// <summary>The fields of the IOM questions, for a page that shows or checks them together.</summary>
+    public static readonly IReadOnlyList<string> FieldNames =
+        [nameof(Cohort), nameof(Tier), nameof(SelectionReason), nameof(SelectionScore), nameof(PanelNote), nameof(Flags),
+         nameof(PredictedReoffendingRate), nameof(InCustody), nameof(Establishment), nameof(ExpectedRelease)];
+
+    /// <summary>The IOM questions that were answered.</summary>
+    public IEnumerable<string> AnsweredIomFields()
+    {
+        var answered = new (string Field, bool Given)[]
+        {
+            (nameof(Cohort), !string.IsNullOrWhiteSpace(Cohort)),
+            (nameof(Tier), !string.IsNullOrWhiteSpace(Tier)),
+            (nameof(SelectionReason), !string.IsNullOrWhiteSpace(SelectionReason)),
+            (nameof(SelectionScore), !string.IsNullOrWhiteSpace(SelectionScore)),
+            (nameof(PanelNote), !string.IsNullOrWhiteSpace(PanelNote)),
+            (nameof(Flags), Flags.Count > 0),
+            (nameof(PredictedReoffendingRate), !string.IsNullOrWhiteSpace(PredictedReoffendingRate)),
+            (nameof(InCustody), InCustody == true),
+            (nameof(Establishment), !string.IsNullOrWhiteSpace(Establishment)),
+            (nameof(ExpectedRelease), !ExpectedRelease.IsEmpty),
+        };
+        return answered.Where(a => a.Given).Select(a => a.Field);
+    }
+
     public bool Mappa => Flags.Contains("Mappa");
 
     public bool Ppo => Flags.Contains("Ppo");

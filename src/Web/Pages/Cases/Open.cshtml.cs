@@ -43,9 +43,9 @@ public sealed class OpenCaseModel(ISender sender, ICurrentUser currentUser, IOpt
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await ReloadAsync(cancellationToken);
-        if (SchemeItems.Count == 2)
+        if (SchemeItems.Count == 1)
         {
-            Input.Scheme = SchemeItems[1].Value;
+            Input.Scheme = SchemeItems[0].Value;
         }
     }
 
@@ -58,6 +58,7 @@ public sealed class OpenCaseModel(ISender sender, ICurrentUser currentUser, IOpt
 
         Scheme? scheme = Enum.TryParse<Scheme>(Input.Scheme, out var parsed) ? parsed : null;
         var isIom = scheme == Scheme.Iom;
+        NotApplicable(scheme);
         var (rate, custody) = isIom ? Input.Parse(ModelState, "Input") : (null, null);
         var isTreatment = scheme is { } chosen && Domain.Treatment.TreatmentEpisode.IsTreatment(chosen);
         var treatment = isTreatment ? Input.Treatment.Parse(ModelState, "Input.Treatment") : default;
@@ -106,13 +107,57 @@ public sealed class OpenCaseModel(ISender sender, ICurrentUser currentUser, IOpt
         return Redirect($"/cases/{opened.Id}");
     }
 
+    /// <summary>
+    /// An answer to a question of another scheme than the one chosen is an error, not dropped (the reveal clears them
+    /// when JavaScript runs; without it every question shows).
+    /// </summary>
+    private void NotApplicable(Scheme? scheme)
+    {
+        if (scheme is null)
+        {
+            return;
+        }
+
+        var name = SchemeNames.Of(scheme.Value);
+        if (scheme != Scheme.Iom)
+        {
+            foreach (var field in Input.AnsweredIomFields())
+            {
+                ModelState.AddModelError($"Input.{field}", $"Leave the IOM questions blank when enrolling in {name}");
+            }
+        }
+
+        if (!Domain.Treatment.TreatmentEpisode.IsTreatment(scheme.Value))
+        {
+            foreach (var field in Input.Treatment.AnsweredFields())
+            {
+                ModelState.AddModelError($"Input.Treatment.{field}", $"Leave the treatment questions blank when enrolling in {name}");
+            }
+        }
+    }
+
+    /// <summary>Each scheme answer reveals its own questions: IOM's, or treatment's for either treatment scheme.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SchemeReveals = new Dictionary<string, string>
+    {
+        [nameof(Scheme.Iom)] = "iom-questions",
+        [nameof(Scheme.AdultTreatment)] = "treatment-questions",
+        [nameof(Scheme.YoungPeopleTreatment)] = "treatment-questions",
+    };
+
+    /// <summary>A block starts hidden (with JavaScript) unless its scheme is chosen or it holds an error.</summary>
+    public bool Shows(string block) =>
+        SchemeReveals.Any(r => r.Value == block && r.Key == Input.Scheme)
+        || ModelState.Any(e => e.Value is { Errors.Count: > 0 } && (block == "treatment-questions"
+            ? e.Key.StartsWith("Input.Treatment.", StringComparison.Ordinal)
+            : IomFormInput.FieldNames.Any(f => e.Key == $"Input.{f}" || e.Key.StartsWith($"Input.{f}.", StringComparison.Ordinal))));
+
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         var person = await sender.Send(new GetPersonQuery(new PersonId(PersonId)), cancellationToken);
         PersonName = $"{person.GivenName} {person.FamilyName}";
         var agencies = await sender.Send(new ListAgenciesQuery(), cancellationToken);
         var mine = agencies.SingleOrDefault(a => a.Code == currentUser.Actor.Agency?.Value);
-        SchemeItems = [new("Select a scheme", string.Empty), .. (mine?.Schemes ?? []).Select(s => new SelectListItem(SchemeNames.Of(s), s.ToString()))];
+        SchemeItems = [.. (mine?.Schemes ?? []).Select(s => new SelectListItem(SchemeNames.Of(s), s.ToString()))];
     }
 }
 

@@ -23,6 +23,22 @@ public sealed class TreatmentFormInput
 
     public InjectingStatus? InjectingStatus { get; set; }
 
+    /// <summary>The treatment questions that were answered.</summary>
+    public IEnumerable<string> AnsweredFields()
+    {
+        var answered = new (string Field, bool Given)[]
+        {
+            (nameof(ReferralDate), !ReferralDate.IsEmpty),
+            (nameof(ReferralSource), !string.IsNullOrWhiteSpace(ReferralSource)),
+            (nameof(TriageDate), !TriageDate.IsEmpty),
+            (nameof(PrimarySubstance), PrimarySubstance is not null),
+            (nameof(SecondarySubstance), SecondarySubstance is not null),
+            (nameof(TertiarySubstance), TertiarySubstance is not null),
+            (nameof(InjectingStatus), InjectingStatus is not null),
+        };
+        return answered.Where(a => a.Given).Select(a => a.Field);
+    }
+
     public static IReadOnlyList<SelectListItem> SubstanceItems(string none) =>
         [new(none, string.Empty), .. Enum.GetValues<TreatmentSubstance>().Select(s => new SelectListItem(TreatmentWords.Of(s), s.ToString()))];
 
