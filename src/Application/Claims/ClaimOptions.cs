@@ -22,7 +22,7 @@ public sealed class ClaimOptions
     /// <summary>Cases read, and lines written, per transaction of the preparation job.</summary>
     public int PreparationBatchSize { get; set; } = 500;
 
-    /// <summary>A preparation that has not moved for this long has lost its job: the sweep queues it again (docs/adr/0024).</summary>
+    /// <summary>A preparation that has not moved for this long has lost its job: the sweep queues it again (docs/adr/0025).</summary>
     public TimeSpan PreparationStalledAfter { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How many times the sweep queues one preparation again before leaving it to be cancelled.</summary>

@@ -130,7 +130,7 @@ public sealed class ClaimReads(IAppDbContext db, ICurrentUser currentUser, IUser
     /// <summary>
     /// Whether the preparation has stopped for good: still Preparing, not moved for
     /// <see cref="ClaimOptions.PreparationStalledAfter"/>, and the sweep has queued it again as often as it may
-    /// (docs/adr/0024). The claim page then offers to cancel it.
+    /// (docs/adr/0025). The claim page then offers to cancel it.
     /// </summary>
     public bool IsStalled(Claim claim) =>
         claim.Status == ClaimStatus.Preparing

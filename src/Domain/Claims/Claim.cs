@@ -48,7 +48,7 @@ public sealed class Claim : AggregateRoot
 
     /// <summary>
     /// When the preparation last moved on (started, saved a batch, or was queued again). A claim still Preparing long
-    /// after this has lost its job, and the sweep queues it again (docs/adr/0024).
+    /// after this has lost its job, and the sweep queues it again (docs/adr/0025).
     /// </summary>
     public DateTimeOffset PreparationActiveAt { get; private set; }
 

@@ -83,7 +83,7 @@ public sealed partial class ClaimPreparationJob(IServiceScopeFactory scopes, ILo
 }
 
 /// <summary>
-/// The recurring <c>claim-preparations</c> sweep (docs/adr/0024): queues again, as the system actor, the preparations
+/// The recurring <c>claim-preparations</c> sweep (docs/adr/0025): queues again, as the system actor, the preparations
 /// that lost their job (<see cref="RequeueStalledPreparationsCommand"/>).
 /// </summary>
 public sealed class ClaimPreparationSweepJob(IServiceScopeFactory scopes)

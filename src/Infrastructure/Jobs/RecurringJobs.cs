@@ -22,7 +22,7 @@ public sealed class JobOptions
     /// <summary>When SQLite's planner statistics are refreshed (daily at 03:45; nothing to do on PostgreSQL).</summary>
     public string DatabaseStatisticsCron { get; set; } = "45 3 * * *";
 
-    /// <summary>When claim preparations that lost their job are queued again (every 10 minutes; docs/adr/0024).</summary>
+    /// <summary>When claim preparations that lost their job are queued again (every 10 minutes; docs/adr/0025).</summary>
     public string ClaimPreparationSweepCron { get; set; } = "*/10 * * * *";
 
     /// <summary>Whether this process also processes jobs (a web-only node can set it to false).</summary>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseManager.Application.Claims.CancelClaim;
 
 /// <summary>
-/// A claims officer of the preparing agency gives up a claim that is still being prepared (docs/adr/0024): its
+/// A claims officer of the preparing agency gives up a claim that is still being prepared (docs/adr/0025): its
 /// preparation is stuck, or it was started by mistake. The claim is kept as Cancelled, for its history; the lines
 /// proposed so far are removed (nothing of it was validated or submitted) and its window is free again. A job still
 /// running stops at its next batch. Only Preparing claims can be cancelled (<c>409 claims.not-preparing</c>).

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace CaseManager.Application.Claims.RequeueStalledPreparations;
 
 /// <summary>
-/// The recurring sweep of claim preparations (docs/adr/0024): a claim still Preparing whose preparation has not moved
+/// The recurring sweep of claim preparations (docs/adr/0025): a claim still Preparing whose preparation has not moved
 /// for <see cref="ClaimOptions.PreparationStalledAfter"/> lost its job (the process died between the commit and the
 /// enqueue, or the job failed for good), so it is queued again, at most <see cref="ClaimOptions.PreparationRequeues"/>
 /// times. The job is idempotent (ADR 0022), so queueing one that was only slow duplicates nothing. After the last

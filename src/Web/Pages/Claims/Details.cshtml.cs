@@ -20,7 +20,7 @@ namespace CaseManager.Web.Pages.Claims;
 /// A claim (GetClaimQuery): progress while it is prepared (refresh the page to see it move on), then its lines
 /// (ListClaimLinesQuery) with links to each line's evidence, submission (SubmitClaimCommand), the CSV download
 /// (ExportClaimQuery) and, once submitted, the spot check. While it is prepared it can be cancelled
-/// (CancelClaimCommand, docs/adr/0024); the page says so plainly once the preparation has stopped. The history shows
+/// (CancelClaimCommand, docs/adr/0025); the page says so plainly once the preparation has stopped. The history shows
 /// its first <see cref="ClaimReads.HistoryInView"/> entries, and the rest a page at a time (GetClaimHistoryQuery).
 /// </summary>
 public sealed class ClaimDetailsModel(ISender sender, ICurrentUser currentUser) : PageModel, IReloadablePage
