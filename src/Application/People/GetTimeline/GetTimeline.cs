@@ -3,6 +3,7 @@ using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Paging;
 using CaseManager.Application.Common.Security;
+using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.People;
 using FluentValidation;
