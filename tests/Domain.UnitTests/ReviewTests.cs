@@ -1,6 +1,7 @@
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Reviews;
 
@@ -22,6 +23,20 @@ public sealed class ReviewTests
         review.DataCategory.Should().Be(DataCategory.Offending);
         review.PersonId.Should().Be(target.PersonId);
         review.Status.Should().Be(ReviewStatus.Open);
+    }
+
+    [Fact]
+    public void Schedule_ForAFamilyCase_IsAboutTheHouseholdAndNoOnePerson()
+    {
+        var household = HouseholdId.New();
+        var family = Case.OpenForHousehold(household, Scheme.TroubledFamilies, AgencyCode.Parse("FIT"), Today.AddDays(-10), Guid.NewGuid(), null, Now, Today);
+
+        var review = Review.Schedule(family, ReviewKind.Scheme, Today.AddDays(74), Now);
+
+        review.PersonId.Should().BeNull();
+        review.HouseholdId.Should().Be(household, "FAM3: a family case is reviewed as the household's");
+        review.CaseId.Should().Be(family.Id);
+        review.OwnerAgency.Should().Be(AgencyCode.Parse("FIT"));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
+using CaseManager.Application.Reviews;
 using CaseManager.Application.Users;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
@@ -21,6 +22,7 @@ namespace CaseManager.Application.Households;
 /// Family cases (DOMAIN.md FAM1, FAM3): a household enrolled in FIT, High Impact Household or Troubled Families by an
 /// agency that takes part in the scheme, with one lead professional. While the case is open every member counts as
 /// enrolled in its scheme on the days of their membership (IS7b); the sharing-rights upkeep derives that on the save.
+/// Its reviews are scheduled as any case's are, and their reminders go to the lead professional.
 /// </summary>
 public sealed class FamilyCases(
     IAppDbContext db,
@@ -29,7 +31,8 @@ public sealed class FamilyCases(
     IUserDirectory users,
     IAuditTrail audit,
     PartnershipClock clock,
-    CaseNames names)
+    CaseNames names,
+    ReviewPlanner reviews)
 {
     public async Task<CaseView> OpenAsync(OpenCaseCommand command, HouseholdId householdId, CancellationToken cancellationToken)
     {
@@ -59,6 +62,9 @@ public sealed class FamilyCases(
         var startDate = command.StartDate!.Value;
         var opened = Case.OpenForHousehold(household.Id, scheme, agency, startDate, worker, command.LeadProfessional, clock.Now, clock.Today);
         db.Cases.Add(opened);
+
+        // Reviewed by the one review engine on the scheme's interval (FIT and HIH 42 days, TF 84 by default).
+        reviews.ScheduleFirst(opened, clock.Now);
         audit.Record("case.open", AuditOutcome.Allowed, AccessRule.Owner,
             new AuditSubject("Case", opened.Id.ToString(), OwnerAgency: agency), $"{scheme} for household {household.Id} from {startDate:yyyy-MM-dd}");
         return await names.ViewAsync(opened, explanation: null, cancellationToken);

@@ -8,7 +8,8 @@ using CaseManager.Domain.Sharing;
 namespace CaseManager.Application.Reviews;
 
 /// <summary>
-/// Whose review it is, in SQL: a case review is its case's allocated worker's and lives while the case is not
+/// Whose review it is, in SQL: a case review is its case's allocated worker's (a family case's lead professional's,
+/// when one is named) and lives while the case is not
 /// exited; a consent review, which has no case, is the recorder's and lives while the consent is given. Whether that
 /// worker can still act on it is <see cref="ActionableAsync"/>.
 /// </summary>
@@ -23,7 +24,8 @@ public static class ResponsibleReviews
         select new ResponsibleReview
         {
             Review = r,
-            Responsible = c != null ? c.AllocatedTo : (Guid?)k!.RecordedBy,
+            // A family case's review is its lead professional's, when one is named (FAM1).
+            Responsible = c != null ? (c.HouseholdId != null && c.LeadProfessional != null ? c.LeadProfessional : c.AllocatedTo) : (Guid?)k!.RecordedBy,
             Live = c != null ? c.Status != CaseStatus.Exited : k != null && k.Status == ConsentStatus.Given,
         };
 

@@ -25,14 +25,8 @@ public sealed class ReviewPlanner(IAppDbContext db, IAuditTrail audit, IOptions<
         Schedule(target, options.Value.NextReviewDue(target.Scheme, completedOn), at);
 
     /// <summary>The manager should decide an exit nomination within <see cref="ReviewOptions.ExitDecisionDays"/>.</summary>
-    public Review? ScheduleExitDecision(Case target, DateOnly nominatedOn, DateTimeOffset at)
+    public Review ScheduleExitDecision(Case target, DateOnly nominatedOn, DateTimeOffset at)
     {
-        // A review is a record about one person (its access rule needs whose); family cases have none yet.
-        if (target.PersonId is null)
-        {
-            return null;
-        }
-
         var review = Review.Schedule(target, ReviewKind.ExitDecision, nominatedOn.AddDays(options.Value.ExitDecisionDays), at);
         db.Reviews.Add(review);
         return review;

@@ -32,6 +32,8 @@ public sealed class LocalCriterionRecord : IHouseholdRecord
 
     public HouseholdId HouseholdId { get; private set; }
 
+    HouseholdId? IHouseholdRecord.HouseholdId => HouseholdId;
+
     /// <summary>The member it is about; null when it is about the family.</summary>
     public PersonId? PersonId { get; private set; }
 

@@ -1,6 +1,7 @@
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 
@@ -10,9 +11,11 @@ namespace CaseManager.Domain.Reviews;
 /// One review, due on a day: of a case (DOMAIN.md IOM5, DT3; the exit decision of IOM6), or of a given consent
 /// on its review date (IS7). It belongs to the agency that owns the case or recorded the consent and carries that
 /// record's data category, so the record access rule applies to it as to the record. Exactly one of
-/// <see cref="CaseId"/> and <see cref="ConsentId"/> is set.
+/// <see cref="CaseId"/> and <see cref="ConsentId"/> is set. A family case's review (DOMAIN.md FAM3) is about the
+/// household, not one person: <see cref="PersonId"/> is null and <see cref="HouseholdId"/> set, and it is read as the
+/// family case is (IS7b), through the rights of the household's members.
 /// </summary>
-public sealed class Review : AggregateRoot, IPersonRecord
+public sealed class Review : AggregateRoot, IHouseholdRecord
 {
     private Review()
     {
@@ -26,7 +29,11 @@ public sealed class Review : AggregateRoot, IPersonRecord
     /// <summary>The consent reviewed; null for a case review.</summary>
     public ConsentId? ConsentId { get; private set; }
 
-    public PersonId PersonId { get; private set; }
+    /// <summary>Whose case or consent it is; null for a family case's review.</summary>
+    public PersonId? PersonId { get; private set; }
+
+    /// <summary>The household of a family case's review; null otherwise.</summary>
+    public HouseholdId? HouseholdId { get; private set; }
 
     public Scheme Scheme { get; private set; }
 
@@ -65,7 +72,8 @@ public sealed class Review : AggregateRoot, IPersonRecord
         {
             Id = ReviewId.New(),
             CaseId = target.Id,
-            PersonId = target.PersonId ?? throw new DomainRuleException("review.family-case", "Family cases are not reviewed through a person's review"),
+            PersonId = target.PersonId,
+            HouseholdId = target.HouseholdId,
             Scheme = target.Scheme,
             OwnerAgency = target.OwnerAgency,
             DataCategory = target.DataCategory,

@@ -71,7 +71,7 @@ public sealed class CompleteReviewHandler(
         review.Complete(completedOn, command.Summary, currentUser.Actor.RequireUserId(), target.StartDate, clock.Today, clock.Now);
         var next = planner.ScheduleNext(target, completedOn, clock.Now);
         audit.Record("review.complete", AuditOutcome.Allowed, AccessRule.Owner,
-            new AuditSubject("Review", review.Id.ToString(), review.PersonId.Value, review.OwnerAgency), $"Next review due {next.DueOn:yyyy-MM-dd}");
+            new AuditSubject("Review", review.Id.ToString(), review.PersonId?.Value, review.OwnerAgency), $"Next review due {next.DueOn:yyyy-MM-dd}");
         return new CompletedReview(review.Id.Value, completedOn, next.Id.Value, next.DueOn);
     }
 
@@ -86,7 +86,7 @@ public sealed class CompleteReviewHandler(
         var consent = await db.Consents.AsNoTracking().SingleAsync(c => c.Id == consentId, cancellationToken);
         review.Complete(consent, completedOn, summary, currentUser.Actor.RequireUserId(), clock.Today, clock.Now);
         audit.Record("review.complete", AuditOutcome.Allowed, AccessRule.Owner,
-            new AuditSubject("Review", review.Id.ToString(), review.PersonId.Value, review.OwnerAgency), $"Consent {consentId} reviewed; no review follows");
+            new AuditSubject("Review", review.Id.ToString(), review.PersonId?.Value, review.OwnerAgency), $"Consent {consentId} reviewed; no review follows");
         return new CompletedReview(review.Id.Value, completedOn, null, null);
     }
 }

@@ -34,7 +34,7 @@ public sealed record ReviewListItem(
     Guid Id,
     Guid? CaseId,
     Guid? ConsentId,
-    Guid PersonId,
+    Guid? PersonId,
     string? PersonName,
     string Scheme,
     [property: NamesOf(typeof(ReviewKind))] string Kind,
@@ -43,7 +43,8 @@ public sealed record ReviewListItem(
     string OwnerAgency,
     string DataCategory,
     Guid? AllocatedTo,
-    RecordAccessExplanation? Access);
+    RecordAccessExplanation? Access,
+    Guid? HouseholdId = null);
 
 public sealed class ListReviewsValidator : AbstractValidator<ListReviewsQuery>
 {
@@ -73,18 +74,18 @@ public sealed class ListReviewsHandler(
         var rows = ReviewLists.Rows(
             db, access, currentUser.Actor, today, window, query.AllocatedToMe, wanted, query.OwnerAgency is null ? null : AgencyCode.Parse(query.OwnerAgency));
         var page = await rows.OrderBy(x => x.Review.DueOn).ThenBy(x => x.Review.Id).ToPagedAsync(query, cancellationToken);
-        var people = await names.PeopleAsync(page.Items.Select(x => x.Review.PersonId).ToList(), cancellationToken);
+        var people = await names.PeopleAsync(page.Items.Where(x => x.Review.PersonId is not null).Select(x => x.Review.PersonId!.Value).ToList(), cancellationToken);
         // One batch explains and audits every shared review of the page, whatever the page size.
         var byId = page.Items.ToDictionary(x => x.Review.Id, x => x.Review);
         var ids = byId.Keys.ToList();
         var explanations = await access.ExplainAndAuditAsync(audit, db.Reviews.AsNoTracking().Where(r => ids.Contains(r.Id)), r => r.Id,
-            "review.list-result", id => new AuditSubject("Review", id.ToString(), byId[id].PersonId.Value, byId[id].OwnerAgency), cancellationToken);
+            "review.list-result", id => new AuditSubject("Review", id.ToString(), byId[id].PersonId?.Value, byId[id].OwnerAgency), cancellationToken);
         var items = page.Items.Select(row => new ReviewListItem(
             row.Review.Id.Value,
             row.Review.CaseId?.Value,
             row.Review.ConsentId?.Value,
-            row.Review.PersonId.Value,
-            people.GetValueOrDefault(row.Review.PersonId),
+            row.Review.PersonId?.Value,
+            row.Review.PersonId is { } person ? people.GetValueOrDefault(person) : null,
             row.Review.Scheme.ToString(),
             row.Review.Kind.ToString(),
             row.Review.DueOn,
@@ -92,7 +93,8 @@ public sealed class ListReviewsHandler(
             row.Review.OwnerAgency.Value,
             row.Review.DataCategory.ToString(),
             row.Responsible,
-            explanations.GetValueOrDefault(row.Review.Id))).ToList();
+            explanations.GetValueOrDefault(row.Review.Id),
+            row.Review.HouseholdId?.Value)).ToList();
 
         audit.Record("review.list", AuditOutcome.Allowed, AccessRule.Owner, detail: $"{page.Total} reviews, page {page.Page}");
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Notifications;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.Reviews;
 using CaseManager.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
@@ -11,14 +12,20 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
 {
     public void Configure(EntityTypeBuilder<Review> builder)
     {
-        // A review is of a case or of a consent, never both and never neither.
-        builder.ToTable("Reviews", t => t.HasCheckConstraint("CK_Reviews_CaseOrConsent", "(\"CaseId\" IS NULL) <> (\"ConsentId\" IS NULL)"));
+        // A review is of a case or of a consent, never both and never neither; about a person or (a family case's) a
+        // household, never both and never neither.
+        builder.ToTable("Reviews", t =>
+        {
+            t.HasCheckConstraint("CK_Reviews_CaseOrConsent", "(\"CaseId\" IS NULL) <> (\"ConsentId\" IS NULL)");
+            t.HasCheckConstraint("CK_Reviews_PersonOrHousehold", "(\"PersonId\" IS NULL) <> (\"HouseholdId\" IS NULL)");
+        });
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.IsOpen);
         builder.Property(r => r.Summary).HasMaxLength(4000);
         builder.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Consent>().WithMany().HasForeignKey(r => r.ConsentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Household>().WithMany().HasForeignKey(r => r.HouseholdId).OnDelete(DeleteBehavior.Restrict);
 
         // A consent is reviewed once: at most one review per consent, whatever its state. The job's backfill inserts
         // consent reviews if absent against this index. Case reviews have no consent, and nulls never collide.

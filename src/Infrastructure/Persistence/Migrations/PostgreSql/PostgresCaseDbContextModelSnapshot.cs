@@ -1453,6 +1453,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1463,7 +1466,7 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Scheme")
@@ -1489,6 +1492,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("ConsentId")
                         .IsUnique();
 
+                    b.HasIndex("HouseholdId");
+
                     b.HasIndex("CaseId", "Status");
 
                     b.HasIndex("OwnerAgency", "Status", "DueOn");
@@ -1498,6 +1503,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("Reviews", null, t =>
                         {
                             t.HasCheckConstraint("CK_Reviews_CaseOrConsent", "(\"CaseId\" IS NULL) <> (\"ConsentId\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_Reviews_PersonOrHousehold", "(\"PersonId\" IS NULL) <> (\"HouseholdId\" IS NULL)");
                         });
                 });
 
@@ -2752,6 +2759,11 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasOne("CaseManager.Domain.Sharing.Consent", null)
                         .WithMany()
                         .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CaseManager.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

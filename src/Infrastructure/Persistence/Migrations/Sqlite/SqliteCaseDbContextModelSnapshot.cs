@@ -1446,6 +1446,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1456,7 +1459,7 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Scheme")
@@ -1482,6 +1485,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ConsentId")
                         .IsUnique();
 
+                    b.HasIndex("HouseholdId");
+
                     b.HasIndex("CaseId", "Status");
 
                     b.HasIndex("OwnerAgency", "Status", "DueOn");
@@ -1491,6 +1496,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Reviews", null, t =>
                         {
                             t.HasCheckConstraint("CK_Reviews_CaseOrConsent", "(\"CaseId\" IS NULL) <> (\"ConsentId\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_Reviews_PersonOrHousehold", "(\"PersonId\" IS NULL) <> (\"HouseholdId\" IS NULL)");
                         });
                 });
 
@@ -2735,6 +2742,11 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("CaseManager.Domain.Sharing.Consent", null)
                         .WithMany()
                         .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CaseManager.Domain.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
