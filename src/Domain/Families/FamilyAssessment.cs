@@ -133,6 +133,8 @@ public sealed class FamilyAssessmentNeed : IHouseholdRecord
 
     public HouseholdId HouseholdId { get; private set; }
 
+    HouseholdId? IHouseholdRecord.HouseholdId => HouseholdId;
+
     /// <summary>The member it is about; null when it is the family's need.</summary>
     public PersonId? PersonId { get; private set; }
 
