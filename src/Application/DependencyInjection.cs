@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<Households.HouseholdReads>();
         services.AddScoped<Households.FamilyCases>();
         services.AddScoped<Families.FamilyCaseRecords>();
+        services.AddScoped<TroubledFamilies.ListTroubledFamilies.TroubledFamiliesList>();
         services.AddScoped<ReviewPlanner>();
         services.AddScoped<AfterCommit>();
         services.AddScoped<IdempotentRequest>();

@@ -31,17 +31,17 @@ public sealed class FamilyPlanApiTests : IClassFixture<CaseManagerFactory>, IAsy
             }
 
             var ig = await _factory.ApiClientForAsync(DemoUsers.InformationGovernance);
-        var created = await ig.PostAsJsonAsync("/api/v1/sharing-agreements", new
-        {
-            name = "FIT families: FIT and DAAT",
-            agencies = new[] { "FIT", "DAAT" },
-            dataCategories = new[] { "Identity", "ChildrenSafeguarding" },
-            purposes = new[] { "Fit" },
-            lawfulBasis = "PublicTask",
-            gateway = "Children Act 2004 s10",
-            consentRequired = false,
-            validFrom = Day(TodayDate.AddYears(-1)),
-        });
+            var created = await ig.PostAsJsonAsync("/api/v1/sharing-agreements", new
+            {
+                name = "FIT families: FIT and DAAT",
+                agencies = new[] { "FIT", "DAAT" },
+                dataCategories = new[] { "Identity", "ChildrenSafeguarding" },
+                purposes = new[] { "Fit" },
+                lawfulBasis = "PublicTask",
+                gateway = "Children Act 2004 s10",
+                consentRequired = false,
+                validFrom = Day(TodayDate.AddYears(-1)),
+            });
             created.StatusCode.Should().Be(HttpStatusCode.Created);
             _agreed = true;
         }

@@ -24,11 +24,15 @@ public sealed partial class PageTests
 
         var empty = await PostFormAsync(fit, $"/cases/{familyCase.Id}/assessment", new()
         {
-            ["Input.CompletedOn.Day"] = "26", ["Input.CompletedOn.Month"] = "11", ["Input.CompletedOn.Year"] = "2026",
+            ["Input.CompletedOn.Day"] = "26",
+            ["Input.CompletedOn.Month"] = "11",
+            ["Input.CompletedOn.Year"] = "2026",
         });
         var saved = await PostFormAsync(fit, $"/cases/{familyCase.Id}/assessment", new()
         {
-            ["Input.CompletedOn.Day"] = "26", ["Input.CompletedOn.Month"] = "11", ["Input.CompletedOn.Year"] = "2026",
+            ["Input.CompletedOn.Day"] = "26",
+            ["Input.CompletedOn.Month"] = "11",
+            ["Input.CompletedOn.Year"] = "2026",
             ["Input.FamilyNeeds"] = "Housing",
             ["Input.Members[0].PersonId"] = memberId,
             ["Input.Members[0].Name"] = "Mother AssessedPage",
@@ -51,13 +55,20 @@ public sealed partial class PageTests
 
         var early = await PostFormAsync(fit, $"/cases/{familyCase.Id}/plan/add", new()
         {
-            ["Input.Description"] = "Too early", ["Input.OwnerAgency"] = "FIT",
-            ["Input.DueOn.Day"] = "1", ["Input.DueOn.Month"] = "1", ["Input.DueOn.Year"] = "2026",
+            ["Input.Description"] = "Too early",
+            ["Input.OwnerAgency"] = "FIT",
+            ["Input.DueOn.Day"] = "1",
+            ["Input.DueOn.Month"] = "1",
+            ["Input.DueOn.Year"] = "2026",
         });
         var added = await PostFormAsync(fit, $"/cases/{familyCase.Id}/plan/add", new()
         {
-            ["Input.Description"] = "=Visit the school", ["Input.OwnerAgency"] = "FIT", ["Input.Need"] = "Education",
-            ["Input.DueOn.Day"] = "1", ["Input.DueOn.Month"] = "12", ["Input.DueOn.Year"] = "2026",
+            ["Input.Description"] = "=Visit the school",
+            ["Input.OwnerAgency"] = "FIT",
+            ["Input.Need"] = "Education",
+            ["Input.DueOn.Day"] = "1",
+            ["Input.DueOn.Month"] = "12",
+            ["Input.DueOn.Year"] = "2026",
         });
 
         (await early.Content.ReadAsStringAsync()).Should().Contain("govuk-error-summary").And.Contain("before the case started");
@@ -69,8 +80,11 @@ public sealed partial class PageTests
 
         var done = await PostFormAsync(fit, $"/cases/{familyCase.Id}/plan/actions/{action.Id}/complete", new()
         {
-            ["Input.CompletedOn.Day"] = "26", ["Input.CompletedOn.Month"] = "11", ["Input.CompletedOn.Year"] = "2026",
-            ["Input.Note"] = "Met the head", ["Input.Version"] = action.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.CompletedOn.Day"] = "26",
+            ["Input.CompletedOn.Month"] = "11",
+            ["Input.CompletedOn.Year"] = "2026",
+            ["Input.Note"] = "Met the head",
+            ["Input.Version"] = action.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
         done.StatusCode.Should().Be(HttpStatusCode.Redirect);

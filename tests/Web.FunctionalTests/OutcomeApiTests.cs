@@ -252,6 +252,32 @@ public sealed class EligibilityApiTests(CaseManagerFactory factory) : IClassFixt
         item.GetProperty("criteriaMet").EnumerateArray().Select(c => c.GetString()).Should().Equal("Worklessness");
         bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task ExportTroubledFamilies_IsTheWholeListAsFormulaSafeCsv_AndRefusesBadInput()
+    {
+        var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+        var caseId = await FamilyCaseAsync(fit, "=HYPERLINK(\"http://example.test\")");
+        var list = await JsonAsync(await fit.GetAsync("/api/v1/troubled-families?phase=2&pageSize=200"), HttpStatusCode.OK);
+
+        var export = await fit.GetAsync("/api/v1/troubled-families/export?phase=2");
+
+        export.StatusCode.Should().Be(HttpStatusCode.OK);
+        export.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        export.Content.Headers.ContentDisposition!.FileName.Should().Contain($"troubled-families-phase2-{list.GetProperty("asOf").GetString()}.csv");
+        var rows = (await export.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        rows[0].Should().Be("Household,Household id,Attached,Case id,Attached on,Phase,As at,Eligible,Criteria met,Summary");
+        rows.Should().HaveCount(list.GetProperty("total").GetInt32() + 1, "one row per family on the list, unpaged");
+        var row = rows.Single(r => r.Contains(caseId, StringComparison.Ordinal));
+        row.Should().StartWith("\"'=HYPERLINK(\"\"http://example.test\"\")\",", "a household name a spreadsheet would run is written as text");
+        row.Should().Contain(",Yes,").And.Contain($",2,{list.GetProperty("asOf").GetString()},").And.Contain(",Worklessness,");
+
+        (await fit.GetAsync("/api/v1/troubled-families/export?phase=3")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await fit.GetAsync("/api/v1/troubled-families/export?asOf=2099-01-01")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await admin.GetAsync("/api/v1/troubled-families/export")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await factory.CreateClient().GetAsync("/api/v1/troubled-families/export")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
 }
 
 /// <summary>GET /api/v1/claims/results (API.md "Payment-by-results claims"): claims officers only.</summary>

@@ -55,5 +55,19 @@ public sealed partial class PageTests
 
         phase1.Should().Contain($"/cases/{familyCase.Id}#eligibility").And.Contain("Not eligible");
         phase2.Should().Contain($"/cases/{familyCase.Id}#eligibility").And.Contain("in phase 2 as at 20 November 2026");
+        phase2.Should().Contain("href=\"/troubled-families?handler=Export&amp;phase=2&amp;asOf=2026-11-20\"");
+    }
+
+    [Fact]
+    public async Task TroubledFamiliesPage_DownloadsTheListAsCsv()
+    {
+        var fit = await SignedInBrowserAsync(DemoUsers.FitKeyworker);
+        var familyCase = await TroubledFamilyAsync("Downloaded");
+
+        var csv = await fit.GetAsync("/troubled-families?handler=Export&phase=2&asOf=2026-11-20");
+
+        csv.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        csv.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        (await csv.Content.ReadAsStringAsync()).Should().Contain($"Downloaded,{familyCase.HouseholdId}").And.Contain(familyCase.Id.ToString());
     }
 }

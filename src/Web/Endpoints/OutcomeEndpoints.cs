@@ -15,12 +15,14 @@ using CaseManager.Application.Outcomes.RecordEducation;
 using CaseManager.Application.Outcomes.RecordEmployment;
 using CaseManager.Application.Outcomes.RecordLocalCriterion;
 using CaseManager.Application.TroubledFamilies;
+using CaseManager.Application.TroubledFamilies.ExportTroubledFamilies;
 using CaseManager.Application.TroubledFamilies.GetEligibility;
 using CaseManager.Application.TroubledFamilies.ListResults;
 using CaseManager.Application.TroubledFamilies.ListTroubledFamilies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Outcomes;
 using CaseManager.Domain.People;
+using CaseManager.Web.Export;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -142,6 +144,15 @@ public static class OutcomeEndpoints
             .RequireAuthorization(Policies.ReadCaseData)
             .WithSummary("Families attached to Troubled Families with their eligibility as at a day, then households that look eligible but are not attached")
             .WithDescription("Paged; attached families first. Worked out only from records the caller may see, as basis says.");
+        programme.MapGet("/export", async Task<IResult> (int? phase, DateOnly? asOf, ISender sender, CancellationToken ct) =>
+            {
+                var list = await sender.Send(new ExportTroubledFamiliesQuery(phase, asOf), ct);
+                return Results.File(Csv.ToBytes(TroubledFamiliesCsv.Write(list)), "text/csv; charset=utf-8", TroubledFamiliesCsv.FileName(list));
+            })
+            .RequireAuthorization(Policies.ReadCaseData)
+            .WithSummary("The Troubled Families list (attached families, then households that look eligible but are not attached) as at a day, as CSV (text/csv)")
+            .WithDescription("phase 1 (default) or 2; asOf defaults to today and cannot be in the future. Unpaged; the same rows and order as the list. Columns in docs/families.md; cells are formula-safe.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
 
         var claims = app.MapGroup("/api/v1/claims").WithTags("Claims").WithStandardProblems();
         claims.MapGet("/results", async Task<Ok<ResultsPage>> (int? phase, DateOnly? asOf, int? page, int? pageSize, ISender sender, CancellationToken ct) =>

@@ -30,8 +30,9 @@ public static class AccessReference
             return Household(world, user, record);
         }
 
-        // A local criterion about the family, not one member, is read as its family case is.
-        if (record.Kind == RecordKind.FamilyCase || (record.Kind == RecordKind.LocalCriterion && record.Person < 0))
+        // A local criterion or an assessment need about the family, not one member, is read as its family case is,
+        // in its own data category (IS7b); about a member, it is that person's record.
+        if (record.Kind == RecordKind.FamilyCase || (record.Kind is RecordKind.LocalCriterion or RecordKind.AssessmentNeed && record.Person < 0))
         {
             return FamilyCase(world, user, record);
         }

@@ -4,6 +4,9 @@ using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Paging;
 using CaseManager.Application.Common.Persistence;
+using CaseManager.Application.Families;
+using CaseManager.Application.Families.GetPlan;
+using CaseManager.Application.Families.ListAssessments;
 using CaseManager.Application.Households;
 using CaseManager.Application.Households.GetHousehold;
 using CaseManager.Application.Households.GetHouseholdTimeline;
@@ -195,6 +198,9 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         check.CompareSet("Readable(LocalCriterionRecords)", RecordKind.LocalCriterion, criteria.Select(id => id.Value));
         check.CompareCount("Readable(AsbRecords).Count", RecordKind.Asb, await access.Readable(db.AsbRecords).CountAsync());
         check.CompareCount("Readable(LocalCriterionRecords).Count", RecordKind.LocalCriterion, await access.Readable(db.LocalCriterionRecords).CountAsync());
+        var needs = await access.Readable(db.FamilyAssessmentNeeds.AsNoTracking()).Select(n => n.Id).ToListAsync();
+        check.CompareSet("Readable(FamilyAssessmentNeeds)", RecordKind.AssessmentNeed, needs);
+        check.CompareCount("Readable(FamilyAssessmentNeeds).Count", RecordKind.AssessmentNeed, await access.Readable(db.FamilyAssessmentNeeds).CountAsync());
         check.CompareSet("Readable(People)", RecordKind.Person, people.Select(id => id.Value));
         check.CompareSet("Readable(Cases)", RecordKind.Case, cases.Select(id => id.Value));
         check.CompareSet("Readable(Consents)", RecordKind.Consent, consents.Select(id => id.Value));
@@ -224,6 +230,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         var explainedEducation = await access.ExplainManyAsync(access.Readable(db.EducationRecords.AsNoTracking()), r => r.Id, CancellationToken.None);
         var explainedEmployment = await access.ExplainManyAsync(access.Readable(db.EmploymentRecords.AsNoTracking()), r => r.Id, CancellationToken.None);
         var explainedCriteria = await access.ExplainManyAsync(access.Readable(db.LocalCriterionRecords.AsNoTracking()), r => r.Id, CancellationToken.None);
+        var explainedNeeds = await access.ExplainManyAsync(access.Readable(db.FamilyAssessmentNeeds.AsNoTracking()), n => n.Id, CancellationToken.None);
         foreach (var record in check.Records.Where(r => check.Verdicts[r.Label].Reads && r.Kind != RecordKind.Household))
         {
             var id = check.Stored.IdOf(record.Label);
@@ -240,6 +247,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                 RecordKind.Education => explainedEducation.GetValueOrDefault(new EducationRecordId(id)),
                 RecordKind.Employment => explainedEmployment.GetValueOrDefault(new EmploymentRecordId(id)),
                 RecordKind.LocalCriterion => explainedCriteria.GetValueOrDefault(new LocalCriterionRecordId(id)),
+                RecordKind.AssessmentNeed => explainedNeeds.GetValueOrDefault(id),
                 _ => explainedConsents.GetValueOrDefault(new ConsentId(id)),
             };
             check.CompareExplanation("ExplainManyAsync", record, explanation);
@@ -248,7 +256,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         check.Expect(
             explainedPeople.Count + explainedCases.Count + explainedConsents.Count + explainedWork.Count + explainedOffences.Count
                 + explainedTreatmentWork.Count + explainedTops.Count + explainedEpisodes.Count
-                + explainedAsb.Count + explainedEducation.Count + explainedEmployment.Count + explainedCriteria.Count
+                + explainedAsb.Count + explainedEducation.Count + explainedEmployment.Count + explainedCriteria.Count + explainedNeeds.Count
                 == check.Records.Count(r => check.Verdicts[r.Label].Reads && check.Verdicts[r.Label].Reason != Reason.OwnAgency && r.Kind != RecordKind.Household),
             "ExplainManyAsync explained records other than the shared ones it was given");
     }
@@ -275,6 +283,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         await CheckCaseReadPathsAsync(actor, check, canRead);
         await CheckTreatmentReadPathsAsync(actor, check, canRead);
         await CheckHouseholdsAsync(actor, check, canRead);
+        await CheckFamilyRecordsAsync(actor, check, canRead);
 
         foreach (var record in check.Records.Where(r => r.Kind == RecordKind.Person))
         {
@@ -605,6 +614,95 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                 new GetHouseholdTimelineQuery(id, new PersonId(check.Stored.IdOf(outsider.Label)), PageSize: Paging.MaxPageSize));
             check.Expect(page.Items.Count == 0 && page.Total == 0,
                 $"GetHouseholdTimelineQuery({label}, member {outsider.Label}) showed {page.Total} entries of a person who is not a member it may see");
+        }
+    }
+
+    /// <summary>
+    /// A family case's assessments and plan (DOMAIN.md FAM1, IS7b): read as the family case is ("not found" otherwise);
+    /// of the assessment, exactly the needs the rule lets the reader read, each in its area's data category, less those
+    /// about a member the reader may not see; of the plan, every action for the family and those for members the
+    /// reader may see. Nothing about a hidden member shows.
+    /// </summary>
+    private async Task CheckFamilyRecordsAsync(Actor actor, UserCheck check, bool canRead)
+    {
+        if (!canRead)
+        {
+            return;
+        }
+
+        foreach (var familyCase in check.World.FamilyCases)
+        {
+            var caseRecord = check.Records.Single(r => r.Label == familyCase.Label);
+            var readsCase = check.Verdicts[familyCase.Label].Reads;
+            var caseId = new CaseId(check.Stored.IdOf(familyCase.Label));
+            var member = check.World.CriterionMember(familyCase);
+            var readsMember = member is { } m && check.Verdicts[check.World.People[m].Label].Reads;
+
+            IReadOnlyList<FamilyAssessmentView>? assessments = null;
+            try
+            {
+                assessments = await factory.SendAsAsync<IReadOnlyList<FamilyAssessmentView>>(actor, new ListAssessmentsQuery(caseId));
+            }
+            catch (NotFoundException)
+            {
+            }
+
+            if ((assessments is not null) != readsCase)
+            {
+                check.Difference(caseRecord, $"ListAssessmentsQuery answered {(assessments is null ? "not found" : "read")}, the rule says {(readsCase ? "read" : "not found")}");
+            }
+            else if (assessments is not null)
+            {
+                var shown = assessments.SelectMany(a => a.Needs).ToList();
+                check.Expect(assessments.Count == 1, $"ListAssessmentsQuery({familyCase.Label}) listed {assessments.Count} assessments, the case has 1");
+                foreach (var need in check.Records.Where(r => r.Kind == RecordKind.AssessmentNeed && r.Household == familyCase.Household
+                    && (r.Label == World.FamilyNeedLabel(familyCase) || r.Label == World.MemberNeedLabel(familyCase))))
+                {
+                    var expected = check.Verdicts[need.Label].Reads && (need.Person < 0 || readsMember);
+                    var area = need.Person < 0 ? World.FamilyNeedArea(familyCase) : World.MemberNeedArea(familyCase);
+                    var matches = shown.Where(n => n.Area == area.ToString() && (n.PersonId is null) == (need.Person < 0)).ToList();
+                    if (matches.Count != (expected ? 1 : 0))
+                    {
+                        check.Difference(need, $"ListAssessmentsQuery({familyCase.Label}) showed it {matches.Count} time(s), the rule says {(expected ? "read" : "leave out")} ({check.Verdicts[need.Label].Why})");
+                    }
+                    else if (matches.Count == 1)
+                    {
+                        check.Expect(matches[0].DataCategory == need.Category.ToString(), $"ListAssessmentsQuery({familyCase.Label}) gave {need.Label} category {matches[0].DataCategory}, its area's is {need.Category}");
+                        check.Expect(need.Person < 0 || matches[0].PersonName is not null, $"ListAssessmentsQuery({familyCase.Label}) did not name the member of {need.Label}");
+                        check.CompareExplanation("ListAssessmentsQuery access", need, matches[0].Access);
+                    }
+                }
+
+                check.Expect(shown.All(n => n.PersonId is null || (readsMember && n.PersonId == check.Stored.IdOf(check.World.People[member!.Value].Label))),
+                    $"ListAssessmentsQuery({familyCase.Label}) showed a need about a member the reader may not see");
+            }
+
+            FamilyPlanView? plan = null;
+            try
+            {
+                plan = await factory.SendAsAsync<FamilyPlanView>(actor, new GetPlanQuery(caseId));
+            }
+            catch (NotFoundException)
+            {
+            }
+
+            if ((plan is not null) != readsCase)
+            {
+                check.Difference(caseRecord, $"GetPlanQuery answered {(plan is null ? "not found" : "read")}, the rule says {(readsCase ? "read" : "not found")}");
+            }
+            else if (plan is not null)
+            {
+                List<Guid> expected = [check.Stored.IdOf(World.FamilyActionLabel(familyCase))];
+                if (readsMember)
+                {
+                    expected.Add(check.Stored.IdOf(World.MemberActionLabel(familyCase)));
+                }
+
+                var shown = plan.Actions.Select(a => a.Id).Order().ToList();
+                check.Expect(shown.SequenceEqual(expected.Order()),
+                    $"GetPlanQuery({familyCase.Label}) showed {shown.Count} action(s), the rule shows {expected.Count} (member {(member is null ? "none" : readsMember ? "seen" : "hidden")})");
+                check.Expect(plan.Actions.All(a => a.ForPersonId is null || readsMember), $"GetPlanQuery({familyCase.Label}) named a member the reader may not see");
+            }
         }
     }
 

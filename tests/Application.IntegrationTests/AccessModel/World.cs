@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Families;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Sharing;
 using CaseManager.Domain.Users;
@@ -56,7 +57,34 @@ public sealed record World(
             .Concat(People.Select(p => new WorldRecord(EmploymentLabel(p), RecordKind.Employment, p.Index, p.Owner, DataCategory.EducationEmploymentBenefits)))
             .Concat(FamilyCases.Select(f => new WorldRecord(FamilyCriterionLabel(f), RecordKind.LocalCriterion, -1, CriterionOwner(f), CriterionCategory(f), f.Household)))
             .Concat(FamilyCases.Where(f => CriterionMember(f) is not null).Select(f =>
-                new WorldRecord(MemberCriterionLabel(f), RecordKind.LocalCriterion, CriterionMember(f)!.Value, f.Owner, CriterionCategory(f), f.Household)));
+                new WorldRecord(MemberCriterionLabel(f), RecordKind.LocalCriterion, CriterionMember(f)!.Value, f.Owner, CriterionCategory(f), f.Household)))
+            .Concat(FamilyCases.Select(f => new WorldRecord(FamilyNeedLabel(f), RecordKind.AssessmentNeed, -1, CriterionOwner(f), NeedAreas.CategoryOf(FamilyNeedArea(f)), f.Household)))
+            .Concat(FamilyCases.Where(f => CriterionMember(f) is not null).Select(f =>
+                new WorldRecord(MemberNeedLabel(f), RecordKind.AssessmentNeed, CriterionMember(f)!.Value, CriterionOwner(f), NeedAreas.CategoryOf(MemberNeedArea(f)), f.Household)));
+
+    /// <summary>
+    /// Per family case, one whole-family assessment (FAM1) recorded by another agency than the case's owner (as a lead
+    /// professional of another agency would), with a need about the family and one about the member the member
+    /// criterion is about; their areas, and so their data categories, vary with the case.
+    /// </summary>
+    public static string FamilyNeedLabel(WorldFamilyCase f) => $"NDF{f.Index + 1}";
+
+    public static string MemberNeedLabel(WorldFamilyCase f) => $"NDM{f.Index + 1}";
+
+    public static NeedArea FamilyNeedArea(WorldFamilyCase f) => NeedAreaAt(f.Index + (3 * f.Owner) + (int)f.Scheme + (int)f.Category);
+
+    public static NeedArea MemberNeedArea(WorldFamilyCase f) => NeedAreaAt(f.Index + (5 * f.Owner) + (2 * (int)f.Category) + 1);
+
+    private static NeedArea NeedAreaAt(int i) => Enum.GetValues<NeedArea>()[i % Enum.GetValues<NeedArea>().Length];
+
+    /// <summary>
+    /// Per family case, two plan actions (FAM1): one for the family and one for the criterion's member. They carry no
+    /// category of their own: the plan is read as its family case is, and an action for a member the reader may not
+    /// see is left out.
+    /// </summary>
+    public static string FamilyActionLabel(WorldFamilyCase f) => $"PAF{f.Index + 1}";
+
+    public static string MemberActionLabel(WorldFamilyCase f) => $"PAM{f.Index + 1}";
 
     /// <summary>Outcome records (TF1, TF2, TF4): one of each per person, owned by different agencies in different categories.</summary>
     public static string AsbLabel(WorldPerson p) => $"ASB{p.Index + 1}";
@@ -186,6 +214,8 @@ public sealed record World(
         RecordKind.TreatmentEpisode => $"{record.Label} (treatment episode of C{record.Label[2..]} of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, HealthSubstanceMisuse)",
         RecordKind.Asb or RecordKind.Education or RecordKind.Employment =>
             $"{record.Label} ({record.Kind} record of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, {record.Category})",
+        RecordKind.AssessmentNeed => $"{record.Label} (assessment need on F{record.Label[3..]} of {Households[record.Household].Label} about "
+            + $"{(record.Person < 0 ? "the family" : People[record.Person].Label)} owned by {AgencyCode(record.Owner)}, {record.Category})",
         RecordKind.LocalCriterion => $"{record.Label} (local criterion on F{record.Label[3..]} of {Households[record.Household].Label} about "
             + $"{(record.Person < 0 ? "the family" : People[record.Person].Label)} owned by {AgencyCode(record.Owner)}, {record.Category})",
         _ => $"{record.Label} (consent record of {People[record.Person].Label} owned by {AgencyCode(record.Owner)}, Identity)",
@@ -290,6 +320,7 @@ public enum RecordKind
     Employment,
     LocalCriterion,
     TreatmentEpisode,
+    AssessmentNeed,
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
+using CaseManager.Domain.Families;
 using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Treatment;
@@ -35,6 +36,9 @@ public static class WorldDatabase
         DELETE FROM EducationRecords;
         DELETE FROM EmploymentRecords;
         DELETE FROM LocalCriterionRecords;
+        DELETE FROM FamilyAssessmentNeeds;
+        DELETE FROM FamilyAssessments;
+        DELETE FROM FamilyPlanActions;
         DELETE FROM TreatmentInterventions;
         DELETE FROM TopRecords;
         DELETE FROM TreatmentEpisodes;
@@ -235,6 +239,33 @@ public static class WorldDatabase
                     people[membership.Person].Id, membership.From, "Model test", Code(world, spec.Owner), Recorder, now, world.Today);
                 db.LocalCriterionRecords.Add(aboutMember);
                 stored.Add(World.MemberCriterionLabel(spec), aboutMember.Id.Value);
+            }
+
+            // The whole-family assessment and the plan (FAM1), recorded by another agency while the case is open.
+            var member = world.CriterionMembership(spec) is { } m ? people[m.Person].Id : (PersonId?)null;
+            var assessor = Code(world, world.CriterionOwner(spec));
+            List<AssessedNeed> needs = [new(World.FamilyNeedArea(spec), null, "Model test")];
+            if (member is { } who)
+            {
+                needs.Add(new(World.MemberNeedArea(spec), who, "Model test"));
+            }
+
+            var assessment = FamilyAssessment.Record(familyCase, household, world.Today, "Model test", null, needs, assessor, Recorder, now, world.Today);
+            db.FamilyAssessments.Add(assessment);
+            stored.Add(World.FamilyNeedLabel(spec), assessment.Needs.Single(n => n.PersonId is null).Id);
+            if (member is not null)
+            {
+                stored.Add(World.MemberNeedLabel(spec), assessment.Needs.Single(n => n.PersonId is not null).Id);
+            }
+
+            var forFamily = FamilyPlanAction.Add(familyCase, household, "Model test", null, null, assessor, null, world.Today, assessor, Recorder, now);
+            db.FamilyPlanActions.Add(forFamily);
+            stored.Add(World.FamilyActionLabel(spec), forFamily.Id.Value);
+            if (member is not null)
+            {
+                var forMember = FamilyPlanAction.Add(familyCase, household, "Model test", null, member, Code(world, spec.Owner), null, world.Today, assessor, Recorder, now);
+                db.FamilyPlanActions.Add(forMember);
+                stored.Add(World.MemberActionLabel(spec), forMember.Id.Value);
             }
         }
 

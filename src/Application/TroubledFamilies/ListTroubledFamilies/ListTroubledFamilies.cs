@@ -41,16 +41,29 @@ public sealed class ListTroubledFamiliesValidator : AbstractValidator<ListTroubl
     }
 }
 
-public sealed class ListTroubledFamiliesHandler(
+public sealed class ListTroubledFamiliesHandler(TroubledFamiliesList list) : IQueryHandler<ListTroubledFamiliesQuery, TroubledFamiliesPage>
+{
+    public async ValueTask<TroubledFamiliesPage> Handle(ListTroubledFamiliesQuery query, CancellationToken cancellationToken)
+    {
+        var (phase, asOf, ordered) = await list.AllAsync(query.Phase, query.AsOf, "troubled-families.list", cancellationToken);
+        return new TroubledFamiliesPage(phase, asOf, FamilyFactsReader.Basis,
+            [.. ordered.PageOf(query)], query.Page, query.PageSize, ordered.Count);
+    }
+}
+
+/// <summary>
+/// Works out the coordinator's whole list (attached families first, then the eligible households not attached, by
+/// name) for the page and for its CSV download, from what the caller may see, and audits that it was read.
+/// </summary>
+public sealed class TroubledFamiliesList(
     IAppDbContext db, IRecordAccess access, IFamilyFactsReader reader, IAuditTrail audit, PartnershipClock clock, IOptions<EligibilityOptions> options)
-    : IQueryHandler<ListTroubledFamiliesQuery, TroubledFamiliesPage>
 {
     private const int BatchSize = 500;
 
-    public async ValueTask<TroubledFamiliesPage> Handle(ListTroubledFamiliesQuery query, CancellationToken cancellationToken)
+    public async Task<(int Phase, DateOnly AsOf, List<TroubledFamilyItem> Items)> AllAsync(int? requestedPhase, DateOnly? requestedAsOf, string auditAction, CancellationToken cancellationToken)
     {
-        var asOf = query.AsOf ?? clock.Today;
-        var phase = query.Phase ?? 1;
+        var asOf = requestedAsOf ?? clock.Today;
+        var phase = requestedPhase ?? 1;
         var attached = await access.Readable(db.Cases.AsNoTracking())
             .Where(c => c.Scheme == Scheme.TroubledFamilies && c.Status != CaseStatus.Exited && c.HouseholdId != null)
             .Select(c => c.Id)
@@ -81,11 +94,10 @@ public sealed class ListTroubledFamiliesHandler(
             .Select(i => i with { HouseholdName = names.GetValueOrDefault(i.HouseholdId) })
             .OrderByDescending(i => i.Attached).ThenBy(i => i.HouseholdName, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.HouseholdId)
             .ToList();
-        audit.Record("troubled-families.list", AuditOutcome.Allowed, AccessRule.None, null,
+        audit.Record(auditAction, AuditOutcome.Allowed, AccessRule.None, null,
             $"Phase {phase} as at {asOf:yyyy-MM-dd}: {ordered.Count(i => i.Attached)} attached, {ordered.Count(i => !i.Attached)} eligible not attached");
         await db.SaveChangesAsync(cancellationToken);
-        return new TroubledFamiliesPage(phase, asOf, FamilyFactsReader.Basis,
-            [.. ordered.PageOf(query)], query.Page, query.PageSize, ordered.Count);
+        return (phase, asOf, ordered);
     }
 
     private TroubledFamilyItem Item(FamilyFacts facts, int phase, DateOnly asOf, bool attachedToProgramme)
