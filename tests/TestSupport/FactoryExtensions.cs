@@ -45,6 +45,18 @@ public static class FactoryExtensions
         return (TResponse)result!;
     }
 
+    /// <summary>
+    /// Sends a message as the given actor and reads its answer before the scope ends: for answers that stream rows
+    /// from the request's database context (an export's <c>IAsyncEnumerable</c>).
+    /// </summary>
+    public static async Task<TResult> SendAsAsync<TResponse, TResult>(this CaseManagerFactory factory, Actor actor, IMessage message, Func<TResponse, Task<TResult>> read)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUserContext>().RunAs(actor);
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(message);
+        return await read((TResponse)result!);
+    }
+
     public static async Task<TResponse> SendAsAsync<TResponse>(this CaseManagerFactory factory, string email, IMessage message) =>
         await factory.SendAsAsync<TResponse>(await factory.ActorForAsync(email), message);
 

@@ -6,6 +6,7 @@ using CaseManager.Application.Auditing.ExportSubjectAccess;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Claims;
+using CaseManager.Domain.Families;
 using CaseManager.Domain.Households;
 using CaseManager.Domain.Interventions;
 using CaseManager.Domain.Notifications;
@@ -51,6 +52,9 @@ public sealed partial class SubjectAccessCompletenessTests(CaseManagerFactory fa
         [typeof(BreakGlassGrant)] = ["breakGlass"],
         [typeof(ClaimLine)] = ["familyClaims"],
         [typeof(Notification)] = ["reminders"],
+        [typeof(FamilyAssessment)] = ["familyAssessments"],
+        [typeof(FamilyAssessmentNeed)] = ["familyAssessments"],
+        [typeof(FamilyPlanAction)] = ["familyPlanActions"],
     };
 
     /// <summary>The stored types that name a person or their records but are not records of their own, and why.</summary>
@@ -116,6 +120,9 @@ public sealed partial class SubjectAccessCompletenessTests(CaseManagerFactory fa
         sections["employment"].Should().ContainSingle();
         sections["localCriteria"].Single().GetProperty("record").GetProperty("evidence").GetString().Should().Be("Notice seeking possession served");
         sections["consents"].Should().ContainSingle();
+        sections["familyAssessments"].Single().GetProperty("record").GetProperty("needs").EnumerateArray().Select(n => n.GetProperty("about").GetString())
+            .Should().BeEquivalentTo(["This person", "The family"]);
+        sections["familyPlanActions"].Single().GetProperty("record").GetProperty("description").GetString().Should().Be("Agree a rent repayment plan");
         sections["breakGlass"].Select(g => g.GetProperty("ownerAgency").GetString()).Should().BeEquivalentTo(["DAAT", "FIT"]);
         sections["familyClaims"].Should().OnlyContain(l => l.GetProperty("record").GetProperty("householdId").GetGuid() == made.Household);
         sections["reminders"].Should().OnlyContain(n => n.GetProperty("record").GetProperty("userName").GetString() != null);
@@ -179,6 +186,13 @@ public sealed partial class SubjectAccessCompletenessTests(CaseManagerFactory fa
         await CreatedAsync(fit, $"/api/v1/people/{person}/education", new { kind = "AlternativeProvision", on = "2026-09-02" });
         await CreatedAsync(fit, $"/api/v1/people/{person}/employment", new { kind = "OutOfWorkBenefit", benefit = "Jsa", from = "2026-01-05" });
         await CreatedAsync(fit, $"/api/v1/cases/{family}/local-criteria", new { criterion = "RiskOfEviction", personId = person, evidence = "Notice seeking possession served" });
+        await CreatedAsync(fit, $"/api/v1/cases/{family}/assessments", new
+        {
+            completedOn = "2026-11-05",
+            summary = "Rent arrears and school worries",
+            needs = new object[] { new { area = "Housing", personId = person, detail = "Arrears of eight weeks" }, new { area = "Education" } },
+        });
+        await CreatedAsync(fit, $"/api/v1/cases/{family}/plan/actions", new { description = "Agree a rent repayment plan", forPersonId = person, ownerAgency = "FIT", dueOn = "2026-12-20" });
 
         var claim = await claims.PostAsJsonAsync("/api/v1/claims", new { phase = 1, kind = "Attachment", window = "2026-11" });
         claim.StatusCode.Should().Be(HttpStatusCode.Accepted, await claim.Content.ReadAsStringAsync());

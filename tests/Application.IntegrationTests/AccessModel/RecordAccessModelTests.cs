@@ -261,6 +261,17 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             "ExplainManyAsync explained records other than the shared ones it was given");
     }
 
+    private static async Task<List<TreatmentExportRow>> ReadRowsAsync(TreatmentExport export)
+    {
+        var rows = new List<TreatmentExportRow>();
+        await foreach (var row in export.Rows)
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     private async Task CheckMediatorAsync(Actor actor, UserCheck check)
     {
         var canRead = check.Verdicts.Values.All(v => v.Reason != Reason.NoReadingRole);
@@ -441,12 +452,8 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         var opiateClients = measures.LongTermSubstitute.OpiateClients;
         check.CompareCount("TreatmentReportQuery.OpiateClients", RecordKind.TreatmentEpisode, opiateClients);
 
-        var export = await factory.SendAsAsync<TreatmentExport>(actor, new TreatmentExportQuery(check.World.Today.AddDays(-60), check.World.Today));
-        var rows = new List<TreatmentExportRow>();
-        await foreach (var row in export.Rows)
-        {
-            rows.Add(row);
-        }
+        var rows = await factory.SendAsAsync<TreatmentExport, List<TreatmentExportRow>>(
+            actor, new TreatmentExportQuery(check.World.Today.AddDays(-60), check.World.Today), ReadRowsAsync);
 
         check.CompareSet("TreatmentExportQuery rows", RecordKind.TreatmentEpisode, rows.Select(r => r.EpisodeId));
         foreach (var worldCase in check.World.Cases)

@@ -190,6 +190,29 @@ public static class SubjectAccessRecords
                 ("Agency", r => r.OwnerAgency),
                 ("Recorded", r => r.RecordedAt),
             ]),
+        new SubjectAccessSource<SubjectAccessFamilyAssessment>(
+            "familyAssessments", "Whole-family assessments", "No whole-family assessment is held on a household this person has been a member of.",
+            LoadFamilyAssessmentsAsync,
+            a => new(a.Id, a.OwnerAgency, a.DataCategory),
+            [
+                ("Completed", a => a.CompletedOn),
+                ("Agency", a => a.OwnerAgency),
+                ("Summary", a => a.Summary),
+                ("Strengths", a => a.Strengths),
+                ("Needs of this person and the family", a => a.Needs.Count == 0 ? null : string.Join("; ", a.Needs.Select(n => $"{n.About}: {n.Area}{(n.Detail is null ? string.Empty : $" ({n.Detail})")}"))),
+            ]),
+        new SubjectAccessSource<SubjectAccessPlanAction>(
+            "familyPlanActions", "Family plan actions", "No family plan action is held for this person or their households.",
+            LoadFamilyPlanActionsAsync,
+            a => new(a.Id, a.OwnerAgency, a.DataCategory),
+            [
+                ("Action", a => a.Description),
+                ("For", a => a.About),
+                ("Agency", a => a.OwnerAgency),
+                ("Due", a => a.DueOn),
+                ("Done", a => a.CompletedOn),
+                ("Note", a => a.CompletionNote),
+            ]),
         new SubjectAccessSource<ConsentView>(
             "consents", "Consent decisions", "No consent decisions have been recorded.",
             LoadConsentsAsync,
@@ -324,6 +347,42 @@ public static class SubjectAccessRecords
                 .Where(r => r.PersonId == personId || (r.PersonId == null && households.Contains(r.HouseholdId)))
                 .OrderBy(r => r.On).ThenBy(r => r.Id).ToListAsync(ct))
             .Select(r => LocalCriterionRecordView.From(r, access: null)).ToList();
+    }
+
+    // The family's own assessment and plan (FAM1) hold the needs and actions about this person and about the family
+    // as a whole; needs and actions about other members are theirs, not this person's.
+    private static async Task<IReadOnlyList<SubjectAccessFamilyAssessment>> LoadFamilyAssessmentsAsync(SubjectAccessContext context, CancellationToken ct)
+    {
+        var personId = context.PersonId;
+        var households = HouseholdsOf(context);
+        var assessments = await context.Db.FamilyAssessments.AsNoTracking().Where(a => households.Contains(a.HouseholdId))
+            .Join(context.Db.Cases.AsNoTracking(), a => a.CaseId, c => c.Id, (a, c) => new { Assessment = a, c.DataCategory })
+            .OrderBy(a => a.Assessment.CompletedOn).ThenBy(a => a.Assessment.Id).ToListAsync(ct);
+        var ids = assessments.Select(a => a.Assessment.Id).ToList();
+        var needs = (await context.Db.FamilyAssessmentNeeds.AsNoTracking()
+                .Where(n => ids.Contains(n.AssessmentId) && (n.PersonId == personId || n.PersonId == null))
+                .ToListAsync(ct))
+            .ToLookup(n => n.AssessmentId);
+        return assessments.Select(a => new SubjectAccessFamilyAssessment(
+            a.Assessment.Id.Value, a.Assessment.CaseId.Value, a.Assessment.HouseholdId.Value, a.Assessment.CompletedOn, a.Assessment.Summary,
+            a.Assessment.Strengths,
+            needs[a.Assessment.Id].OrderBy(n => n.PersonId is null).ThenBy(n => n.Area)
+                .Select(n => new SubjectAccessNeed(n.PersonId is null ? "The family" : "This person", n.Area.ToString(), n.Detail, n.DataCategory.ToString())).ToList(),
+            a.Assessment.OwnerAgency.Value, a.DataCategory.ToString())).ToList();
+    }
+
+    private static async Task<IReadOnlyList<SubjectAccessPlanAction>> LoadFamilyPlanActionsAsync(SubjectAccessContext context, CancellationToken ct)
+    {
+        var personId = context.PersonId;
+        var households = HouseholdsOf(context);
+        return (await context.Db.FamilyPlanActions.AsNoTracking()
+                .Where(a => households.Contains(a.HouseholdId) && (a.ForPersonId == personId || a.ForPersonId == null))
+                .Join(context.Db.Cases.AsNoTracking(), a => a.CaseId, c => c.Id, (a, c) => new { Action = a, c.DataCategory })
+                .OrderBy(a => a.Action.DueOn).ThenBy(a => a.Action.Id).ToListAsync(ct))
+            .Select(a => new SubjectAccessPlanAction(
+                a.Action.Id.Value, a.Action.CaseId.Value, a.Action.HouseholdId.Value, a.Action.Description, a.Action.ForPersonId is null ? "The family" : "This person",
+                a.Action.Need?.ToString(), a.Action.DueOn, a.Action.CompletedOn, a.Action.CompletionNote, a.Action.OwnerAgency.Value, a.DataCategory.ToString()))
+            .ToList();
     }
 
     private static async Task<IReadOnlyList<ConsentView>> LoadConsentsAsync(SubjectAccessContext context, CancellationToken ct)
@@ -503,6 +562,35 @@ public sealed record SubjectAccessRecord(
     object Record,
     [property: JsonIgnore] IReadOnlyList<object?> Cells,
     IReadOnlyList<AuditEntryView> AccessedBy);
+
+/// <summary>A whole-family assessment of one of the person's households, with the needs about them and the family.</summary>
+public sealed record SubjectAccessFamilyAssessment(
+    Guid Id,
+    Guid CaseId,
+    Guid HouseholdId,
+    DateOnly CompletedOn,
+    string Summary,
+    string? Strengths,
+    IReadOnlyList<SubjectAccessNeed> Needs,
+    string OwnerAgency,
+    string DataCategory);
+
+/// <summary>One need of an assessment: about this person or the family.</summary>
+public sealed record SubjectAccessNeed(string About, string Area, string? Detail, string DataCategory);
+
+/// <summary>A family plan action for the person or for the family of one of their households.</summary>
+public sealed record SubjectAccessPlanAction(
+    Guid Id,
+    Guid CaseId,
+    Guid HouseholdId,
+    string Description,
+    string About,
+    string? Need,
+    DateOnly DueOn,
+    DateOnly? CompletedOn,
+    string? CompletionNote,
+    string OwnerAgency,
+    string DataCategory);
 
 /// <summary>A review on the person, as the export holds it.</summary>
 public sealed record SubjectAccessReview(

@@ -41,7 +41,8 @@ public sealed class AddPlanActionValidator : AbstractValidator<AddPlanActionComm
             .MaximumLength(FamilyPlanAction.MaxDescriptionLength).WithMessage($"The action must be {FamilyPlanAction.MaxDescriptionLength} characters or fewer")
             .MultilineText();
         RuleFor(c => c.OwnerAgency).NotEmpty().WithMessage("Select the agency whose action it is")
-            .Must(a => a is null || AgencyCode.TryParse(a, out _)).WithMessage("Select an agency of the partnership");
+            .Must(a => a is null || AgencyCode.TryParse(a, out _)).WithMessage("Select an agency of the partnership")
+            .PlainText();
         RuleFor(c => c.DueOn).NotNull().WithMessage("Enter the date the action is due");
         RuleFor(c => c.Need).IsInEnum().WithMessage($"Unknown need area: use one of {string.Join(", ", Enum.GetNames<NeedArea>())}");
         RuleFor(c => c.ForPersonId).Must(p => p is null || p != Guid.Empty).WithMessage("Say which member the action is for, or leave it out for the family");
