@@ -3,9 +3,6 @@ using CaseManager.Application.Cases.OpenCase;
 using CaseManager.Application.Common;
 using CaseManager.Application.Consents;
 using CaseManager.Application.Consents.RecordConsent;
-using CaseManager.Application.Households;
-using CaseManager.Application.Households.AddHouseholdMember;
-using CaseManager.Application.Households.RecordHousehold;
 using CaseManager.Application.Offences;
 using CaseManager.Application.Offences.RecordOffence;
 using CaseManager.Application.Outcomes;
@@ -166,17 +163,10 @@ public sealed class EligibilityTests : IDisposable
 
     private async Task<Family> FamilyAsync(string name, Scheme scheme)
     {
-        var household = new HouseholdId((await _factory.SendAsAsync<HouseholdView>(DemoUsers.FitKeyworker, new RecordHouseholdCommand(name, "1 Test Street"))).Id);
-        var mother = await RegisterAsync(name, "Mother", new DateOnly(1984, 5, 9));
-        var son = await RegisterAsync(name, "Son", Today.AddYears(-14));
-        await _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker, new AddHouseholdMemberCommand(household, mother, Relationship.ParentCarer, Today.AddYears(-3)));
-        await _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker, new AddHouseholdMemberCommand(household, son, Relationship.Child, Today.AddYears(-3)));
-        var opened = await _factory.SendAsAsync<CaseView>(DemoUsers.FitKeyworker, new OpenCaseCommand(scheme, default, Today.AddMonths(-1), HouseholdId: household));
+        var (household, mother, son) = await _factory.RecordFamilyAsync(name, Today.AddYears(-3));
+        var opened = await _factory.OpenFamilyCaseAsync(household, Today.AddMonths(-1), scheme);
         return new Family(household, new CaseId(opened.Id), mother, son);
     }
-
-    private async Task<PersonId> RegisterAsync(string familyName, string givenName, DateOnly born) =>
-        new((await _factory.SendAsAsync<PersonDetailsView>(DemoUsers.FitKeyworker, new RegisterPersonCommand(givenName, familyName, born))).Id);
 
     private sealed record Family(HouseholdId Household, CaseId Case, PersonId Mother, PersonId Son);
 }

@@ -12,19 +12,13 @@ using CaseManager.Application.Households.EndHouseholdMembership;
 using CaseManager.Application.Households.GetHousehold;
 using CaseManager.Application.Households.ListPersonHouseholds;
 using CaseManager.Application.Households.NameLeadProfessional;
-using CaseManager.Application.Households.RecordHousehold;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetPerson;
-using CaseManager.Application.People.RegisterPerson;
-using CaseManager.Application.Sharing;
-using CaseManager.Application.Sharing.CreateSharingAgreement;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
 using CaseManager.Domain.Households;
-using CaseManager.Domain.People;
-using CaseManager.Domain.Sharing;
 using CaseManager.TestSupport;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +40,7 @@ public sealed class FamilyCaseTests : IDisposable
     [Fact]
     public async Task AddMember_ShowsTheMembersWithTheirRelationshipsAndDates()
     {
-        var (household, mother, son) = await FamilyAsync("Dated");
+        var (household, mother, son) = await _factory.RecordFamilyAsync("Dated", Today.AddMonths(-6));
 
         var view = await _factory.SendAsAsync<HouseholdView>(DemoUsers.FitKeyworker, new GetHouseholdQuery(household));
 
@@ -64,7 +58,7 @@ public sealed class FamilyCaseTests : IDisposable
     [Fact]
     public async Task AddMember_OverlappingTheSamePersonsMembership_IsRejectedAndChangesNothing()
     {
-        var (household, mother, _) = await FamilyAsync("Overlap");
+        var (household, mother, _) = await _factory.RecordFamilyAsync("Overlap", Today.AddMonths(-6));
 
         var act = () => _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker,
             new AddHouseholdMemberCommand(household, mother, Relationship.ParentCarer, Today.AddMonths(-1)));
@@ -77,7 +71,7 @@ public sealed class FamilyCaseTests : IDisposable
     [Fact]
     public async Task AddMember_ByAnAgencyThatMayNotSeeTheHousehold_IsNotFoundAndAudited()
     {
-        var (household, mother, _) = await FamilyAsync("Hidden");
+        var (household, mother, _) = await _factory.RecordFamilyAsync("Hidden", Today.AddMonths(-6));
 
         var act = () => _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.PoliceCaseworker,
             new AddHouseholdMemberCommand(household, mother, Relationship.OtherAdult, Today));
@@ -91,7 +85,7 @@ public sealed class FamilyCaseTests : IDisposable
     [Fact]
     public async Task OpenCase_InAFamilyScheme_NeedsAHouseholdNotAPerson()
     {
-        var (household, mother, _) = await FamilyAsync("Shape");
+        var (household, mother, _) = await _factory.RecordFamilyAsync("Shape", Today.AddMonths(-6));
 
         var byPerson = () => _factory.SendAsAsync<CaseView>(DemoUsers.FitKeyworker, new OpenCaseCommand(Scheme.TroubledFamilies, mother, Today));
         var iomByHousehold = () => _factory.SendAsAsync<CaseView>(DemoUsers.PoliceCaseworker,
@@ -105,10 +99,10 @@ public sealed class FamilyCaseTests : IDisposable
     [Fact]
     public async Task OpenCase_ForAHousehold_CarriesTheHouseholdAndLeadProfessional_AndIsListedOnIt()
     {
-        var (household, _, _) = await FamilyAsync("Enrolled");
+        var (household, _, _) = await _factory.RecordFamilyAsync("Enrolled", Today.AddMonths(-6));
         var keyworker = await _factory.ActorForAsync(DemoUsers.FitKeyworker);
 
-        var opened = await OpenFamilyCaseAsync(household, keyworker.UserId);
+        var opened = await _factory.OpenFamilyCaseAsync(household, Today.AddMonths(-1), lead: keyworker.UserId);
 
         opened.HouseholdId.Should().Be(household.Value);
         opened.PersonId.Should().BeNull();
@@ -116,19 +110,19 @@ public sealed class FamilyCaseTests : IDisposable
         opened.DataCategory.Should().Be("ChildrenSafeguarding");
         var view = await _factory.SendAsAsync<HouseholdView>(DemoUsers.FitKeyworker, new GetHouseholdQuery(household));
         view.Cases.Should().ContainSingle().Which.Id.Should().Be(opened.Id);
-        var again = () => OpenFamilyCaseAsync(household, null);
+        var again = () => _factory.OpenFamilyCaseAsync(household, Today.AddMonths(-1));
         (await again.Should().ThrowAsync<DomainRuleException>()).Which.Code.Should().Be("case.already-open");
     }
 
     [Fact]
     public async Task AFamilyCase_LetsAPartnerInTheSchemeReadTheMembers_OnlyWhileItIsOpen()
     {
-        await AgreementAsync();
-        var (household, mother, son) = await FamilyAsync("Shared");
+        await _factory.TroubledFamiliesAgreementAsync([DataCategory.Identity, DataCategory.ChildrenSafeguarding]);
+        var (household, mother, son) = await _factory.RecordFamilyAsync("Shared", Today.AddMonths(-6));
         var before = () => _factory.SendAsAsync<PersonDetailsView>(DemoUsers.DaatWorker, new GetPersonQuery(mother));
         await before.Should().ThrowAsync<NotFoundException>("no case enrols the family yet");
 
-        var opened = await OpenFamilyCaseAsync(household, null);
+        var opened = await _factory.OpenFamilyCaseAsync(household, Today.AddMonths(-1));
 
         var read = await _factory.SendAsAsync<PersonDetailsView>(DemoUsers.DaatWorker, new GetPersonQuery(son));
         read.Access!.Rule.Should().Be(AccessRules.SharingAgreement, "IS7b: the household's case enrols every member");
@@ -148,9 +142,9 @@ public sealed class FamilyCaseTests : IDisposable
     [Fact]
     public async Task EndingAMembership_EndsThePartnersAccessToThatMember_AndLeavesThemOutOfTheHousehold()
     {
-        await AgreementAsync();
-        var (household, mother, son) = await FamilyAsync("Leaving");
-        await OpenFamilyCaseAsync(household, null);
+        await _factory.TroubledFamiliesAgreementAsync([DataCategory.Identity, DataCategory.ChildrenSafeguarding]);
+        var (household, mother, son) = await _factory.RecordFamilyAsync("Leaving", Today.AddMonths(-6));
+        await _factory.OpenFamilyCaseAsync(household, Today.AddMonths(-1));
         var membership = (await _factory.SendAsAsync<HouseholdView>(DemoUsers.FitKeyworker, new GetHouseholdQuery(household))).Members.Single(m => m.PersonId == son.Value);
 
         await _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker, new EndHouseholdMembershipCommand(household, membership.MemberId, Today.AddDays(-1)));
@@ -168,10 +162,10 @@ public sealed class FamilyCaseTests : IDisposable
     [Fact]
     public async Task AddingAMember_ToAHouseholdWithAnOpenCase_MakesThemReadableFromTheDayTheyJoin()
     {
-        await AgreementAsync();
-        var (household, _, _) = await FamilyAsync("Joining");
-        await OpenFamilyCaseAsync(household, null);
-        var partner = await RegisterAsync("Joining", "Partner", new DateOnly(1985, 3, 3));
+        await _factory.TroubledFamiliesAgreementAsync([DataCategory.Identity, DataCategory.ChildrenSafeguarding]);
+        var (household, _, _) = await _factory.RecordFamilyAsync("Joining", Today.AddMonths(-6));
+        await _factory.OpenFamilyCaseAsync(household, Today.AddMonths(-1));
+        var partner = await _factory.RegisterAsync("Joining", "Partner", new DateOnly(1985, 3, 3));
 
         await _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker, new AddHouseholdMemberCommand(household, partner, Relationship.Partner, Today));
 
@@ -182,10 +176,10 @@ public sealed class FamilyCaseTests : IDisposable
     [Fact]
     public async Task AFutureMembership_GivesNoAccessYet()
     {
-        await AgreementAsync();
-        var (household, _, _) = await FamilyAsync("Future");
-        await OpenFamilyCaseAsync(household, null);
-        var lodger = await RegisterAsync("Future", "Lodger", new DateOnly(1980, 3, 3));
+        await _factory.TroubledFamiliesAgreementAsync([DataCategory.Identity, DataCategory.ChildrenSafeguarding]);
+        var (household, _, _) = await _factory.RecordFamilyAsync("Future", Today.AddMonths(-6));
+        await _factory.OpenFamilyCaseAsync(household, Today.AddMonths(-1));
+        var lodger = await _factory.RegisterAsync("Future", "Lodger", new DateOnly(1980, 3, 3));
 
         await _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker, new AddHouseholdMemberCommand(household, lodger, Relationship.OtherAdult, Today.AddDays(1)));
 
@@ -198,8 +192,8 @@ public sealed class FamilyCaseTests : IDisposable
     [Fact]
     public async Task NameLeadProfessional_WithAStaleOrMissingVersion_IsRefusedAndChangesNothing()
     {
-        var (household, _, _) = await FamilyAsync("Lead");
-        var opened = await OpenFamilyCaseAsync(household, null);
+        var (household, _, _) = await _factory.RecordFamilyAsync("Lead", Today.AddMonths(-6));
+        var opened = await _factory.OpenFamilyCaseAsync(household, Today.AddMonths(-1));
         var manager = await _factory.ActorForAsync(DemoUsers.FitManager);
         (await _factory.QueryDbAsync(db => db.Cases.Where(c => c.Id == new CaseId(opened.Id)).Select(c => c.Version).SingleAsync())).Should().Be(opened.Version);
 
@@ -213,43 +207,11 @@ public sealed class FamilyCaseTests : IDisposable
         named.Version.Should().Be(opened.Version + 1);
     }
 
-    private async Task<CaseView> OpenFamilyCaseAsync(HouseholdId household, Guid? lead) =>
-        await _factory.SendAsAsync<CaseView>(DemoUsers.FitKeyworker,
-            new OpenCaseCommand(Scheme.TroubledFamilies, default, Today.AddMonths(-1), HouseholdId: household, LeadProfessional: lead));
-
     private async Task ExitAsync(Guid caseId)
     {
         await _factory.SendAsAsync<CaseView>(DemoUsers.FitKeyworker, new NominateExitCommand(new CaseId(caseId), ExitReason.OutcomesAchieved, "Plan completed"));
         await _factory.SendAsAsync<CaseView>(DemoUsers.FitManager, new ApproveExitCommand(new CaseId(caseId)));
     }
-
-    private async Task<(HouseholdId Household, PersonId Mother, PersonId Son)> FamilyAsync(string name)
-    {
-        var household = await _factory.SendAsAsync<HouseholdView>(DemoUsers.FitKeyworker, new RecordHouseholdCommand(name, "1 Test Street"));
-        var id = new HouseholdId(household.Id);
-        var mother = await RegisterAsync(name, "Mother", new DateOnly(1984, 5, 9));
-        var son = await RegisterAsync(name, "Son", Today.AddYears(-14));
-        await _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker, new AddHouseholdMemberCommand(id, mother, Relationship.ParentCarer, Today.AddMonths(-6)));
-        await _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker, new AddHouseholdMemberCommand(id, son, Relationship.Child, Today.AddMonths(-6)));
-        return (id, mother, son);
-    }
-
-    private async Task<PersonId> RegisterAsync(string familyName, string givenName, DateOnly born) =>
-        new((await _factory.SendAsAsync<PersonDetailsView>(DemoUsers.FitKeyworker, new RegisterPersonCommand(givenName, familyName, born))).Id);
-
-    /// <summary>FIT and DAAT share identity and safeguarding records for Troubled Families without consent (public task).</summary>
-    private Task<SharingAgreementView> AgreementAsync() =>
-        _factory.SendAsAsync<SharingAgreementView>(DemoUsers.InformationGovernance, new CreateSharingAgreementCommand(
-            "Troubled Families: FIT and DAAT",
-            ["FIT", "DAAT"],
-            [DataCategory.Identity, DataCategory.ChildrenSafeguarding],
-            [Scheme.TroubledFamilies],
-            LawfulBasis.PublicTask,
-            null,
-            "Children Act 2004 s10",
-            ConsentRequired: false,
-            Today.AddYears(-1),
-            null));
 
     private Task<List<string>> WorldDifferencesAsync() => AccessModel.WorldDatabase.SharingRightsKeptUpDifferencesAsync(_factory);
 }

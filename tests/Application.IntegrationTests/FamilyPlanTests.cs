@@ -12,11 +12,9 @@ using CaseManager.Application.Families.ListAssessments;
 using CaseManager.Application.Families.RecordAssessment;
 using CaseManager.Application.Households;
 using CaseManager.Application.Households.AddHouseholdMember;
-using CaseManager.Application.Households.RecordHousehold;
 using CaseManager.Application.People;
 using CaseManager.Application.People.RegisterPerson;
 using CaseManager.Application.Sharing;
-using CaseManager.Application.Sharing.CreateSharingAgreement;
 using CaseManager.Application.Users.GetMySummary;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
@@ -24,7 +22,6 @@ using CaseManager.Domain.Common;
 using CaseManager.Domain.Families;
 using CaseManager.Domain.Households;
 using CaseManager.Domain.People;
-using CaseManager.Domain.Sharing;
 using CaseManager.TestSupport;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +80,7 @@ public sealed class FamilyPlanTests : IDisposable
     public async Task RecordAssessment_ForSomeoneWhoWasNotAMemberThatDay_IsRefusedAndChangesNothing()
     {
         var family = await FamilyCaseAsync("Outsider");
-        var lodger = await RegisterAsync("Outsider", "Lodger", new DateOnly(1980, 1, 1));
+        var lodger = await _factory.RegisterAsync("Outsider", "Lodger", new DateOnly(1980, 1, 1));
         await _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker, new AddHouseholdMemberCommand(family.Household, lodger, Relationship.OtherAdult, Today));
 
         var act = () => AssessAsync(family, Today.AddDays(-3), "Summary", new AssessmentNeedInput(NeedArea.Work, lodger.Value));
@@ -236,32 +233,14 @@ public sealed class FamilyPlanTests : IDisposable
 
     private async Task<Family> FamilyCaseAsync(string name)
     {
-        var household = new HouseholdId((await _factory.SendAsAsync<HouseholdView>(DemoUsers.FitKeyworker, new RecordHouseholdCommand(name, "1 Test Street"))).Id);
-        var mother = await RegisterAsync(name, "Mother", new DateOnly(1984, 5, 9));
-        var son = await RegisterAsync(name, "Son", Today.AddYears(-14));
-        await _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker, new AddHouseholdMemberCommand(household, mother, Relationship.ParentCarer, Today.AddMonths(-6)));
-        await _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker, new AddHouseholdMemberCommand(household, son, Relationship.Child, Today.AddMonths(-6)));
-        var opened = await _factory.SendAsAsync<CaseView>(DemoUsers.FitKeyworker,
-            new OpenCaseCommand(Scheme.TroubledFamilies, default, Today.AddMonths(-1), HouseholdId: household));
+        var (household, mother, son) = await _factory.RecordFamilyAsync(name, Today.AddMonths(-6));
+        var opened = await _factory.OpenFamilyCaseAsync(household, Today.AddMonths(-1));
         return new Family(new CaseId(opened.Id), household, mother, son, opened.StartDate, opened.Version);
     }
 
-    private async Task<PersonId> RegisterAsync(string familyName, string givenName, DateOnly born) =>
-        new((await _factory.SendAsAsync<PersonDetailsView>(DemoUsers.FitKeyworker, new RegisterPersonCommand(givenName, familyName, born))).Id);
-
     /// <summary>FIT and DAAT share identity and safeguarding records (not health) for Troubled Families without consent.</summary>
     private Task<SharingAgreementView> AgreementAsync() =>
-        _factory.SendAsAsync<SharingAgreementView>(DemoUsers.InformationGovernance, new CreateSharingAgreementCommand(
-            "Troubled Families: FIT and DAAT",
-            ["FIT", "DAAT"],
-            [DataCategory.Identity, DataCategory.ChildrenSafeguarding],
-            [Scheme.TroubledFamilies],
-            LawfulBasis.PublicTask,
-            null,
-            "Children Act 2004 s10",
-            ConsentRequired: false,
-            Today.AddYears(-1),
-            null));
+        _factory.TroubledFamiliesAgreementAsync([DataCategory.Identity, DataCategory.ChildrenSafeguarding]);
 
     private sealed record Family(CaseId CaseId, HouseholdId Household, PersonId Mother, PersonId Son, DateOnly StartDate, int Version);
 }

@@ -3,15 +3,8 @@ using CaseManager.Application.Cases.Exits.NominateExit;
 using CaseManager.Application.Cases.OpenCase;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Paging;
-using CaseManager.Application.Households;
-using CaseManager.Application.Households.AddHouseholdMember;
-using CaseManager.Application.Households.RecordHousehold;
-using CaseManager.Application.People;
-using CaseManager.Application.People.RegisterPerson;
 using CaseManager.Application.Reviews.CompleteReview;
 using CaseManager.Application.Reviews.ListReviews;
-using CaseManager.Application.Sharing;
-using CaseManager.Application.Sharing.CreateSharingAgreement;
 using CaseManager.Application.Users;
 using CaseManager.Application.Users.CreateUser;
 using CaseManager.Domain.Agencies;
@@ -20,7 +13,6 @@ using CaseManager.Domain.Households;
 using CaseManager.Domain.Notifications;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Reviews;
-using CaseManager.Domain.Sharing;
 using CaseManager.Domain.Users;
 using CaseManager.Infrastructure.Jobs;
 using CaseManager.TestSupport;
@@ -62,7 +54,7 @@ public sealed class FamilyReviewTests : IDisposable
     [Fact]
     public async Task AFamilyReview_IsListedForTheOwnerAndForAPartnerThroughAMember_NotForOthers_AndCompletingItSchedulesTheNext()
     {
-        await AgreementAsync();
+        await _factory.TroubledFamiliesAgreementAsync([DataCategory.Identity, DataCategory.ChildrenSafeguarding]);
         var household = await HouseholdAsync("Listed");
         var opened = await OpenAsync(household, Scheme.TroubledFamilies, Today.AddDays(-80));
 
@@ -117,23 +109,8 @@ public sealed class FamilyReviewTests : IDisposable
 
     private async Task<HouseholdId> HouseholdAsync(string name)
     {
-        var household = new HouseholdId((await _factory.SendAsAsync<HouseholdView>(DemoUsers.FitKeyworker, new RecordHouseholdCommand(name, "1 Review Road"))).Id);
-        var mother = await _factory.SendAsAsync<PersonDetailsView>(DemoUsers.FitKeyworker, new RegisterPersonCommand("Mother", name, new DateOnly(1984, 5, 9)));
-        await _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker,
-            new AddHouseholdMemberCommand(household, new PersonId(mother.Id), Relationship.ParentCarer, Today.AddYears(-1)));
+        var household = await _factory.RecordHouseholdAsync(name, "1 Review Road");
+        await _factory.AddMemberAsync(household, await _factory.RegisterAsync(name, "Mother", new DateOnly(1984, 5, 9)), Relationship.ParentCarer, Today.AddYears(-1));
         return household;
     }
-
-    private Task<SharingAgreementView> AgreementAsync() =>
-        _factory.SendAsAsync<SharingAgreementView>(DemoUsers.InformationGovernance, new CreateSharingAgreementCommand(
-            "Troubled Families: FIT and DAAT",
-            ["FIT", "DAAT"],
-            [DataCategory.Identity, DataCategory.ChildrenSafeguarding],
-            [Scheme.TroubledFamilies],
-            LawfulBasis.PublicTask,
-            null,
-            "Children Act 2004 s10",
-            ConsentRequired: false,
-            Today.AddYears(-1),
-            null));
 }

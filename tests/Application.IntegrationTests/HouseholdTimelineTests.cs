@@ -1,24 +1,13 @@
-using CaseManager.Application.Cases;
-using CaseManager.Application.Cases.OpenCase;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Paging;
-using CaseManager.Application.Households;
-using CaseManager.Application.Households.AddHouseholdMember;
 using CaseManager.Application.Households.GetHouseholdTimeline;
-using CaseManager.Application.Households.RecordHousehold;
 using CaseManager.Application.Outcomes;
 using CaseManager.Application.Outcomes.RecordAsb;
-using CaseManager.Application.People;
 using CaseManager.Application.People.GetTimeline;
-using CaseManager.Application.People.RegisterPerson;
-using CaseManager.Application.Sharing;
-using CaseManager.Application.Sharing.CreateSharingAgreement;
 using CaseManager.Domain.Agencies;
-using CaseManager.Domain.Households;
 using CaseManager.Domain.Outcomes;
 using CaseManager.Domain.People;
-using CaseManager.Domain.Sharing;
 using CaseManager.TestSupport;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +54,7 @@ public sealed class HouseholdTimelineTests : IDisposable
         var fit = await _factory.SendAsAsync<Paged<TimelineEntry>>(DemoUsers.FitKeyworker, new GetHouseholdTimelineQuery(family.Household, Agency: "FIT"));
         var daat = await _factory.SendAsAsync<Paged<TimelineEntry>>(DemoUsers.FitKeyworker, new GetHouseholdTimelineQuery(family.Household, Agency: "DAAT"));
         var stranger = await _factory.SendAsAsync<Paged<TimelineEntry>>(DemoUsers.FitKeyworker,
-            new GetHouseholdTimelineQuery(family.Household, await RegisterAsync("Filtered", "Neighbour", new DateOnly(1970, 1, 1))));
+            new GetHouseholdTimelineQuery(family.Household, await _factory.RegisterAsync("Filtered", "Neighbour", new DateOnly(1970, 1, 1))));
         var badAgency = () => _factory.SendAsAsync<Paged<TimelineEntry>>(DemoUsers.FitKeyworker, new GetHouseholdTimelineQuery(family.Household, Agency: "not an agency"));
 
         son.Items.Select(e => e.Detail).Should().Equal("son while a member");
@@ -80,7 +69,7 @@ public sealed class HouseholdTimelineTests : IDisposable
     [Fact]
     public async Task Timeline_ForAPartner_ShowsWhatTheAgreementAllows_SaysWhy_AndLeavesOutAMemberItMayNotSee()
     {
-        await AgreementAsync();
+        await _factory.TroubledFamiliesAgreementAsync([DataCategory.Identity, DataCategory.Offending, DataCategory.ChildrenSafeguarding]);
         var family = await FamilyAsync("Shared");
 
         var timeline = await _factory.SendAsAsync<Paged<TimelineEntry>>(DemoUsers.DaatWorker, new GetHouseholdTimelineQuery(family.Household));
@@ -122,40 +111,17 @@ public sealed class HouseholdTimelineTests : IDisposable
     /// Mother and son joined six months ago; the son left two months ago; a Troubled Families case opened a month
     /// ago. FIT records anti-social behaviour of each before, during and after their membership.
     /// </summary>
-    private async Task<(HouseholdId Household, PersonId Mother, PersonId Son)> FamilyAsync(string name)
+    private async Task<RecordedFamily> FamilyAsync(string name)
     {
-        var household = new HouseholdId((await _factory.SendAsAsync<HouseholdView>(DemoUsers.FitKeyworker, new RecordHouseholdCommand(name, "1 Test Street"))).Id);
-        var mother = await RegisterAsync(name, "Mother", new DateOnly(1984, 5, 9));
-        var son = await RegisterAsync(name, "Son", Today.AddYears(-15));
-        await _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker, new AddHouseholdMemberCommand(household, mother, Relationship.ParentCarer, Today.AddMonths(-6)));
-        await _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker,
-            new AddHouseholdMemberCommand(household, son, Relationship.Child, Today.AddMonths(-6), Today.AddMonths(-2)));
-        await AsbAsync(mother, Today.AddMonths(-8), "mother before she joined");
-        await AsbAsync(mother, Today.AddMonths(-3), "mother while a member");
-        await AsbAsync(son, Today.AddMonths(-3).AddDays(-1), "son while a member");
-        await AsbAsync(son, Today.AddMonths(-1), "son after he left");
-        await _factory.SendAsAsync<CaseView>(DemoUsers.FitKeyworker,
-            new OpenCaseCommand(Scheme.TroubledFamilies, default, Today.AddMonths(-1).AddDays(1), HouseholdId: household));
-        return (household, mother, son);
+        var family = await _factory.RecordFamilyAsync(name, Today.AddMonths(-6), sonAge: 15, sonLeft: Today.AddMonths(-2));
+        await AsbAsync(family.Mother, Today.AddMonths(-8), "mother before she joined");
+        await AsbAsync(family.Mother, Today.AddMonths(-3), "mother while a member");
+        await AsbAsync(family.Son, Today.AddMonths(-3).AddDays(-1), "son while a member");
+        await AsbAsync(family.Son, Today.AddMonths(-1), "son after he left");
+        await _factory.OpenFamilyCaseAsync(family.Household, Today.AddMonths(-1).AddDays(1));
+        return family;
     }
 
     private Task<AsbRecordView> AsbAsync(PersonId person, DateOnly on, string description) =>
         _factory.SendAsAsync<AsbRecordView>(DemoUsers.FitKeyworker, new RecordAsbCommand(person, AsbKind.Incident, on, description));
-
-    private async Task<PersonId> RegisterAsync(string familyName, string givenName, DateOnly born) =>
-        new((await _factory.SendAsAsync<PersonDetailsView>(DemoUsers.FitKeyworker, new RegisterPersonCommand(givenName, familyName, born))).Id);
-
-    /// <summary>FIT and DAAT share identity, offending and safeguarding records for Troubled Families without consent.</summary>
-    private Task<SharingAgreementView> AgreementAsync() =>
-        _factory.SendAsAsync<SharingAgreementView>(DemoUsers.InformationGovernance, new CreateSharingAgreementCommand(
-            "Troubled Families: FIT and DAAT",
-            ["FIT", "DAAT"],
-            [DataCategory.Identity, DataCategory.Offending, DataCategory.ChildrenSafeguarding],
-            [Scheme.TroubledFamilies],
-            LawfulBasis.PublicTask,
-            null,
-            "Children Act 2004 s10",
-            ConsentRequired: false,
-            Today.AddYears(-1),
-            null));
 }

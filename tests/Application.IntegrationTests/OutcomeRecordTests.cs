@@ -4,9 +4,6 @@ using CaseManager.Application.Cases.OpenCase;
 using CaseManager.Application.Common;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Paging;
-using CaseManager.Application.Households;
-using CaseManager.Application.Households.AddHouseholdMember;
-using CaseManager.Application.Households.RecordHousehold;
 using CaseManager.Application.Outcomes;
 using CaseManager.Application.Outcomes.EndEmployment;
 using CaseManager.Application.Outcomes.GetLocalCriterion;
@@ -20,15 +17,11 @@ using CaseManager.Application.Outcomes.RecordLocalCriterion;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetTimeline;
 using CaseManager.Application.People.RegisterPerson;
-using CaseManager.Application.Sharing;
-using CaseManager.Application.Sharing.CreateSharingAgreement;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Common;
-using CaseManager.Domain.Households;
 using CaseManager.Domain.Outcomes;
 using CaseManager.Domain.People;
-using CaseManager.Domain.Sharing;
 using CaseManager.TestSupport;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +43,7 @@ public sealed class OutcomeRecordTests : IDisposable
     [Fact]
     public async Task RecordEducation_WithAFieldTheKindDoesNotTake_IsRejectedAndNothingIsStored()
     {
-        var (_, _, son) = await FamilyAsync("Fields");
+        var (_, _, son) = await _factory.RecordFamilyAsync("Fields", Today.AddMonths(-6));
 
         var exclusionWithTerm = () => _factory.SendAsAsync<EducationRecordView>(DemoUsers.FitKeyworker,
             new RecordEducationCommand(son, EducationKind.FixedTermExclusion, On: Today.AddDays(-3), Term: "2026-Autumn", Days: 2));
@@ -72,7 +65,7 @@ public sealed class OutcomeRecordTests : IDisposable
     [Fact]
     public async Task RecordEducation_EachKind_IsStoredWithItsOwnFieldsAndListedNewestFirst()
     {
-        var (_, _, son) = await FamilyAsync("Kinds");
+        var (_, _, son) = await _factory.RecordFamilyAsync("Kinds", Today.AddMonths(-6));
 
         await _factory.SendAsAsync<EducationRecordView>(DemoUsers.FitKeyworker, new RecordEducationCommand(son, EducationKind.TermAttendance,
             Term: "2026-summer", SessionsPossible: 120, UnauthorisedAbsenceSessions: 18));
@@ -92,13 +85,13 @@ public sealed class OutcomeRecordTests : IDisposable
     [Fact]
     public async Task AsbRecords_OfAnotherAgency_AreReadOnlyUnderAnAgreementWhileTheFamilyIsEnrolled()
     {
-        var (household, mother, _) = await FamilyAsync("Asb");
+        var (household, mother, _) = await _factory.RecordFamilyAsync("Asb", Today.AddMonths(-6));
         await _factory.SendAsAsync<AsbRecordView>(DemoUsers.FitKeyworker, new RecordAsbCommand(mother, AsbKind.Injunction, Today.AddDays(-10), "Noise injunction"));
-        await AgreementAsync([DataCategory.Identity, DataCategory.Offending]);
+        await _factory.TroubledFamiliesAgreementAsync([DataCategory.Identity, DataCategory.Offending], "DPA 2018 Schedule 1 paragraph 18");
 
         var beforeEnrolment = () => _factory.SendAsAsync<Paged<AsbRecordView>>(DemoUsers.DaatWorker, new ListAsbQuery(mother));
         await beforeEnrolment.Should().ThrowAsync<NotFoundException>("the person is not enrolled in a scheme DAAT shares in");
-        await OpenFamilyCaseAsync(household);
+        await _factory.OpenFamilyCaseAsync(household, Today.AddMonths(-1));
 
         var shared = await _factory.SendAsAsync<Paged<AsbRecordView>>(DemoUsers.DaatWorker, new ListAsbQuery(mother));
         var record = shared.Items.Should().ContainSingle().Subject;
@@ -112,9 +105,9 @@ public sealed class OutcomeRecordTests : IDisposable
     [Fact]
     public async Task LocalCriteria_AboutTheFamily_AreReadAsTheFamilyCaseIs_AndDomesticAbuseIsNeverShared()
     {
-        var (household, _, son) = await FamilyAsync("Local");
-        await AgreementAsync([DataCategory.Identity, DataCategory.ChildrenSafeguarding]);
-        var familyCase = await OpenFamilyCaseAsync(household);
+        var (household, _, son) = await _factory.RecordFamilyAsync("Local", Today.AddMonths(-6));
+        await _factory.TroubledFamiliesAgreementAsync([DataCategory.Identity, DataCategory.ChildrenSafeguarding], "DPA 2018 Schedule 1 paragraph 18");
+        var familyCase = await _factory.OpenFamilyCaseAsync(household, Today.AddMonths(-1));
         var caseId = new CaseId(familyCase.Id);
 
         var plan = await _factory.SendAsAsync<LocalCriterionRecordView>(DemoUsers.FitKeyworker,
@@ -138,9 +131,9 @@ public sealed class OutcomeRecordTests : IDisposable
     [Fact]
     public async Task RecordLocalCriterion_RefusesAnUnknownCriterion_ANonMember_AndAPersonCase()
     {
-        var (household, _, _) = await FamilyAsync("Refused");
-        var familyCase = new CaseId((await OpenFamilyCaseAsync(household)).Id);
-        var stranger = await RegisterAsync("Refused", "Stranger", new DateOnly(1990, 1, 1));
+        var (household, _, _) = await _factory.RecordFamilyAsync("Refused", Today.AddMonths(-6));
+        var familyCase = new CaseId((await _factory.OpenFamilyCaseAsync(household, Today.AddMonths(-1))).Id);
+        var stranger = await _factory.RegisterAsync("Refused", "Stranger", new DateOnly(1990, 1, 1));
         var offender = new PersonId((await _factory.SendAsAsync<PersonDetailsView>(DemoUsers.PoliceCaseworker,
             new RegisterPersonCommand("Offender", "Refused", new DateOnly(1991, 2, 3)))).Id);
         var personCase = await _factory.SendAsAsync<CaseView>(DemoUsers.PoliceCaseworker,
@@ -162,9 +155,9 @@ public sealed class OutcomeRecordTests : IDisposable
     [Fact]
     public async Task EndEmployment_ByTheRecordingAgency_EndsTheSpellOnce_AndNobodyElseMayEndIt()
     {
-        var (household, mother, _) = await FamilyAsync("Work");
-        await AgreementAsync([DataCategory.Identity, DataCategory.EducationEmploymentBenefits]);
-        await OpenFamilyCaseAsync(household);
+        var (household, mother, _) = await _factory.RecordFamilyAsync("Work", Today.AddMonths(-6));
+        await _factory.TroubledFamiliesAgreementAsync([DataCategory.Identity, DataCategory.EducationEmploymentBenefits], "DPA 2018 Schedule 1 paragraph 18");
+        await _factory.OpenFamilyCaseAsync(household, Today.AddMonths(-1));
         var benefit = await _factory.SendAsAsync<EmploymentRecordView>(DemoUsers.FitKeyworker,
             new RecordEmploymentCommand(mother, EmploymentKind.OutOfWorkBenefit, Today.AddYears(-1), Benefit: BenefitType.Jsa));
         var noBenefit = await _factory.SendAsAsync<EmploymentRecordView>(DemoUsers.FitKeyworker, new RecordEmploymentCommand(mother, EmploymentKind.OutOfWorkBenefit, Today));
@@ -186,8 +179,8 @@ public sealed class OutcomeRecordTests : IDisposable
     [Fact]
     public async Task SubjectAccessExport_HoldsEveryOutcomeRecord_IncludingCriteriaAboutTheirHousehold()
     {
-        var (household, mother, son) = await FamilyAsync("Export");
-        var familyCase = new CaseId((await OpenFamilyCaseAsync(household)).Id);
+        var (household, mother, son) = await _factory.RecordFamilyAsync("Export", Today.AddMonths(-6));
+        var familyCase = new CaseId((await _factory.OpenFamilyCaseAsync(household, Today.AddMonths(-1))).Id);
         await _factory.SendAsAsync<AsbRecordView>(DemoUsers.FitKeyworker, new RecordAsbCommand(son, AsbKind.Warning, Today));
         await _factory.SendAsAsync<EducationRecordView>(DemoUsers.FitKeyworker, new RecordEducationCommand(son, EducationKind.NotOnRoll, On: Today.AddDays(-30)));
         await _factory.SendAsAsync<EmploymentRecordView>(DemoUsers.FitKeyworker, new RecordEmploymentCommand(mother, EmploymentKind.WorkProgramme, Today));
@@ -204,27 +197,4 @@ public sealed class OutcomeRecordTests : IDisposable
         mothers.Of("employment").Should().ContainSingle();
         mothers.Of("localCriteria").Select(r => ((LocalCriterionRecordView)r.Record).Criterion).Should().BeEquivalentTo(["RiskOfEviction", "SubstanceMisuse"]);
     }
-
-    private async Task<CaseView> OpenFamilyCaseAsync(HouseholdId household) =>
-        await _factory.SendAsAsync<CaseView>(DemoUsers.FitKeyworker,
-            new OpenCaseCommand(Scheme.TroubledFamilies, default, Today.AddMonths(-1), HouseholdId: household));
-
-    private async Task<(HouseholdId Household, PersonId Mother, PersonId Son)> FamilyAsync(string name)
-    {
-        var household = await _factory.SendAsAsync<HouseholdView>(DemoUsers.FitKeyworker, new RecordHouseholdCommand(name, "1 Test Street"));
-        var id = new HouseholdId(household.Id);
-        var mother = await RegisterAsync(name, "Mother", new DateOnly(1984, 5, 9));
-        var son = await RegisterAsync(name, "Son", Today.AddYears(-14));
-        await _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker, new AddHouseholdMemberCommand(id, mother, Relationship.ParentCarer, Today.AddMonths(-6)));
-        await _factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker, new AddHouseholdMemberCommand(id, son, Relationship.Child, Today.AddMonths(-6)));
-        return (id, mother, son);
-    }
-
-    private async Task<PersonId> RegisterAsync(string familyName, string givenName, DateOnly born) =>
-        new((await _factory.SendAsAsync<PersonDetailsView>(DemoUsers.FitKeyworker, new RegisterPersonCommand(givenName, familyName, born))).Id);
-
-    private Task<SharingAgreementView> AgreementAsync(IReadOnlyList<DataCategory> categories) =>
-        _factory.SendAsAsync<SharingAgreementView>(DemoUsers.InformationGovernance, new CreateSharingAgreementCommand(
-            "Troubled Families outcomes: FIT and DAAT", ["FIT", "DAAT"], categories, [Scheme.TroubledFamilies],
-            LawfulBasis.PublicTask, "DPA 2018 Schedule 1 paragraph 18", "Children Act 2004 s10", ConsentRequired: false, Today.AddYears(-1), null));
 }
