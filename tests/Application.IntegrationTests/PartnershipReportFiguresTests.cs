@@ -13,6 +13,7 @@ using CaseManager.Application.Outcomes.RecordEducation;
 using CaseManager.Application.Outcomes.RecordEmployment;
 using CaseManager.Application.People;
 using CaseManager.Application.People.RegisterPerson;
+using CaseManager.Application.Reports.IomReport;
 using CaseManager.Application.Reports.PartnershipReport;
 using CaseManager.Application.Users;
 using CaseManager.Application.Users.CreateUser;
@@ -25,6 +26,7 @@ using CaseManager.Domain.People;
 using CaseManager.Domain.Reporting;
 using CaseManager.Domain.Users;
 using CaseManager.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseManager.Application.IntegrationTests;
 
@@ -91,6 +93,49 @@ public sealed class PartnershipReportFiguresTests : IDisposable
             .Where(f => f.Code != "TroubledFamiliesAllocation")
             .ToList();
         figures.Should().NotBeEmpty().And.OnlyContain(f => (f.Value ?? 0) == 0);
+    }
+
+    [Theory]
+    [InlineData("2026-11-26")]
+    [InlineData("2026-06-30")]
+    [InlineData("2026-09-30")]
+    public async Task Reoffending_EqualsTheIomReportAsAtTheLastDayOfThePeriod(string lastDay)
+    {
+        var to = DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture);
+
+        var report = await _factory.SendAsAsync<PartnershipReportView>(DemoUsers.PoliceManager, new PartnershipReportQuery(to.AddMonths(-6), to));
+        var iom = await _factory.SendAsAsync<IomReportView>(DemoUsers.PoliceManager, new IomReportQuery(to));
+
+        iom.AsOf.Should().Be(to);
+        var section = report.Priorities.Single(p => p.Priority == PartnershipPriority.Reoffending);
+        Values(section.Figures).Should().BeEquivalentTo(new Dictionary<string, decimal?>
+        {
+            ["OffencesPerPersonYearBefore"] = (decimal)iom.Total.RateBefore,
+            ["OffencesPerPersonYearSince"] = (decimal)iom.Total.RateSince,
+            ["CostPerPersonYearBefore"] = iom.Total.CostPerPersonYearBefore,
+            ["CostPerPersonYearSince"] = iom.Total.CostPerPersonYearSince,
+            ["TopOffendersCostBefore"] = iom.TopOffenders.CostBefore,
+            ["TopOffendersCostSince"] = iom.TopOffenders.CostSincePerYear,
+            ["PredictedReoffending"] = (decimal?)iom.Predicted.PredictedPercent,
+            ["ActualReoffending"] = (decimal?)iom.Predicted.ActualPercent,
+        });
+        section.Series.Single().Total.Value.Should().Be(iom.CohortSize.Sum(c => c.People));
+    }
+
+    [Fact]
+    public async Task IomReport_AsAtAnEarlierDay_CountsOnlyTheCasesStartedAndOffencesCommittedByThen()
+    {
+        var today = await _factory.SendAsAsync<IomReportView>(DemoUsers.PoliceManager, new IomReportQuery());
+        var started = await _factory.QueryDbAsync(db => db.Cases.Where(c => c.Scheme == Scheme.Iom).Select(c => c.StartDate).ToListAsync());
+        var middle = started.Order().ElementAt(started.Count / 2);
+
+        var earlier = await _factory.SendAsAsync<IomReportView>(DemoUsers.PoliceManager, new IomReportQuery(middle.AddDays(-1)));
+
+        today.Total.People.Should().BeGreaterThan(earlier.Total.People);
+        (earlier.Total.OffencesBefore + earlier.Total.OffencesSince).Should().BeLessThanOrEqualTo(today.Total.OffencesBefore + today.Total.OffencesSince);
+        var none = await _factory.SendAsAsync<IomReportView>(DemoUsers.PoliceManager, new IomReportQuery(started.Min().AddDays(-1)));
+        none.Total.People.Should().Be(0);
+        none.CohortSize.Should().BeEmpty();
     }
 
     private static Dictionary<string, decimal?> Values(IEnumerable<ReportFigure> figures) => figures.ToDictionary(f => f.Code, f => f.Value);

@@ -69,7 +69,7 @@ public sealed class PartnershipReportHandler(
         IReadOnlyList<PrioritySection> sections =
         [
             await AsbAsync(figures, references[PartnershipPriority.Asb].ToList(), from, to, cancellationToken),
-            await ReoffendingAsync(figures, references[PartnershipPriority.Reoffending].ToList(), cancellationToken),
+            await ReoffendingAsync(figures, references[PartnershipPriority.Reoffending].ToList(), to, cancellationToken),
             await DrugsAndAlcoholAsync(figures, references[PartnershipPriority.DrugsAndAlcohol].ToList(), from, to, cancellationToken),
             await FamiliesAsync(figures, references[PartnershipPriority.Families].ToList(), from, to, cancellationToken),
             await VulnerablePeopleAsync(figures, references[PartnershipPriority.VulnerablePeople].ToList(), from, to, cancellationToken),
@@ -130,10 +130,11 @@ public sealed class PartnershipReportHandler(
         }
     }
 
-    /// <summary>From the IOM report's query (the same figures as the IOM report page), as at the end of the period.</summary>
-    private async Task<PrioritySection> ReoffendingAsync(FigureBuilder figures, IReadOnlyList<ReferenceFigureView> references, CancellationToken cancellationToken)
+    /// <summary>From the IOM report's query as at the last day of the period (the same figures as the IOM report for that day).</summary>
+    private async Task<PrioritySection> ReoffendingAsync(
+        FigureBuilder figures, IReadOnlyList<ReferenceFigureView> references, DateOnly to, CancellationToken cancellationToken)
     {
-        var iom = await sender.Send(new IomReportQuery(), cancellationToken);
+        var iom = await sender.Send(new IomReportQuery(to), cancellationToken);
         var cohorts = iom.CohortSize.GroupBy(c => c.Cohort).Select(g => (g.Key, g.Key, g.Sum(c => c.People))).ToList();
         var total = iom.Total;
         return new PrioritySection(PartnershipPriority.Reoffending, "Offending and re-offending",
