@@ -7,7 +7,6 @@ using CaseManager.Application.Claims.SubmitClaim;
 using CaseManager.Application.Claims.ValidateClaimLine;
 using CaseManager.Application.Common.Paging;
 using CaseManager.Application.TroubledFamilies.ListResults;
-using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Claims;
 using CaseManager.Domain.Common;
@@ -58,28 +57,8 @@ public sealed class ResultsClaimTests : IDisposable
     }
 
     /// <summary>An earlier, submitted claim of <paramref name="outcome"/> for the family, as another claim would have left it.</summary>
-    private async Task ClaimedBeforeAsync((CaseId Case, HouseholdId Household, DateOnly Start) family, ClaimOutcome outcome)
-    {
-        var officer = await _factory.ActorForAsync(DemoUsers.ClaimsOfficer);
-        var auditor = await _factory.ActorForAsync(DemoUsers.ClaimsAuditor);
-        var at = _factory.Clock.GetUtcNow().AddDays(-20);
-        await _factory.QueryDbAsync(async db =>
-        {
-            var claim = Claim.Prepare(1, ClaimKind.Results, ClaimWindow.Parse("2026-09"), officer.UserId!.Value, AgencyCode.Parse("COUNCIL"), at, DateOnly.FromDateTime(at.UtcDateTime));
-            claim.Start(1);
-            var line = claim.Propose(new ClaimLineFacts(family.Case, family.Household, outcome, family.Start, "{}", false), ClaimMoney.Default, at);
-            claim.RecordBatch(1, family.Case.Value, at);
-            claim.FinishPreparation(at);
-            var decision = claim.Validate(line, auditor.UserId!.Value, null, at);
-            claim.Submit(officer.UserId!.Value, 1, at);
-            db.Claims.Add(claim);
-            db.ClaimLines.Add(line);
-            await db.SaveChangesAsync();
-            db.ClaimLineDecisions.Add(decision);
-            db.ClaimedOutcomes.AddRange(ClaimedOutcome.For(line, at));
-            return await db.SaveChangesAsync();
-        });
-    }
+    private Task ClaimedBeforeAsync((CaseId Case, HouseholdId Household, DateOnly Start) family, ClaimOutcome outcome) =>
+        _factory.ClaimedAsync(family.Case, family.Household, family.Start, outcome, _factory.Clock.GetUtcNow().AddDays(-20), window: "2026-09");
 
     [Fact]
     public async Task Phase1_ProposesContinuousEmploymentAloneForTheFamilyInWork_NothingForTheNearMiss_WithTheChecksInTheEvidence()

@@ -57,6 +57,18 @@ public sealed class SmallNumbersTests
         SmallNumbers.ShareSuppressed(part, whole, 5).Should().Be(suppressed);
 
     [Theory]
+    [InlineData(4, 7, true)] // the part is small
+    [InlineData(5, 7, true)] // the rest (2) is small: attached less worked with would reveal it
+    [InlineData(5, 10, false)] // both 5: neither is under 5
+    [InlineData(5, 9, true)] // the rest is 4
+    [InlineData(7, 7, false)] // no rest: nobody to reveal
+    [InlineData(4, 4, true)] // no rest, but small itself
+    [InlineData(0, 0, true)]
+    [InlineData(92, 275, false)]
+    public void PartSuppressed_WhenThePartOrSomeOfTheRestIsSmall(int part, int whole, bool suppressed) =>
+        SmallNumbers.PartSuppressed(part, whole, 5).Should().Be(suppressed);
+
+    [Theory]
     [InlineData(3, 3)]
     [InlineData(10, 10)]
     public void Group_FollowsTheConfiguredThreshold(int threshold, int count) =>

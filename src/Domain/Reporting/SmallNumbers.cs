@@ -47,6 +47,14 @@ public static class SmallNumbers
         var group = Group([part, whole - part], threshold);
         return group.Parts[0] || group.Parts[1] || group.Total;
     }
+
+    /// <summary>
+    /// A count published beside a larger count it is part of (families worked with, of those attached): hidden when it
+    /// is small, or when the rest (whole − part) is, as the rest would be the one less the other. A rest of none reveals
+    /// no one, so a part that is the whole is hidden only when it is small itself.
+    /// </summary>
+    public static bool PartSuppressed(int part, int whole, int threshold) =>
+        part < threshold || (part != whole && whole - part < threshold);
 }
 
 /// <summary>Per part, and for the total, whether it is suppressed.</summary>

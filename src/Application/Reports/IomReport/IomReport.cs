@@ -15,10 +15,12 @@ namespace CaseManager.Application.Reports.IomReport;
 /// The partnership's IOM measures (DOMAIN.md IOM7) over the IOM cases and offences the reader may see: cohort
 /// size by cohort and tier; offences per person-year in the 12 months before entry and since entry; the cost of
 /// that crime from the unit-cost table; actual against predicted re-offending; and how long exit decisions take.
-/// Both sources are narrowed by the access rule in SQL; only the arithmetic happens here.
+/// As at a day (today unless given; the partnership report asks for the last day of its period). Cases and offences
+/// are narrowed by the access rule, and offences counted and costed per case, in SQL; only the arithmetic over one
+/// row per case happens here.
 /// </summary>
 [RequiresPolicy(Policies.ReadCaseData)]
-public sealed record IomReportQuery : IQuery<IomReportView>;
+public sealed record IomReportQuery(DateOnly? AsOf = null) : IQuery<IomReportView>;
 
 public sealed record IomReportView(
     DateOnly AsOf,
@@ -77,47 +79,57 @@ public sealed class IomReportHandler(IAppDbContext db, IRecordAccess access, IAu
 
     public async ValueTask<IomReportView> Handle(IomReportQuery query, CancellationToken cancellationToken)
     {
-        var today = clock.Today;
-        var cases = await access.Readable(db.Cases.AsNoTracking())
-            .Where(c => c.Scheme == Scheme.Iom)
-            .ToListAsync(cancellationToken);
-        var personIds = cases.Where(c => c.PersonId != null).Select(c => c.PersonId!.Value).Distinct().ToList();
-        var earliest = cases.Count == 0 ? today : cases.Min(c => c.StartDate).AddYears(-1);
-        var offences = await access.Readable(db.Offences.AsNoTracking())
-            .Where(o => personIds.Contains(o.PersonId) && o.CommittedOn >= earliest)
-            .Select(o => new { o.PersonId, o.OffenceType, o.CommittedOn })
-            .ToListAsync(cancellationToken);
-        var costs = await db.OffenceTypes.AsNoTracking()
-            .Select(t => new { t.Code, t.UnitCost, t.PriceYear })
-            .ToListAsync(cancellationToken);
-        var unitCost = costs.ToDictionary(t => t.Code, t => t.UnitCost ?? 0m);
-        var offencesByPerson = offences.ToLookup(o => o.PersonId);
+        var asOf = query.AsOf ?? clock.Today;
+        var cases = access.Readable(db.Cases.AsNoTracking()).Where(c => c.Scheme == Scheme.Iom && c.StartDate <= asOf);
+        // Each offence the reader may see up to the day, with its unit cost (none for a type without one).
+        var costed =
+            from o in access.Readable(db.Offences.AsNoTracking()).Where(o => o.CommittedOn <= asOf)
+            join t in db.OffenceTypes.AsNoTracking() on o.OffenceType equals t.Code into types
+            from t in types.DefaultIfEmpty()
+            select new { o.PersonId, o.CommittedOn, Cost = (double?)t.UnitCost ?? 0.0 };
 
-        var open = cases.Where(c => c.IsOpen).ToList();
-        var cohortSize = open
-            .GroupBy(c => (Cohort: c.Iom?.Cohort ?? "Not recorded", c.Iom?.Tier))
-            .Select(g => new CohortTierCount(g.Key.Cohort, g.Key.Tier, g.Count()))
+        var cohortSize = (await cases
+                .Where(c => c.ExitedOn == null || c.ExitedOn > asOf)
+                .GroupBy(c => new { c.Iom!.Cohort, c.Iom.Tier })
+                .Select(g => new { g.Key.Cohort, g.Key.Tier, People = g.Count() })
+                .ToListAsync(cancellationToken))
+            .Select(g => new CohortTierCount(g.Cohort ?? "Not recorded", g.Tier, g.People))
             .OrderBy(c => c.Cohort).ThenBy(c => c.Tier)
             .ToList();
 
-        var measured = cases.Select(c =>
-        {
-            var end = c.ExitedOn ?? today;
-            var before = offencesByPerson[c.PersonId ?? default].Where(o => o.CommittedOn >= c.StartDate.AddYears(-1) && o.CommittedOn < c.StartDate).ToList();
-            var since = offencesByPerson[c.PersonId ?? default].Where(o => o.CommittedOn >= c.StartDate && o.CommittedOn <= end).ToList();
-            return new
+        // One row per case, its offences counted and costed in SQL: the 12 months before entry, from entry to exit
+        // (or the day), and the first year on IOM. Only the arithmetic over these rows happens here.
+        var measured = (await cases
+                .Select(c => new
+                {
+                    Cohort = c.Iom!.Cohort,
+                    c.StartDate,
+                    c.ExitedOn,
+                    Predicted = c.Iom.PredictedReoffendingRate,
+                    Before = costed.Count(o => o.PersonId == c.PersonId && o.CommittedOn >= c.StartDate.AddYears(-1) && o.CommittedOn < c.StartDate),
+                    CostBefore = costed.Where(o => o.PersonId == c.PersonId && o.CommittedOn >= c.StartDate.AddYears(-1) && o.CommittedOn < c.StartDate).Sum(o => o.Cost),
+                    Since = costed.Count(o => o.PersonId == c.PersonId && o.CommittedOn >= c.StartDate && (c.ExitedOn == null || o.CommittedOn <= c.ExitedOn)),
+                    CostSince = costed.Where(o => o.PersonId == c.PersonId && o.CommittedOn >= c.StartDate && (c.ExitedOn == null || o.CommittedOn <= c.ExitedOn)).Sum(o => o.Cost),
+                    FirstYear = costed.Count(o => o.PersonId == c.PersonId && o.CommittedOn >= c.StartDate && o.CommittedOn < c.StartDate.AddYears(1)),
+                })
+                .ToListAsync(cancellationToken))
+            .Select(m =>
             {
-                Cohort = c.Iom?.Cohort ?? "Not recorded",
-                Before = before.Count,
-                Since = since.Count,
-                YearsSince = Math.Max(0, end.DayNumber - c.StartDate.DayNumber) / DaysPerYear,
-                CostBefore = before.Sum(o => unitCost.GetValueOrDefault(o.OffenceType)),
-                CostSince = since.Sum(o => unitCost.GetValueOrDefault(o.OffenceType)),
-                FirstYearOffences = offencesByPerson[c.PersonId ?? default].Count(o => o.CommittedOn >= c.StartDate && o.CommittedOn < c.StartDate.AddYears(1)),
-                FullYear = c.StartDate.AddYears(1) <= today,
-                c.Iom?.PredictedReoffendingRate,
-            };
-        }).ToList();
+                var end = m.ExitedOn is { } exited && exited < asOf ? exited : asOf;
+                return new
+                {
+                    Cohort = m.Cohort ?? "Not recorded",
+                    m.Before,
+                    m.Since,
+                    YearsSince = Math.Max(0, end.DayNumber - m.StartDate.DayNumber) / DaysPerYear,
+                    CostBefore = Math.Round((decimal)m.CostBefore, 2),
+                    CostSince = Math.Round((decimal)m.CostSince, 2),
+                    m.FirstYear,
+                    FullYear = m.StartDate.AddYears(1) <= asOf,
+                    m.Predicted,
+                };
+            })
+            .ToList();
 
         var top = measured.OrderByDescending(m => m.CostBefore).Take(TopOffenders.Size).ToList();
         // The group's cost per year since entry (its cost since, over its average time since entry), so a year before
@@ -135,30 +147,41 @@ public sealed class IomReportHandler(IAppDbContext db, IRecordAccess access, IAu
         var total = new OffendingRow("All cohorts", rows.Sum(r => r.People), rows.Sum(r => r.OffencesBefore), rows.Sum(r => r.PersonYearsBefore),
             rows.Sum(r => r.OffencesSince), Math.Round(rows.Sum(r => r.PersonYearsSince), 2), rows.Sum(r => r.CostBefore), rows.Sum(r => r.CostSince));
 
-        var predicted = measured.Where(m => m.PredictedReoffendingRate is not null && m.FullYear).ToList();
+        var predicted = measured.Where(m => m.Predicted is not null && m.FullYear).ToList();
         var prediction = new PredictedReoffending(
             predicted.Count,
-            predicted.Count == 0 ? null : Math.Round(predicted.Average(m => (double)m.PredictedReoffendingRate!.Value), 1),
-            predicted.Count == 0 ? null : Math.Round(100.0 * predicted.Count(m => m.FirstYearOffences > 0) / predicted.Count, 1));
+            predicted.Count == 0 ? null : Math.Round(predicted.Average(m => (double)m.Predicted!.Value), 1),
+            predicted.Count == 0 ? null : Math.Round(100.0 * predicted.Count(m => m.FirstYear > 0) / predicted.Count, 1));
 
-        var nominations = cases.SelectMany(c => c.ExitNominations).ToList();
+        var exits = await ExitDecisionTimesAsync(cases, cancellationToken);
+        var priceYears = await db.OffenceTypes.AsNoTracking()
+            .Where(t => t.UnitCost != null && t.PriceYear != null)
+            .Select(t => t.PriceYear!.Value)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+
+        audit.Record("report.iom", AuditOutcome.Allowed, AccessRule.Owner, detail: $"As at {asOf:yyyy-MM-dd}: {measured.Count} IOM cases");
+        await db.SaveChangesAsync(cancellationToken);
+        return new IomReportView(asOf, cohortSize, rows, total, [.. priceYears.Order()], prediction, exits, topOffenders);
+    }
+
+    /// <summary>How long exit decisions took: decisions counted in SQL; the days of each kept for the median.</summary>
+    private static async Task<ExitDecisionTimes> ExitDecisionTimesAsync(IQueryable<Case> cases, CancellationToken cancellationToken)
+    {
+        var nominations = await cases.SelectMany(c => c.ExitNominations)
+            .Select(n => new { n.NominatedAt, n.DecidedAt, n.Decision })
+            .ToListAsync(cancellationToken);
         var decidedDays = nominations.Where(n => n.DecidedAt is not null)
             .Select(n => Math.Round((n.DecidedAt!.Value - n.NominatedAt).TotalDays, 1))
             .Order()
             .ToList();
-        var exits = new ExitDecisionTimes(
+        return new ExitDecisionTimes(
             decidedDays.Count,
-            nominations.Count(n => n.IsPending),
+            nominations.Count(n => n.Decision is null),
             Median(decidedDays),
             decidedDays.Count == 0 ? null : Math.Round(decidedDays.Average(), 1),
             nominations.Count(n => n.Decision == ExitDecision.Approved),
             nominations.Count(n => n.Decision == ExitDecision.Rejected));
-
-        audit.Record("report.iom", AuditOutcome.Allowed, AccessRule.Owner, detail: $"{cases.Count} IOM cases, {offences.Count} offences");
-        await db.SaveChangesAsync(cancellationToken);
-        return new IomReportView(today, cohortSize, rows, total,
-            costs.Where(c => c.UnitCost is not null && c.PriceYear is not null).Select(c => c.PriceYear!.Value).Distinct().Order().ToList(),
-            prediction, exits, topOffenders);
     }
 
     private static double? Median(List<double> sorted) => sorted.Count switch

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CaseManager.Application.Claims;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
@@ -7,8 +9,11 @@ using CaseManager.Application.ReferenceFigures;
 using CaseManager.Application.ReferenceFigures.ListReferenceFigures;
 using CaseManager.Application.Reports.IomReport;
 using CaseManager.Application.Reports.TreatmentReport;
+using CaseManager.Application.TroubledFamilies.ListTroubledFamilies;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Auditing;
+using CaseManager.Domain.Claims;
+using CaseManager.Domain.Outcomes;
 using CaseManager.Domain.Reporting;
 using CaseManager.Domain.Sharing;
 using CaseManager.Domain.Users;
@@ -39,7 +44,15 @@ public sealed class PartnershipReportValidator : AbstractValidator<PartnershipRe
 }
 
 public sealed class PartnershipReportHandler(
-    ISender sender, IAppDbContext db, IRecordAccess access, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock, IOptions<ReportOptions> options)
+    ISender sender,
+    IAppDbContext db,
+    IRecordAccess access,
+    ICurrentUser currentUser,
+    IAuditTrail audit,
+    PartnershipClock clock,
+    TroubledFamiliesList troubledFamilies,
+    IOptions<ReportOptions> options,
+    IOptions<ClaimOptions> claimOptions)
     : IQueryHandler<PartnershipReportQuery, PartnershipReportView>
 {
     public const string Basis =
@@ -55,8 +68,8 @@ public sealed class PartnershipReportHandler(
 
         IReadOnlyList<PrioritySection> sections =
         [
-            Asb(references[PartnershipPriority.Asb].ToList()),
-            await ReoffendingAsync(figures, references[PartnershipPriority.Reoffending].ToList(), cancellationToken),
+            await AsbAsync(figures, references[PartnershipPriority.Asb].ToList(), from, to, cancellationToken),
+            await ReoffendingAsync(figures, references[PartnershipPriority.Reoffending].ToList(), to, cancellationToken),
             await DrugsAndAlcoholAsync(figures, references[PartnershipPriority.DrugsAndAlcohol].ToList(), from, to, cancellationToken),
             await FamiliesAsync(figures, references[PartnershipPriority.Families].ToList(), from, to, cancellationToken),
             await VulnerablePeopleAsync(figures, references[PartnershipPriority.VulnerablePeople].ToList(), from, to, cancellationToken),
@@ -70,15 +83,58 @@ public sealed class PartnershipReportHandler(
     /// <summary>The UK financial year (1 April to 31 March) that a day falls in starts on this day.</summary>
     public static DateOnly FinancialYearStart(DateOnly day) => new(day.Month >= 4 ? day.Year : day.Year - 1, 4, 1);
 
-    /// <summary>The reference figures only, until the section counts the ASB outcome records (docs/partnership-report.md).</summary>
-    private static PrioritySection Asb(IReadOnlyList<ReferenceFigureView> references) =>
-        new(PartnershipPriority.Asb, "Anti-social behaviour", [], [], references,
-            ["Anti-social behaviour incidents, interventions and repeat locations are not yet recorded in CaseManager."]);
-
-    /// <summary>From the IOM report's query (the same figures as the IOM report page), as at the end of the period.</summary>
-    private async Task<PrioritySection> ReoffendingAsync(FigureBuilder figures, IReadOnlyList<ReferenceFigureView> references, CancellationToken cancellationToken)
+    /// <summary>
+    /// The anti-social behaviour records the reader may see, counted in SQL: incidents per month of the period,
+    /// people and households with an ASB intervention (anything but an incident: a warning, contract, injunction,
+    /// order, notice or housing action) in it, and people with more than one incident in it.
+    /// </summary>
+    private async Task<PrioritySection> AsbAsync(
+        FigureBuilder figures, IReadOnlyList<ReferenceFigureView> references, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var iom = await sender.Send(new IomReportQuery(), cancellationToken);
+        var asb = access.Readable(db.AsbRecords.AsNoTracking()).Where(r => r.OccurredOn >= from && r.OccurredOn <= to);
+        var incidents = asb.Where(r => r.Kind == AsbKind.Incident);
+        var interventions = asb.Where(r => r.Kind != AsbKind.Incident);
+
+        var perMonth = (await incidents
+                .GroupBy(r => new { r.OccurredOn.Year, r.OccurredOn.Month })
+                .Select(g => new { g.Key.Year, g.Key.Month, Incidents = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(m => (m.Year, m.Month), m => m.Incidents);
+        var months = MonthsOf(from, to)
+            .Select(m => (m.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.ToString("MMMM yyyy", CultureInfo.InvariantCulture), perMonth.GetValueOrDefault((m.Year, m.Month))))
+            .ToList();
+
+        var people = await interventions.Select(r => r.PersonId).Distinct().CountAsync(cancellationToken);
+        // A household counts when one of its members had an intervention while a member.
+        var households = await access.ReadableHouseholds(db.Households.AsNoTracking())
+            .CountAsync(h => h.Members.Any(m => interventions.Any(r => r.PersonId == m.PersonId && r.OccurredOn >= m.From && (m.To == null || r.OccurredOn <= m.To))), cancellationToken);
+        var repeatPeople = await incidents.GroupBy(r => r.PersonId).Where(g => g.Count() > 1).CountAsync(cancellationToken);
+
+        return new PrioritySection(PartnershipPriority.Asb, "Anti-social behaviour",
+            [
+                figures.Count("PeopleWithAsbInterventions", "People with an anti-social behaviour intervention in the period", people),
+                figures.Count("HouseholdsWithAsbInterventions", "Households with an anti-social behaviour intervention in the period", households),
+                figures.Count("RepeatAsbPeople", "People with more than one anti-social behaviour incident in the period", repeatPeople),
+            ],
+            [figures.Series("AsbIncidents", "Anti-social behaviour incidents recorded per month", months, "Anti-social behaviour incidents")],
+            references,
+            ["Where anti-social behaviour happened is not recorded in CaseManager, so repeat locations cannot be counted yet."]);
+    }
+
+    /// <summary>The first day of each calendar month that the period touches.</summary>
+    private static IEnumerable<DateOnly> MonthsOf(DateOnly from, DateOnly to)
+    {
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+        {
+            yield return month;
+        }
+    }
+
+    /// <summary>From the IOM report's query as at the last day of the period (the same figures as the IOM report for that day).</summary>
+    private async Task<PrioritySection> ReoffendingAsync(
+        FigureBuilder figures, IReadOnlyList<ReferenceFigureView> references, DateOnly to, CancellationToken cancellationToken)
+    {
+        var iom = await sender.Send(new IomReportQuery(to), cancellationToken);
         var cohorts = iom.CohortSize.GroupBy(c => c.Cohort).Select(g => (g.Key, g.Key, g.Sum(c => c.People))).ToList();
         var total = iom.Total;
         return new PrioritySection(PartnershipPriority.Reoffending, "Offending and re-offending",
@@ -121,7 +177,12 @@ public sealed class PartnershipReportHandler(
             []);
     }
 
-    /// <summary>Family cases the reader may see, counted in SQL: attached to Troubled Families by the end of the period, worked with in it, and high-impact households open at its end.</summary>
+    /// <summary>
+    /// Family cases the reader may see, counted in SQL: attached to Troubled Families by the end of the period and
+    /// worked with in it, families identified (attached, or eligible under the current phase on the last day though
+    /// not attached: the coordinator's list) against the area's allocation, results claimed in the period by kind,
+    /// and high-impact households and FIT families open at its end.
+    /// </summary>
     private async Task<PrioritySection> FamiliesAsync(
         FigureBuilder figures, IReadOnlyList<ReferenceFigureView> references, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
@@ -131,17 +192,47 @@ public sealed class PartnershipReportHandler(
         var workedWith = await troubled.CountAsync(c => c.ExitedOn == null || c.ExitedOn >= from, cancellationToken);
         var highImpact = await cases.CountAsync(c => c.Scheme == Scheme.HighImpactHousehold && c.StartDate <= to && (c.ExitedOn == null || c.ExitedOn > to), cancellationToken);
         var fit = await cases.CountAsync(c => c.Scheme == Scheme.Fit && c.StartDate <= to && (c.ExitedOn == null || c.ExitedOn > to), cancellationToken);
+
+        var (phase, _, listed) = await troubledFamilies.AllAsync(null, to, "report.partnership.families", cancellationToken);
+        var identified = attached + listed.Count(f => !f.Attached);
+
+        var start = StartOf(from);
+        var end = StartOf(to.AddDays(1));
+        var claimed = (await db.ClaimedOutcomes.AsNoTracking()
+                .Where(o => o.Primary && o.Outcome != ClaimOutcome.Attachment && o.ClaimedAt >= start && o.ClaimedAt < end && cases.Any(c => c.Id == o.CaseId))
+                .GroupBy(o => o.Outcome)
+                .Select(g => new { Outcome = g.Key, Results = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(r => r.Outcome, r => r.Results);
+        var results = Enum.GetValues<ClaimOutcome>().Where(o => o != ClaimOutcome.Attachment)
+            .Select(o => (o.ToString(), ResultWords(o), claimed.GetValueOrDefault(o)))
+            .ToList();
+
         return new PrioritySection(PartnershipPriority.Families, "Families",
             [
+                figures.Count("TroubledFamiliesAllocation", "The area's allocation of troubled families", claimOptions.Value.Allocation),
+                figures.Count("TroubledFamiliesIdentified", $"Troubled families identified (attached, or eligible under phase {phase} on {to:d MMMM yyyy})", identified),
                 figures.Count("TroubledFamiliesAttached", "Troubled families attached to the programme", attached),
-                figures.Count("TroubledFamiliesWorkedWith", "Troubled families worked with in the period", workedWith),
+                // Worked with is part of attached: published only when neither it nor the rest could be worked out as small.
+                figures.Part("TroubledFamiliesWorkedWith", "Troubled families worked with in the period", workedWith, attached),
                 figures.Count("HighImpactHouseholdsOpen", $"High-impact households open on {to:d MMMM yyyy}", highImpact),
                 figures.Count("FitFamiliesOpen", $"Families with the Family Intervention Team on {to:d MMMM yyyy}", fit),
             ],
-            [],
+            [figures.Series("ResultsClaimed", "Payment-by-results results claimed in the period, by result", results, "Results claimed")],
             references,
-            ["Families identified as eligible and results claimed are not yet recorded in CaseManager."]);
+            []);
     }
+
+    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static string ResultWords(ClaimOutcome outcome) => outcome switch
+    {
+        ClaimOutcome.CrimeAsbEducation => "Crime, anti-social behaviour and education",
+        ClaimOutcome.ContinuousEmployment => "Continuous employment",
+        ClaimOutcome.ProgressToWork => "Progress to work",
+        ClaimOutcome.SignificantAndSustainedProgress => "Significant and sustained progress",
+        _ => "Attachment",
+    };
 
     /// <summary>
     /// What is recorded today: break-glass uses by risk category (the reader's agency's own uses; the information
@@ -151,8 +242,8 @@ public sealed class PartnershipReportHandler(
         FigureBuilder figures, IReadOnlyList<ReferenceFigureView> references, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var actor = currentUser.Actor;
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var start = StartOf(from);
+        var end = StartOf(to.AddDays(1));
         var grants = db.BreakGlassGrants.AsNoTracking().Where(g => g.GrantedAt >= start && g.GrantedAt < end);
         if (!actor.IsInRole(Role.InformationGovernance))
         {

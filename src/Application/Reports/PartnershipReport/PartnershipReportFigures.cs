@@ -58,6 +58,13 @@ internal sealed class FigureBuilder(int threshold)
         return new ReportSeries(code, label, points, total);
     }
 
+    /// <summary>
+    /// A count that is part of another published count (families worked with, of those attached): published only when
+    /// neither it nor the rest of the whole is small, so the one cannot be taken from the other to reveal a small number.
+    /// </summary>
+    public ReportFigure Part(string code, string label, int part, int whole) =>
+        SmallNumbers.PartSuppressed(part, whole, threshold) ? Hidden(code, label, FigureKind.Count) : Shown(code, label, FigureKind.Count, part);
+
     /// <summary>A share, published only when neither its part nor the rest of its whole is a small number.</summary>
     public ReportFigure Share(string code, string label, int part, int whole) =>
         whole == 0 ? new ReportFigure(code, label, FigureKind.Percent, null, "No figures", false)
