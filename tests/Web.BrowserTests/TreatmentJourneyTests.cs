@@ -130,6 +130,45 @@ public sealed partial class TreatmentJourneyTests(BrowserFixture browser) : ICla
         dischargesAfter.Should().Be(dischargesBefore + 1);
     }
 
+    [Fact]
+    public async Task TopQuestionPages_WithoutJavaScript_ListEveryErrorAndRecordTheTopThroughCheckYourAnswers()
+    {
+        var familyName = UniqueName.Of("NojsTop");
+        var start = Today.AddDays(-60);
+        await using var worker = await browser.NewSessionAsync(javaScriptEnabled: false);
+        var page = worker.Page;
+        await worker.SignInAsync(DemoUsers.DaatWorker);
+        await worker.AddPersonAsync("Robin", familyName, new DateOnly(1990, 2, 3));
+        await worker.ClickAsync(page.GetByTestId("enrol-link"));
+        await Group(page, "Scheme").GetByLabel("Adult drug and alcohol treatment", new() { Exact = true }).CheckAsync();
+        await FillDateAsync(Group(page, "Start date"), start);
+        await FillDateAsync(Group(page, "Referral date"), start.AddDays(-5));
+        await page.GetByLabel("Referral source").FillAsync("Self");
+        await page.GetByLabel("Primary substance").SelectOptionAsync("Alcohol");
+        await Group(page, "Injecting status").GetByLabel("Never injected", new() { Exact = true }).CheckAsync();
+        await worker.ClickAsync(page.GetByTestId("save-case"));
+
+        await worker.ClickAsync(page.GetByTestId("record-top"));
+        await worker.ClickAsync(page.GetByTestId("continue-top"));
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select the stage of the TOP");
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date the TOP was completed");
+        await Group(page, "When is this TOP?").GetByLabel("Start of treatment", new() { Exact = true }).CheckAsync();
+        await FillDateAsync(Group(page, "Date completed"), start);
+        await worker.ClickAsync(page.GetByTestId("continue-top"));
+        await page.GetByLabel("Alcohol", new() { Exact = true }).FillAsync("20");
+        await worker.ClickAsync(page.GetByTestId("continue-top"));
+        await worker.ClickAsync(page.GetByTestId("continue-top"));
+        await page.GetByLabel("Psychological health", new() { Exact = true }).FillAsync("25");
+        await worker.ClickAsync(page.GetByTestId("continue-top"));
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Psychological health must be a whole number from 0 to 20");
+        await page.GetByLabel("Psychological health", new() { Exact = true }).FillAsync("9");
+        await worker.ClickAsync(page.GetByTestId("continue-top"));
+        await Expect(page.GetByTestId("top-answers-2")).ToContainTextAsync("20");
+        await Expect(page.GetByTestId("top-answers-3")).ToContainTextAsync("Not answered");
+        await worker.ClickAsync(page.GetByTestId("save-top"));
+        await Expect(page.GetByTestId("success-banner")).ToContainTextAsync("Start of treatment TOP");
+    }
+
     /// <summary>The report's successful completions and discharges for its default period, read from the shares table.</summary>
     private static async Task<(int Successful, int Discharges)> CompletionsAsync(BrowserSession session)
     {
