@@ -127,7 +127,7 @@ public sealed class TopModel(ISender sender, PartnershipClock clock, ICurrentUse
         {
             var top = await sender.Send(new RecordTopCommand(new CaseId(Id), draft.Stage, draft.CompletedOn, TopForm.ToAnswers(draft.Answers)), cancellationToken);
             TopDraft.Clear(TempData, Id);
-            TempData["Success"] = $"{StageName(Enum.Parse<TopStage>(top.Stage))} TOP of {LocalTime.Date(top.CompletedOn)} recorded";
+            TempData["Success"] = $"{StageName(Enum.Parse<TopStage>(top.Stage))} {(YoungPeople ? "outcome record" : "TOP")} of {LocalTime.Date(top.CompletedOn)} recorded";
             return Redirect($"{CaseHref}#treatment");
         }
 
