@@ -45,6 +45,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizePage("/Cases/EditIom", Policies.WriteCaseData);
         options.Conventions.AuthorizePage("/Cases/Allocate", Policies.ManageCases);
         options.Conventions.AuthorizePage("/Cases/LogIntervention", Policies.WriteCaseData);
+        options.Conventions.AuthorizeFolder("/Cases/Treatment", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/Cases/Nominate", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/Cases/Exits", Policies.ManageCases);
         options.Conventions.AuthorizeFolder("/Reports", Policies.ReadCaseData);

@@ -7,6 +7,7 @@ using CaseManager.Application.Common.Paging;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetTimeline;
 using CaseManager.Application.People.RegisterPerson;
+using CaseManager.Application.Reviews.CompleteReview;
 using CaseManager.Application.Treatment;
 using CaseManager.Application.Treatment.EndTreatmentIntervention;
 using CaseManager.Application.Treatment.ListTops;
@@ -116,6 +117,24 @@ public sealed class TreatmentCaseTests(CaseManagerFactory factory) : IClassFixtu
         var act = () => TopAsync(opened, TopStage.Start, Today, new TopAnswers { CrackDays = 29, QualityOfLife = 21 });
 
         (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Select(e => e.PropertyName).Should().BeEquivalentTo(["CrackDays", "QualityOfLife"]);
+    }
+
+    [Fact]
+    public async Task CompleteReview_OnATreatmentCaseWithoutAnyTop_IsRecordedWithItsNoteAndSchedulesTheNextOne()
+    {
+        // DT3: a TOP review falls due through the shared review engine; when the TOP could not be done (the client did
+        // not attend, declined) the review is still recorded, with a note, and no TOP is created or demanded.
+        var opened = await OpenAsync("NoTopReview", Today.AddDays(-200));
+        var due = await factory.QueryDbAsync(db => db.Reviews.SingleAsync(r => r.CaseId == new CaseId(opened.Id) && r.Kind == ReviewKind.Scheme && r.Status == ReviewStatus.Open));
+
+        var completed = await factory.SendAsAsync<CompletedReview>(DemoUsers.DaatWorker,
+            new CompleteReviewCommand(due.Id, Today.AddDays(-3), "Client did not attend; TOP to be completed at the next appointment"));
+
+        completed.NextReviewDue.Should().BeOnOrAfter(Today.AddDays(-3 + 182), "the next TOP review is one interval (26 weeks) later");
+        var stored = await factory.QueryDbAsync(db => db.Reviews.SingleAsync(r => r.Id == due.Id));
+        stored.Status.Should().Be(ReviewStatus.Completed);
+        stored.Summary.Should().StartWith("Client did not attend");
+        (await factory.QueryDbAsync(db => db.TopRecords.CountAsync(t => t.CaseId == new CaseId(opened.Id)))).Should().Be(0);
     }
 
     [Fact]

@@ -229,6 +229,17 @@ public sealed class TreatmentTests
         act.Should().Throw<DomainRuleException>().Which.Code.Should().Be("top.no-start");
     }
 
+    [Theory]
+    [InlineData(TopStage.Start, false)]
+    [InlineData(TopStage.Review, true)]
+    [InlineData(TopStage.Exit, true)]
+    [InlineData(TopStage.PostTreatment, false)]
+    public void RequiresStart_IsTrueForReviewAndExitOnly(TopStage stage, bool expected)
+    {
+        // DT3: a review (or exit) TOP counts only against a start TOP; the TOP pages ask this before the check page.
+        TopRecord.RequiresStart(stage).Should().Be(expected);
+    }
+
     [Fact]
     public void CompleteTop_ExitAfterAStart_IsRecordedWithUnansweredFields()
     {

@@ -127,6 +127,9 @@ public sealed class TopRecord : IPersonRecord
 
     public DateTimeOffset RecordedAt { get; private set; }
 
+    /// <summary>DT3: a review or exit TOP counts only against a start TOP (<c>top.no-start</c> without one).</summary>
+    public static bool RequiresStart(TopStage stage) => stage is TopStage.Review or TopStage.Exit;
+
     /// <summary><paramref name="earlier"/> are the TOPs already recorded on the case.</summary>
     public static TopRecord Complete(
         Case onCase, TopStage stage, DateOnly completedOn, TopAnswers answers, IReadOnlyCollection<TopRecord> earlier,
@@ -140,7 +143,7 @@ public sealed class TopRecord : IPersonRecord
         EnsureStageFits(onCase, stage, completedOn);
 
         var start = earlier.FirstOrDefault(t => t.CaseId == onCase.Id && t.Stage == TopStage.Start);
-        if (stage is TopStage.Review or TopStage.Exit && start is null)
+        if (RequiresStart(stage) && start is null)
         {
             throw new DomainRuleException("top.no-start", "Record the start TOP first: a review or exit TOP counts only against a start TOP");
         }

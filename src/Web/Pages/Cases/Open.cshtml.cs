@@ -81,14 +81,8 @@ public sealed class OpenCaseModel(ISender sender, ICurrentUser currentUser, IOpt
                 InjectingStatus: treatment.Injecting);
         if (isTreatment)
         {
-            foreach (var failure in (await validator.ValidateAsync(command, cancellationToken)).Errors)
-            {
-                var field = TreatmentFormInput.FieldOf(failure.PropertyName, "Input.Treatment") ?? PageExceptionFilter.PageField(failure.PropertyName);
-                if (!ModelState.TryGetValue(field, out var entry) || entry.Errors.Count == 0)
-                {
-                    ModelState.AddModelError(field, failure.ErrorMessage);
-                }
-            }
+            await FormChecks.AddFailuresAsync(validator, command, ModelState, cancellationToken,
+                property => TreatmentFormInput.FieldOf(property, "Input.Treatment"));
         }
 
         if (isIom)

@@ -1,15 +1,17 @@
 using CaseManager.Application.Treatment.EndTreatmentIntervention;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Treatment;
+using CaseManager.Web.Errors;
 using CaseManager.Web.TagHelpers;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaseManager.Web.Pages.Cases.Treatment;
 
-/// <summary>Ends a treatment intervention on a day (EndTreatmentInterventionCommand).</summary>
-public sealed class EndTreatmentInterventionModel(ISender sender) : PageModel
+/// <summary>Ends a treatment intervention on a day (EndTreatmentInterventionCommand); every error on the form is listed at once.</summary>
+public sealed class EndTreatmentInterventionModel(ISender sender, IValidator<EndTreatmentInterventionCommand> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -30,11 +32,18 @@ public sealed class EndTreatmentInterventionModel(ISender sender) : PageModel
     {
         if (!EndDate.TryGetDate(out var endDate))
         {
-            ModelState.AddModelError("EndDate", "The end date must be a real date");
+            ModelState.AddModelError(nameof(EndDate), "The end date must be a real date");
+        }
+
+        var command = new EndTreatmentInterventionCommand(new CaseId(Id), new TreatmentInterventionId(Iid), endDate);
+        await FormChecks.AddFailuresAsync(validator, command, ModelState, cancellationToken,
+            property => property == nameof(EndTreatmentInterventionCommand.EndDate) ? nameof(EndDate) : null);
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 
-        var ended = await sender.Send(new EndTreatmentInterventionCommand(new CaseId(Id), new TreatmentInterventionId(Iid), endDate), cancellationToken);
+        var ended = await sender.Send(command, cancellationToken);
         TempData["Success"] = $"{TreatmentWords.TypeOf(ended.Type)} ended on {LocalTime.Date(ended.EndDate!.Value)}";
         return Redirect($"{CaseHref}#treatment");
     }

@@ -2,7 +2,9 @@ using CaseManager.Application.Cases.GetCase;
 using CaseManager.Application.Treatment.StartTreatmentIntervention;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Treatment;
+using CaseManager.Web.Errors;
 using CaseManager.Web.TagHelpers;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -10,8 +12,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaseManager.Web.Pages.Cases.Treatment;
 
-/// <summary>Starts a treatment intervention (StartTreatmentInterventionCommand, DT1).</summary>
-public sealed class StartTreatmentInterventionModel(ISender sender) : PageModel, Errors.IReloadablePage
+/// <summary>Starts a treatment intervention (StartTreatmentInterventionCommand, DT1); every error on the form is listed at once.</summary>
+public sealed class StartTreatmentInterventionModel(ISender sender, IValidator<StartTreatmentInterventionCommand> validator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -41,13 +43,15 @@ public sealed class StartTreatmentInterventionModel(ISender sender) : PageModel,
             ModelState.AddModelError("Input.StartDate", "The start date must be a real date");
         }
 
+        var command = new StartTreatmentInterventionCommand(new CaseId(Id), Input.Type, startDate, Input.Medication, Input.Mode);
+        await FormChecks.AddFailuresAsync(validator, command, ModelState, cancellationToken);
         if (!ModelState.IsValid)
         {
             await ReloadAsync(cancellationToken);
             return Page();
         }
 
-        var started = await sender.Send(new StartTreatmentInterventionCommand(new CaseId(Id), Input.Type, startDate, Input.Medication, Input.Mode), cancellationToken);
+        var started = await sender.Send(command, cancellationToken);
         TempData["Success"] = $"{TreatmentWords.TypeOf(started.Type)} started on {LocalTime.Date(started.StartDate)}";
         return Redirect($"{CaseHref}#treatment");
     }

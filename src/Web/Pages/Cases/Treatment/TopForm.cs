@@ -27,38 +27,53 @@ public sealed record TopField(string Name, string Label, TopFieldKind Kind, int 
     };
 }
 
-/// <summary>The TOP questions in two short pages: substance use, then crime, health and social functioning.</summary>
+/// <summary>
+/// The TOP questions (DT3) on three short question pages after the stage and date (page 1): substance use (2);
+/// injecting and crime (3); health, quality of life, work and housing (4). Page 5 is check your answers.
+/// </summary>
 public static class TopForm
 {
     public static readonly IReadOnlyList<TopField> Fields =
     [
-        new(nameof(TopAnswers.AlcoholDays), "Alcohol", TopFieldKind.Days, 1),
-        new(nameof(TopAnswers.AlcoholUnitsPerDay), "Alcohol units per drinking day", TopFieldKind.Units, 1),
-        new(nameof(TopAnswers.OpiateDays), "Illicit opiates", TopFieldKind.Days, 1),
-        new(nameof(TopAnswers.CrackDays), "Crack", TopFieldKind.Days, 1),
-        new(nameof(TopAnswers.CocaineDays), "Cocaine", TopFieldKind.Days, 1),
-        new(nameof(TopAnswers.AmphetamineDays), "Amphetamines", TopFieldKind.Days, 1),
-        new(nameof(TopAnswers.CannabisDays), "Cannabis", TopFieldKind.Days, 1),
-        new(nameof(TopAnswers.OtherSubstanceName), "Other substance (name)", TopFieldKind.Text, 1),
-        new(nameof(TopAnswers.OtherSubstanceDays), "Other substance", TopFieldKind.Days, 1),
-        new(nameof(TopAnswers.TobaccoDays), "Tobacco", TopFieldKind.Days, 1),
-        new(nameof(TopAnswers.InjectedDays), "Days injected", TopFieldKind.Days, 1),
-        new(nameof(TopAnswers.SharedNeedles), "Shared needles", TopFieldKind.YesNo, 1),
-        new(nameof(TopAnswers.SharedParaphernalia), "Shared other injecting equipment", TopFieldKind.YesNo, 1),
-        new(nameof(TopAnswers.ShopliftingDays), "Shoplifting", TopFieldKind.Days, 2),
-        new(nameof(TopAnswers.DrugSellingDays), "Selling drugs", TopFieldKind.Days, 2),
-        new(nameof(TopAnswers.VehicleTheftDays), "Theft from or of a vehicle", TopFieldKind.Days, 2),
-        new(nameof(TopAnswers.OtherTheftDays), "Other theft or burglary", TopFieldKind.Days, 2),
-        new(nameof(TopAnswers.FraudDays), "Fraud, forgery or handling stolen goods", TopFieldKind.Days, 2),
-        new(nameof(TopAnswers.AssaultDays), "Assault or violence", TopFieldKind.Days, 2),
-        new(nameof(TopAnswers.PsychologicalHealth), "Psychological health", TopFieldKind.Score, 2),
-        new(nameof(TopAnswers.PhysicalHealth), "Physical health", TopFieldKind.Score, 2),
-        new(nameof(TopAnswers.QualityOfLife), "Overall quality of life", TopFieldKind.Score, 2),
-        new(nameof(TopAnswers.PaidWorkDays), "Days in paid work", TopFieldKind.Days, 2),
-        new(nameof(TopAnswers.EducationDays), "Days at college or school", TopFieldKind.Days, 2),
-        new(nameof(TopAnswers.AcuteHousingProblem), "Acute housing problem", TopFieldKind.YesNo, 2),
-        new(nameof(TopAnswers.RiskOfEviction), "At risk of eviction", TopFieldKind.YesNo, 2),
+        new(nameof(TopAnswers.AlcoholDays), "Alcohol", TopFieldKind.Days, 2),
+        new(nameof(TopAnswers.AlcoholUnitsPerDay), "Alcohol units per drinking day", TopFieldKind.Units, 2),
+        new(nameof(TopAnswers.OpiateDays), "Illicit opiates", TopFieldKind.Days, 2),
+        new(nameof(TopAnswers.CrackDays), "Crack", TopFieldKind.Days, 2),
+        new(nameof(TopAnswers.CocaineDays), "Cocaine", TopFieldKind.Days, 2),
+        new(nameof(TopAnswers.AmphetamineDays), "Amphetamines", TopFieldKind.Days, 2),
+        new(nameof(TopAnswers.CannabisDays), "Cannabis", TopFieldKind.Days, 2),
+        new(nameof(TopAnswers.OtherSubstanceName), "Other substance (name)", TopFieldKind.Text, 2),
+        new(nameof(TopAnswers.OtherSubstanceDays), "Other substance", TopFieldKind.Days, 2),
+        new(nameof(TopAnswers.TobaccoDays), "Tobacco", TopFieldKind.Days, 2),
+        new(nameof(TopAnswers.InjectedDays), "Days injected", TopFieldKind.Days, 3),
+        new(nameof(TopAnswers.SharedNeedles), "Shared needles", TopFieldKind.YesNo, 3),
+        new(nameof(TopAnswers.SharedParaphernalia), "Shared other injecting equipment", TopFieldKind.YesNo, 3),
+        new(nameof(TopAnswers.ShopliftingDays), "Shoplifting", TopFieldKind.Days, 3),
+        new(nameof(TopAnswers.DrugSellingDays), "Selling drugs", TopFieldKind.Days, 3),
+        new(nameof(TopAnswers.VehicleTheftDays), "Theft from or of a vehicle", TopFieldKind.Days, 3),
+        new(nameof(TopAnswers.OtherTheftDays), "Other theft or burglary", TopFieldKind.Days, 3),
+        new(nameof(TopAnswers.FraudDays), "Fraud, forgery or handling stolen goods", TopFieldKind.Days, 3),
+        new(nameof(TopAnswers.AssaultDays), "Assault or violence", TopFieldKind.Days, 3),
+        new(nameof(TopAnswers.PsychologicalHealth), "Psychological health", TopFieldKind.Score, 4),
+        new(nameof(TopAnswers.PhysicalHealth), "Physical health", TopFieldKind.Score, 4),
+        new(nameof(TopAnswers.QualityOfLife), "Overall quality of life", TopFieldKind.Score, 4),
+        new(nameof(TopAnswers.PaidWorkDays), "Days in paid work", TopFieldKind.Days, 4),
+        new(nameof(TopAnswers.EducationDays), "Days at college or school", TopFieldKind.Days, 4),
+        new(nameof(TopAnswers.AcuteHousingProblem), "Acute housing problem", TopFieldKind.YesNo, 4),
+        new(nameof(TopAnswers.RiskOfEviction), "At risk of eviction", TopFieldKind.YesNo, 4),
     ];
+
+    /// <summary>The question pages, by step; step 1 (stage and date) and the check page have no TOP questions.</summary>
+    public static readonly IReadOnlyList<string> Titles =
+    [
+        "About this TOP",
+        "Substance use in the last 28 days",
+        "Injecting and crime in the last 28 days",
+        "Health, quality of life, work and housing",
+        "Check your answers",
+    ];
+
+    public const int CheckStep = 5;
 
     public static IEnumerable<TopField> Step(int step) => Fields.Where(f => f.Step == step);
 
@@ -110,17 +125,24 @@ public static class TopForm
         : field.Kind == TopFieldKind.YesNo ? (value == "true" ? "Yes" : "No") : value;
 }
 
-/// <summary>A TOP's answers between its pages and check-your-answers, kept in TempData for one case.</summary>
+/// <summary>
+/// A TOP's answers between its pages and check your answers. Kept in TempData (the cookie provider, encrypted by data
+/// protection) under a key per case, rather than in hidden fields: the answers are health data (DT5) and are not
+/// echoed back into every page; each page posts only its own questions, so a page's errors cannot disturb answers
+/// given earlier; nothing is stored in the database until the check page sends the one command; and a draft for one
+/// client never mixes with another's open in a second tab. Read with Peek, so reloading a page or pressing Back keeps
+/// it; it is removed when the TOP is recorded. Works without JavaScript: every step is a plain form post.
+/// </summary>
 public sealed record TopDraft(Guid CaseId, TopStage? Stage, DateOnly? CompletedOn, Dictionary<string, string?> Answers)
 {
-    private const string Key = "TopDraft";
+    private static string Key(Guid caseId) => $"TopDraft:{caseId:N}";
 
     public static TopDraft? Peek(ITempDataDictionary tempData, Guid caseId) =>
-        tempData.Peek(Key) is string json && JsonSerializer.Deserialize<TopDraft>(json) is { } draft && draft.CaseId == caseId ? draft : null;
+        tempData.Peek(Key(caseId)) is string json && JsonSerializer.Deserialize<TopDraft>(json) is { } draft && draft.CaseId == caseId ? draft : null;
 
-    public void Keep(ITempDataDictionary tempData) => tempData[Key] = JsonSerializer.Serialize(this);
+    public void Keep(ITempDataDictionary tempData) => tempData[Key(CaseId)] = JsonSerializer.Serialize(this);
 
-    public static void Clear(ITempDataDictionary tempData) => tempData.Remove(Key);
+    public static void Clear(ITempDataDictionary tempData, Guid caseId) => tempData.Remove(Key(caseId));
 }
 
 /// <summary>The questions of one TOP page, with what was typed and its errors.</summary>
