@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Hosts started by the tests do not watch their settings files: hundreds of test hosts would otherwise use up the
+# machine's inotify instances (128 per user by default) when test assemblies run side by side.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
