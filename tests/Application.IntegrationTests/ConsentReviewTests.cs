@@ -164,7 +164,7 @@ public sealed class ConsentReviewTests : IAsyncLifetime
         (await NoticesAsync()).Where(n => n.ReviewId == review.Id).Select(n => (n.UserId, n.Kind, n.PeriodKey))
             .Should().BeEquivalentTo([(recorder, NotificationKind.ReviewOverdue, "2026-11-26"), (manager, NotificationKind.Escalation, "P0")]);
         var mail = MailTo(DemoUsers.PoliceManager);
-        mail.Should().Contain($"consent {consent.Id}").And.Contain("a POLICE iom consent review has been overdue since 20 November 2026");
+        mail.Should().Contain($"consent {consent.Id}").And.Contain("a POLICE Integrated Offender Management consent review has been overdue since 20 November 2026");
         mail.Should().NotContain("Overdueconsent");
     }
 

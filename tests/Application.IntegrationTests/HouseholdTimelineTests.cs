@@ -36,7 +36,7 @@ public sealed class HouseholdTimelineTests : IDisposable
 
         timeline.Items.Select(e => (e.Kind, e.Detail ?? e.Title, e.PersonId)).Should().Equal(
         [
-            ("CaseStarted", "TroubledFamilies family case started", (Guid?)null),
+            ("CaseStarted", "Troubled Families family case started", (Guid?)null),
             ("Asb", "mother while a member", family.Mother.Value),
             ("Asb", "son while a member", family.Son.Value),
         ]);

@@ -43,3 +43,17 @@ public sealed class AgencyTests
         act.Should().Throw<DomainRuleException>().Which.Code.Should().Be("agency.unknown-scheme");
     }
 }
+
+public sealed class SchemeNamingTests
+{
+    [Fact]
+    public void FullName_OfEveryScheme_IsWordsNotItsCode()
+    {
+        var names = Enum.GetValues<Scheme>().Select(s => (Scheme: s, Name: s.FullName())).ToList();
+
+        names.Should().OnlyContain(n => n.Name != n.Scheme.ToString() && n.Name.Contains(' '), "schemes are named in full, never by their code");
+        names.Select(n => n.Name).Should().OnlyHaveUniqueItems();
+        Scheme.Iom.FullName().Should().Be("Integrated Offender Management");
+        Scheme.TroubledFamilies.FullName().Should().Be("Troubled Families");
+    }
+}

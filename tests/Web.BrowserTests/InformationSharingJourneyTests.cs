@@ -22,6 +22,7 @@ public sealed class InformationSharingJourneyTests(BrowserFixture browser) : ICl
         await session.SignInAsync(DemoUsers.FitKeyworker);
         await session.SearchPeopleAsync("Marsh");
         await session.ClickAsync(page.GetByTestId("person-link").Filter(new() { HasText = "Marsh, Dawn" }));
+        await session.ClickAsync(page.GetByTestId("person-nav-consent"));
         await Expect(page.GetByTestId("consents-table")).ToContainTextAsync("Family Intervention Team");
 
         await session.ClickAsync(page.GetByTestId("add-consent"));

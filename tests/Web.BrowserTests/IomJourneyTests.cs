@@ -19,6 +19,8 @@ public sealed class IomJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         await officer.SignInAsync(DemoUsers.PoliceCaseworker);
         await officer.AddPersonAsync("Jordan", familyName, new DateOnly(1994, 7, 19));
 
+        await officer.ClickAsync(page.GetByTestId("person-nav-cases"));
+        await Expect(page.GetByTestId("person-nav-cases")).ToHaveAttributeAsync("aria-current", "page");
         await officer.ClickAsync(page.GetByTestId("enrol-link"));
         await Group(page, "Scheme").GetByLabel("Integrated Offender Management", new() { Exact = true }).CheckAsync();
         await FillDateAsync(Group(page, "Start date"), Today.AddDays(-30));
@@ -114,6 +116,7 @@ public sealed class IomJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         var page = officer.Page;
         await officer.SignInAsync(DemoUsers.PoliceCaseworker);
         await officer.AddPersonAsync("Sam", familyName, new DateOnly(1990, 1, 2));
+        await officer.ClickAsync(page.GetByTestId("person-nav-cases"));
         await officer.ClickAsync(page.GetByTestId("enrol-link"));
         await Group(page, "Scheme").GetByLabel("Integrated Offender Management", new() { Exact = true }).CheckAsync();
         await FillDateAsync(Group(page, "Start date"), Today.AddDays(-10));

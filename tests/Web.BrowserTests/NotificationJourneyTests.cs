@@ -31,7 +31,7 @@ public sealed class NotificationJourneyTests(BrowserFixture browser) : IClassFix
         await officer.ClickAsync(page.GetByTestId("header-notifications"));
 
         Assert.True(before > 0, "the job left the officer unread notifications");
-        await Expect(page.GetByTestId("notifications-table")).ToContainTextAsync("Iom review due on 29 November 2026");
+        await Expect(page.GetByTestId("notifications-table")).ToContainTextAsync("Integrated Offender Management review due on 29 November 2026");
 
         await officer.ClickAsync(page.GetByTestId("notification-row").Filter(new() { HasText = "due on 29 November 2026" }).GetByTestId("mark-read"));
 

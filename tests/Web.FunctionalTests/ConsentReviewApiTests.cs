@@ -138,7 +138,7 @@ public sealed class ConsentReviewApiTests(CaseManagerFactory factory) : IClassFi
         notice.GetProperty("reviewKind").GetString().Should().Be("Consent");
         notice.GetProperty("consentId").GetString().Should().Be(consentId);
         notice.GetProperty("caseId").ValueKind.Should().Be(JsonValueKind.Null);
-        notice.GetProperty("text").GetString().Should().Be("Iom consent review due on 29 November 2026");
+        notice.GetProperty("text").GetString().Should().Be("Integrated Offender Management consent review due on 29 November 2026");
     }
 
     private static List<JsonElement> Items(JsonElement page) => page.GetProperty("items").EnumerateArray().ToList();

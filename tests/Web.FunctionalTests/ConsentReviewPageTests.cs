@@ -43,7 +43,7 @@ public sealed partial class PageTests
         (await form.Content.ReadAsStringAsync()).Should().Contain("Record a consent review").And.Contain("Adam Ashby");
         (await tooEarly.Content.ReadAsStringAsync()).Should().Contain("The review date cannot be before the consent was recorded");
         recorded.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        recorded.Headers.Location!.ToString().Should().Be($"/people/{adam}#consent");
+        recorded.Headers.Location!.ToString().Should().Be($"/people/{adam}?section=consent");
         var stored = await factory.QueryDbAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.Id == reviewId));
         stored.Status.Should().Be(ReviewStatus.Completed);
         stored.CompletedOn.Should().Be(new DateOnly(2026, 11, 25));

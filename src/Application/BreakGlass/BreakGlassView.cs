@@ -1,3 +1,4 @@
+using CaseManager.Application.Common;
 using CaseManager.Domain.Sharing;
 
 namespace CaseManager.Application.BreakGlass;
@@ -12,7 +13,7 @@ public sealed record BreakGlassView(
     DateTimeOffset GrantedAt,
     DateTimeOffset ExpiresAt,
     bool Live,
-    string? ReviewOutcome,
+    [property: NamesOf(typeof(BreakGlassReviewOutcome))] string? ReviewOutcome,
     string? ReviewNote,
     DateTimeOffset? ReviewedAt,
     bool? PersonInformed,

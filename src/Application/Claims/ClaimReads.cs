@@ -40,9 +40,14 @@ public sealed record ClaimPerson(Guid Id, string Name);
 
 /// <summary>
 /// Who did what to the claim, and when: prepared, every decision on a line (a changed decision keeps the earlier one),
-/// submitted or cancelled.
+/// submitted or cancelled. The action is Prepared, a line's decision (Proposed, Validated or Rejected), Submitted or Cancelled.
 /// </summary>
-public sealed record ClaimHistoryItem(DateTimeOffset At, string Action, ClaimPerson By, Guid? LineId, string? Detail);
+public sealed record ClaimHistoryItem(
+    DateTimeOffset At,
+    [property: NamesOf("Prepared", nameof(ClaimLineStatus.Proposed), nameof(ClaimLineStatus.Validated), nameof(ClaimLineStatus.Rejected), "Submitted", "Cancelled")] string Action,
+    ClaimPerson By,
+    Guid? LineId,
+    string? Detail);
 
 public sealed record ClaimListItem(Guid Id, int Phase, [property: NamesOf(typeof(ClaimKind))] string Kind, string Window, [property: NamesOf(typeof(ClaimStatus))] string Status, ClaimProgressView Progress, string PreparedBy, DateTimeOffset PreparedAt);
 

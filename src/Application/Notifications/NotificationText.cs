@@ -1,4 +1,5 @@
 using System.Globalization;
+using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Notifications;
 using CaseManager.Domain.Reviews;
 
@@ -11,20 +12,21 @@ namespace CaseManager.Application.Notifications;
 /// </summary>
 public static class NotificationText
 {
-    public static string Describe(NotificationKind kind, ReviewKind reviewKind, string scheme, string ownerAgency, DateOnly dueOn)
+    public static string Describe(NotificationKind kind, ReviewKind reviewKind, Scheme scheme, string ownerAgency, DateOnly dueOn)
     {
         var what = reviewKind switch
         {
             ReviewKind.ExitDecision => "Exit nomination decision",
-            ReviewKind.Consent => $"{scheme} consent review",
-            _ => $"{scheme} review",
+            ReviewKind.Consent => $"{scheme.FullName()} consent review",
+            _ => $"{scheme.FullName()} review",
         };
         var due = dueOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         return kind switch
         {
             NotificationKind.ReviewDue => $"{what} due on {due}",
             NotificationKind.ReviewOverdue => $"{what} overdue: it was due on {due}",
-            NotificationKind.Escalation => $"Escalation: a {ownerAgency} {what.ToLowerInvariant()} has been overdue since {due}",
+            // A scheme keeps its capitals ("Troubled Families"); only the exit decision's own words are lowered.
+            NotificationKind.Escalation => $"Escalation: a {ownerAgency} {(reviewKind == ReviewKind.ExitDecision ? "exit nomination decision" : what)} has been overdue since {due}",
             _ => $"{what}, due on {due}",
         };
     }

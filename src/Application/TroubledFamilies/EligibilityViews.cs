@@ -1,3 +1,4 @@
+using CaseManager.Application.Common;
 using CaseManager.Domain.TroubledFamilies;
 
 namespace CaseManager.Application.TroubledFamilies;
@@ -18,7 +19,13 @@ public sealed record EligibilityCriterionView(string Code, string Name, bool Met
         [.. criterion.Evidence.Select(e => new EligibilityEvidenceView(e.Kind, e.RecordId, e.PersonId?.Value, e.On, e.Detail))]);
 }
 
-public sealed record EligibilityEvidenceView(string Kind, Guid RecordId, Guid? PersonId, DateOnly On, string Detail);
+/// <summary>One record behind a criterion, by the kind of record the eligibility engine found (DOMAIN.md TF1, TF2).</summary>
+public sealed record EligibilityEvidenceView(
+    [property: NamesOf("Offence", "Asb", "Employment", "Treatment", "LocalCriterion")] string Kind,
+    Guid RecordId,
+    Guid? PersonId,
+    DateOnly On,
+    string Detail);
 
 /// <summary>Works out eligibility in either phase: the one switch between the two engines.</summary>
 public static class Eligibility

@@ -9,16 +9,7 @@ namespace CaseManager.Web.Pages;
 /// <summary>The words people use for schemes, roles, data categories and the other values of information sharing.</summary>
 public static class SchemeNames
 {
-    public static string Of(Scheme scheme) => scheme switch
-    {
-        Scheme.Iom => "Integrated Offender Management",
-        Scheme.Fit => "Family Intervention Team",
-        Scheme.HighImpactHousehold => "High impact households",
-        Scheme.TroubledFamilies => "Troubled Families",
-        Scheme.AdultTreatment => "Adult drug and alcohol treatment",
-        Scheme.YoungPeopleTreatment => "Young people's substance misuse",
-        _ => scheme.ToString(),
-    };
+    public static string Of(Scheme scheme) => scheme.FullName();
 
     public static string Of(Role role) => role switch
     {

@@ -53,7 +53,7 @@ public sealed class ListNotificationsHandler(IAppDbContext db, ICurrentUser curr
         return new Paged<NotificationItem>(
             page.Items.Select(n => new NotificationItem(
                 n.Id, n.Kind, n.CaseId?.Value, n.ConsentId?.Value, n.ReviewId.Value, n.ReviewKind.ToString(), n.Scheme.ToString(), n.OwnerAgency.Value, n.DueOn,
-                NotificationText.Describe(n.Kind, n.ReviewKind, n.Scheme.ToString(), n.OwnerAgency.Value, n.DueOn), n.CreatedAt, n.ReadAt,
+                NotificationText.Describe(n.Kind, n.ReviewKind, n.Scheme, n.OwnerAgency.Value, n.DueOn), n.CreatedAt, n.ReadAt,
                 n.ConsentId is { } consentId && personOf.TryGetValue(consentId, out var personId) ? personId : null)).ToList(),
             page.Page,
             page.PageSize,

@@ -61,7 +61,7 @@ public sealed class SendNotificationDigestHandler(
             .AppendLine();
         foreach (var n in lines)
         {
-            body.AppendLine(CultureInfo.InvariantCulture, $"- {NotificationText.Describe(n.Kind, n.ReviewKind, n.Scheme.ToString(), n.OwnerAgency.Value, n.DueOn)} ({NotificationText.Subject(n.CaseId?.Value, n.ConsentId?.Value)})");
+            body.AppendLine(CultureInfo.InvariantCulture, $"- {NotificationText.Describe(n.Kind, n.ReviewKind, n.Scheme, n.OwnerAgency.Value, n.DueOn)} ({NotificationText.Subject(n.CaseId?.Value, n.ConsentId?.Value)})");
         }
 
         if (total > lines.Count)

@@ -216,7 +216,7 @@ public sealed class TimelineReader(IAppDbContext db, IRecordAccess access, IUser
 
     private IEnumerable<Pending> CaseEvents(Case found)
     {
-        var caption = found.HouseholdId is null ? $"{found.Scheme} case" : $"{found.Scheme} family case";
+        var caption = found.HouseholdId is null ? $"{found.Scheme.FullName()} case" : $"{found.Scheme.FullName()} family case";
         yield return new Pending("CaseStarted", found.Id.Value, StartOf(found.StartDate), $"{caption} started",
             found.Iom is { } iom ? Join($"Cohort {iom.Cohort}", iom.Tier is null ? null : $"tier {iom.Tier}", iom.SelectionReason) : null,
             found.Id.Value, found.Scheme, found.OwnerAgency, found.DataCategory, null, found.PersonId, "Case");
@@ -227,7 +227,7 @@ public sealed class TimelineReader(IAppDbContext db, IRecordAccess access, IUser
             if (nomination is { Decision: { } decision, DecidedAt: { } decidedAt })
             {
                 yield return new Pending(decision == ExitDecision.Approved ? "ExitApproved" : "ExitRejected", nomination.Id, decidedAt,
-                    decision == ExitDecision.Approved ? $"Exit approved: left {found.Scheme}" : "Exit nomination rejected",
+                    decision == ExitDecision.Approved ? $"Exit approved: left {found.Scheme.FullName()}" : "Exit nomination rejected",
                     nomination.DecisionNote, found.Id.Value, found.Scheme, found.OwnerAgency, found.DataCategory, nomination.DecidedBy, found.PersonId, "Case");
             }
         }

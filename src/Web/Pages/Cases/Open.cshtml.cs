@@ -38,7 +38,7 @@ public sealed class OpenCaseModel(ISender sender, ICurrentUser currentUser, IOpt
 
     public IReadOnlyList<SelectListItem> FlagItems => IomFormItems.Flags;
 
-    public string PersonHref => $"/people/{PersonId}";
+    public string PersonHref => People.PersonSections.Href(PersonId, People.PersonSection.Cases);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

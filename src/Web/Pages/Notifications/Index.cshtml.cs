@@ -48,7 +48,7 @@ public sealed class NotificationsIndexModel(ISender sender, ICurrentUser current
                 links.Add(new($"/people/{personId}/consents/{consentId}/reviews/{item.ReviewId}/complete", "Record the consent review", "notification-review"));
                 break;
             case (nameof(ReviewKind.Consent), _, _, { } personId):
-                links.Add(new($"/people/{personId}", "View the person's consents", "notification-person"));
+                links.Add(new(People.PersonSections.Href(personId, People.PersonSection.Consent), "View the person's consents", "notification-person"));
                 break;
             case (nameof(ReviewKind.ExitDecision), { } caseId, _, _) when ours && Policies.Allows(Policies.ManageCases, actor):
                 links.Add(new($"/cases/{caseId}/exit-decision", "Decide the exit nomination", "notification-review"));

@@ -1,13 +1,16 @@
 using CaseManager.Application.People;
 using CaseManager.Application.People.RegisterPerson;
+using CaseManager.Web.Errors;
 using CaseManager.Web.TagHelpers;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaseManager.Web.Pages.People;
 
-public sealed class CreatePersonModel(ISender sender) : PageModel
+/// <summary>Adds a person (RegisterPersonCommand); every error on the form is listed at once.</summary>
+public sealed class CreatePersonModel(ISender sender, IValidator<RegisterPersonCommand> validator) : PageModel
 {
     [BindProperty]
     public PersonInput Input { get; set; } = new();
@@ -21,18 +24,22 @@ public sealed class CreatePersonModel(ISender sender) : PageModel
         if (!Input.DateOfBirth.TryGetDate(out var dateOfBirth))
         {
             ModelState.AddModelError("Input.DateOfBirth", "Date of birth must be a real date");
+        }
+
+        var command = new RegisterPersonCommand(
+            Input.GivenName ?? string.Empty,
+            Input.FamilyName ?? string.Empty,
+            dateOfBirth,
+            Input.Gender,
+            new PersonIdentifierValues(Input.Pnc, Input.Crn, Input.NhsNumber, Input.Upn),
+            Input.Address);
+        await FormChecks.AddFailuresAsync(validator, command, ModelState, cancellationToken);
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 
-        var person = await sender.Send(
-            new RegisterPersonCommand(
-                Input.GivenName ?? string.Empty,
-                Input.FamilyName ?? string.Empty,
-                dateOfBirth,
-                Input.Gender,
-                new PersonIdentifierValues(Input.Pnc, Input.Crn, Input.NhsNumber, Input.Upn),
-                Input.Address),
-            cancellationToken);
+        var person = await sender.Send(command, cancellationToken);
         TempData["Success"] = $"{person.GivenName} {person.FamilyName} has been added";
         return Redirect($"/people/{person.Id}");
     }

@@ -3,22 +3,38 @@ using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Consents;
 using CaseManager.Application.Consents.ListConsents;
+using CaseManager.Application.Households.ListPersonHouseholds;
 using CaseManager.Application.Offences.ListOffences;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetPerson;
 using CaseManager.Application.People.GetWithheldRecords;
 using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Households;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 using CaseManager.Web.Pages.Cases;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaseManager.Web.Pages.People;
 
+/// <summary>
+/// A person's record, one part at a time under the MOJ sub-navigation (summary, cases, timeline, offences, consent,
+/// households): <c>?section=</c> picks the part, rendered on the server; the timeline is its own page.
+/// </summary>
 public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser, LocalTime time) : PageModel
 {
     public PersonDetailsView? Person { get; private set; }
+
+    /// <summary>The part of the record shown.</summary>
+    public PersonSection Section { get; private set; } = PersonSection.Summary;
+
+    public PersonNav Nav { get; private set; } = new([]);
+
+    public IReadOnlyList<PersonHouseholdRow> Households { get; private set; } = [];
+
+    public string? MoreHouseholds { get; private set; }
 
     public IReadOnlyList<SummaryRow> Details { get; private set; } = [];
 
@@ -41,11 +57,11 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
 
     public string? MoreOffences { get; private set; }
 
+    public string TimelineHref => PersonSections.Href(Person!.Id, PersonSection.Timeline);
+
     public string EnrolHref => $"/cases/open?personId={Person!.Id}";
 
     public string RecordOffenceHref => $"/people/{Person!.Id}/offences/record";
-
-    public string TimelineHref => $"/people/{Person!.Id}/timeline";
 
     public bool CanWrite => Policies.Allows(Policies.WriteCaseData, currentUser.Actor);
 
@@ -66,16 +82,47 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
 
     public string BreakGlassHref => $"/people/{Person!.Id}/break-glass";
 
-    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "section")] string? section, CancellationToken cancellationToken)
     {
+        if (PersonSections.Parse(section) is not { } shown)
+        {
+            return NotFound();
+        }
+
         var personId = new PersonId(id);
         var person = await sender.Send(new GetPersonQuery(personId), cancellationToken);
-        var withheld = await sender.Send(new GetWithheldRecordsQuery(personId), cancellationToken);
-        var consents = await sender.Send(new ListConsentsQuery(personId), cancellationToken);
-        var cases = await sender.Send(new ListCasesQuery(PersonId: personId, PageSize: 50), cancellationToken);
-        var offences = await sender.Send(new ListOffencesQuery(personId, 1, 20), cancellationToken);
-
         Person = person;
+        Section = shown;
+
+        // Every part is read through the person gate that has just let the reader see the person, so each is offered.
+        Nav = PersonSections.Nav(id, shown);
+        (SharedBecause, BreakGlassUntil) = Explain(person.Access);
+        PersonInformedHref = person.Access is { Rule: AccessRules.BreakGlass, GrantId: { } grantId } ? $"/break-glass/{grantId}/person-informed" : null;
+        switch (shown)
+        {
+            case PersonSection.Cases:
+                await LoadCasesAsync(personId, cancellationToken);
+                break;
+            case PersonSection.Offences:
+                await LoadOffencesAsync(personId, cancellationToken);
+                break;
+            case PersonSection.Consent:
+                Consents = (await sender.Send(new ListConsentsQuery(personId), cancellationToken)).Select(ToRow).ToList();
+                break;
+            case PersonSection.Households:
+                await LoadHouseholdsAsync(personId, cancellationToken);
+                break;
+            default:
+                await LoadSummaryAsync(person, cancellationToken);
+                break;
+        }
+
+        return Page();
+    }
+
+    private async Task LoadSummaryAsync(PersonDetailsView person, CancellationToken cancellationToken)
+    {
+        var withheld = await sender.Send(new GetWithheldRecordsQuery(new PersonId(person.Id)), cancellationToken);
         Details =
         [
             new("Date of birth", LocalTime.Date(person.DateOfBirth)),
@@ -88,13 +135,15 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
             new("Owning agency", person.OwnerAgency),
             new("Recorded", time.DateOf(person.CreatedAt)),
         ];
-        (SharedBecause, BreakGlassUntil) = Explain(person.Access);
-        PersonInformedHref = person.Access is { Rule: AccessRules.BreakGlass, GrantId: { } grantId } ? $"/break-glass/{grantId}/person-informed" : null;
         ReadsEverything = person.Access is null && withheld.Count == 0;
         WithheldRecords = withheld
             .Select(w => $"{w.AgencyName} holds {w.Records} {(w.Records == 1 ? "record" : "records")} on this person that are not shared with you. Contact them if you need to know more.")
             .ToList();
-        Consents = consents.Select(ToRow).ToList();
+    }
+
+    private async Task LoadCasesAsync(PersonId personId, CancellationToken cancellationToken)
+    {
+        var cases = await sender.Send(new ListCasesQuery(PersonId: personId, PageSize: 50), cancellationToken);
         Cases = cases.Items.Select(c => new PersonCaseRow(
             $"/cases/{c.Id}",
             SchemeNames.Of<Scheme>(c.Scheme),
@@ -103,6 +152,11 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
             c.OwnerAgency,
             LocalTime.Date(c.StartDate),
             c.ExitedOn is { } exited ? LocalTime.Date(exited) : null)).ToList();
+    }
+
+    private async Task LoadOffencesAsync(PersonId personId, CancellationToken cancellationToken)
+    {
+        var offences = await sender.Send(new ListOffencesQuery(personId, 1, 20), cancellationToken);
         Offences = offences.Items.Select(o => new OffenceRow(
             o.OffenceTypeName ?? o.OffenceType,
             LocalTime.Date(o.CommittedOn),
@@ -110,6 +164,18 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
             o.Outcome,
             o.OwnerAgency)).ToList();
         MoreOffences = offences.Total > offences.Items.Count ? $"The {offences.Items.Count} most recent of {offences.Total} offences. The timeline shows them all." : null;
+    }
+
+    private async Task LoadHouseholdsAsync(PersonId personId, CancellationToken cancellationToken)
+    {
+        var households = await sender.Send(new ListPersonHouseholdsQuery(personId, 1, 50), cancellationToken);
+        Households = households.Items.Select(h => new PersonHouseholdRow(
+            h.Name ?? "Household with no name",
+            Enum.TryParse<Relationship>(h.Relationship, out var relationship) ? SchemeNames.OfEnum(relationship) : h.Relationship,
+            LocalTime.Date(h.From),
+            h.To is { } to ? LocalTime.Date(to) : null,
+            h.OwnerAgency)).ToList();
+        MoreHouseholds = households.Total > households.Items.Count ? $"The {households.Items.Count} most recent of {households.Total} households." : null;
     }
 
     private (string? SharedBecause, string? BreakGlassUntil) Explain(RecordAccessExplanation? access) => access switch
@@ -162,3 +228,6 @@ public sealed record PersonCaseRow(string Href, string Scheme, string Status, st
 
 /// <summary>One offence as the person page lists it.</summary>
 public sealed record OffenceRow(string Type, string CommittedOn, string ConvictedOn, string? Outcome, string Owner);
+
+/// <summary>One household the person was a member of, as their page lists it.</summary>
+public sealed record PersonHouseholdRow(string Name, string Relationship, string From, string? To, string Owner);

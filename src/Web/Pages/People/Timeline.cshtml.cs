@@ -25,6 +25,9 @@ public sealed class PersonTimelineModel(ISender sender, LocalTime time) : PageMo
 
     public string PersonHref => $"/people/{Id}";
 
+    /// <summary>The person page's sub-navigation, the timeline current.</summary>
+    public PersonNav Nav => PersonSections.Nav(Id, PersonSection.Timeline);
+
     public async Task OnGetAsync(Guid id, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken cancellationToken = default)
     {
         Id = id;

@@ -64,7 +64,7 @@ public sealed class ReviewsIndexModel(ISender sender, ICurrentUser currentUser) 
         {
             (nameof(ReviewKind.Consent), { } consentId) when ours =>
                 new($"/people/{review.PersonId}/consents/{consentId}/reviews/{review.Id}/complete", "Record review", "complete-review", "this consent"),
-            (nameof(ReviewKind.Consent), _) => new($"/people/{review.PersonId}#consent", "View consents", "view-consents", "this person"),
+            (nameof(ReviewKind.Consent), _) => new(People.PersonSections.Href(review.PersonId.GetValueOrDefault(), People.PersonSection.Consent), "View consents", "view-consents", "this person"),
             (nameof(ReviewKind.Scheme), _) when ours =>
                 new($"/cases/{review.CaseId}/reviews/{review.Id}/complete", "Record review", "complete-review", "this case"),
             _ => new($"/cases/{review.CaseId}", "View case", "view-case", "this case"),

@@ -6,6 +6,7 @@ using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 using CaseManager.Web.Errors;
 using CaseManager.Web.TagHelpers;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -13,7 +14,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaseManager.Web.Pages.People.Consents;
 
-public sealed class RecordConsentModel(ISender sender) : PageModel, IReloadablePage
+/// <summary>Records a consent decision on a person (RecordConsentCommand); every error on the form is listed at once.</summary>
+public sealed class RecordConsentModel(ISender sender, IValidator<RecordConsentCommand> validator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -25,7 +27,7 @@ public sealed class RecordConsentModel(ISender sender) : PageModel, IReloadableP
 
     public IReadOnlyList<SelectListItem> AgencyItems { get; private set; } = [];
 
-    public string PersonHref => $"/people/{Id}";
+    public string PersonHref => PersonSections.Href(Id, PersonSection.Consent);
 
     public Task OnGetAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
 
@@ -41,24 +43,27 @@ public sealed class RecordConsentModel(ISender sender) : PageModel, IReloadableP
             ModelState.AddModelError("Input.ReviewOn", "The review date must be a real date");
         }
 
+        var command = new RecordConsentCommand(
+            new PersonId(Id),
+            Input.Purpose.OrUnselected(),
+            Input.RecipientAgencies,
+            Input.DataCategories,
+            Input.Status.OrUnselected(),
+            Input.GivenBy.OrUnselected(),
+            recordedOn,
+            reviewOn,
+            string.IsNullOrWhiteSpace(Input.Evidence) ? null : Input.Evidence);
+
+        // A failure on one of a list's answers ("RecipientAgencies[1]") belongs to the list's checkboxes.
+        await FormChecks.AddFailuresAsync(validator, command, ModelState, cancellationToken,
+            property => PageExceptionFilter.PageField(property.Split('[')[0]));
         if (!ModelState.IsValid)
         {
             await ReloadAsync(cancellationToken);
             return Page();
         }
 
-        await sender.Send(
-            new RecordConsentCommand(
-                new PersonId(Id),
-                Input.Purpose.OrUnselected(),
-                Input.RecipientAgencies,
-                Input.DataCategories,
-                Input.Status.OrUnselected(),
-                Input.GivenBy.OrUnselected(),
-                recordedOn,
-                reviewOn,
-                string.IsNullOrWhiteSpace(Input.Evidence) ? null : Input.Evidence),
-            cancellationToken);
+        await sender.Send(command, cancellationToken);
         TempData["Success"] = Input.Status == ConsentStatus.Refused
             ? $"Refusal of consent recorded for {SchemeNames.Of(Input.Purpose!.Value)}"
             : $"Consent recorded for {SchemeNames.Of(Input.Purpose!.Value)}";

@@ -34,7 +34,7 @@ public sealed class ReviewConsentModel(ISender sender, LocalTime time) : PageMod
 
     public IReadOnlyList<SummaryRow> Consent { get; private set; } = [];
 
-    public string PersonHref => $"/people/{Id}#consent";
+    public string PersonHref => PersonSections.Href(Id, PersonSection.Consent);
 
     public string NewConsentHref => $"/people/{Id}/consents/create";
 

@@ -29,7 +29,7 @@ public sealed class WithdrawConsentModel(ISender sender) : PageModel, IReloadabl
 
     public bool CanWithdraw { get; private set; }
 
-    public string PersonHref => $"/people/{Id}";
+    public string PersonHref => PersonSections.Href(Id, PersonSection.Consent);
 
     public Task OnGetAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
 

@@ -4,6 +4,7 @@ using CaseManager.Application.People.GetPerson;
 using CaseManager.Domain.People;
 using CaseManager.Web.Errors;
 using CaseManager.Web.TagHelpers;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -11,8 +12,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaseManager.Web.Pages.People.Offences;
 
-/// <summary>Records an offence a person committed (RecordOffenceCommand), for the IOM measures of offending and its cost.</summary>
-public sealed class RecordOffenceModel(ISender sender) : PageModel, IReloadablePage
+/// <summary>
+/// Records an offence a person committed (RecordOffenceCommand), for the IOM measures of offending and its cost; every
+/// error on the form is listed at once.
+/// </summary>
+public sealed class RecordOffenceModel(ISender sender, IValidator<RecordOffenceCommand> validator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -24,7 +28,7 @@ public sealed class RecordOffenceModel(ISender sender) : PageModel, IReloadableP
 
     public IReadOnlyList<SelectListItem> TypeItems { get; private set; } = [];
 
-    public string PersonHref => $"/people/{Id}";
+    public string PersonHref => PersonSections.Href(Id, PersonSection.Offences);
 
     public Task OnGetAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
 
@@ -40,16 +44,16 @@ public sealed class RecordOffenceModel(ISender sender) : PageModel, IReloadableP
             ModelState.AddModelError("Input.ConvictedOn", "The conviction date must be a real date");
         }
 
+        var command = new RecordOffenceCommand(new PersonId(Id), string.IsNullOrEmpty(Input.OffenceType) ? null : Input.OffenceType, committedOn, convictedOn,
+            string.IsNullOrWhiteSpace(Input.Outcome) ? null : Input.Outcome.Trim());
+        await FormChecks.AddFailuresAsync(validator, command, ModelState, cancellationToken);
         if (!ModelState.IsValid)
         {
             await ReloadAsync(cancellationToken);
             return Page();
         }
 
-        var offence = await sender.Send(
-            new RecordOffenceCommand(new PersonId(Id), string.IsNullOrEmpty(Input.OffenceType) ? null : Input.OffenceType, committedOn, convictedOn,
-                string.IsNullOrWhiteSpace(Input.Outcome) ? null : Input.Outcome.Trim()),
-            cancellationToken);
+        var offence = await sender.Send(command, cancellationToken);
         TempData["Success"] = $"Offence recorded: {offence.OffenceTypeName ?? offence.OffenceType}";
         return Redirect(PersonHref);
     }
