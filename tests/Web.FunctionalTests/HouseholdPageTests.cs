@@ -266,4 +266,23 @@ public sealed partial class PageTests
         households.Should().Contain($"href=\"/households/{household.Value}\"").And.Contain("Parent or carer").And.Contain("1 January 2024");
         (await fit.GetAsync($"/households/{household.Value}")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task DemoMarshFamily_IsOneHighImpactHousehold_WithSeveralAgenciesInvolved()
+    {
+        var fit = await SignedInBrowserAsync(DemoUsers.FitKeyworker);
+
+        var list = await fit.GetStringAsync("/households?search=marsh");
+        var id = Regex.Match(list, "href=\"/households/([0-9a-f-]{36})\"[^>]*>The Marsh family<").Groups[1].Value;
+        var summary = await fit.GetStringAsync($"/households/{id}");
+        var caseId = Regex.Match(summary, "href=\"/cases/([0-9a-f-]{36})\"").Groups[1].Value;
+        var plan = await fit.GetStringAsync($"/cases/{caseId}/plan");
+        var timeline = await fit.GetStringAsync($"/households/{id}/timeline?agency=FIT");
+        var housing = await fit.GetStringAsync($"/households/{id}/timeline?agency=HOUSING");
+
+        summary.Should().Contain("Dawn Marsh").And.Contain("Jayden Marsh").And.Contain("Chloe Marsh").And.Contain("High impact households");
+        plan.Should().Contain("Tenancy sustainment plan").And.Contain("Neighbourhood team joint visit").And.Contain("Child in need review for Chloe");
+        timeline.Should().Contain("About: The family").And.NotContain("data-testid=\"empty-timeline\"");
+        housing.Should().Contain("data-testid=\"empty-timeline\"", "Dawn's consent does not cover the housing tenancy warning's data for FIT");
+    }
 }
