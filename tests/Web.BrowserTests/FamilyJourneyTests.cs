@@ -20,7 +20,7 @@ public sealed class FamilyJourneyTests(BrowserFixture browser) : IClassFixture<B
         var page = session.Page;
         var family = UniqueName.Of("Fernley");
         await session.SignInAsync(DemoUsers.FitKeyworker);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(CaseManager.TestSupport.CaseManagerFactory.StartOfTests.UtcDateTime);
         var people = new (string Given, DateOnly Born, string Relationship)[]
         {
             ("Amy", new DateOnly(1985, 6, 1), "Parent or carer"),
@@ -56,6 +56,11 @@ public sealed class FamilyJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.Locator("input[name='Input.Scheme'][value='TroubledFamilies']").CheckAsync();
         await FillDateAsync(page, today.AddDays(-7));
         await session.ClickAsync(page.GetByTestId("save-family-case"));
+        if (await page.GetByTestId("error-summary").CountAsync() > 0)
+        {
+            throw new InvalidOperationException(await page.GetByTestId("error-summary").InnerTextAsync() + " at " + page.Url);
+        }
+
         await Expect(page.GetByTestId("case-status")).ToBeVisibleAsync();
 
         await session.ClickAsync(page.GetByTestId("family-plan"));
@@ -66,8 +71,10 @@ public sealed class FamilyJourneyTests(BrowserFixture browser) : IClassFixture<B
             await page.GetByLabel("Whose action is it").SelectOptionAsync(agency);
             await FillDateAsync(page, today.AddDays(14));
             await session.ClickAsync(page.GetByTestId("save-plan-action"));
-            await Expect(page.GetByText(description)).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("success-banner")).ToContainTextAsync(description);
         }
+
+        await Expect(page.GetByTestId("plan-action")).ToHaveCountAsync(2);
 
         await session.VisitAsync($"{householdPath}/eligibility");
         await Expect(page.GetByTestId("eligibility-attached")).ToBeVisibleAsync();
@@ -92,7 +99,7 @@ public sealed class FamilyJourneyTests(BrowserFixture browser) : IClassFixture<B
         var joined = page.GetByRole(AriaRole.Group, new() { Name = "Date they joined the household" });
         await joined.GetByLabel("Day").FillAsync("1");
         await joined.GetByLabel("Month").FillAsync("1");
-        await joined.GetByLabel("Year").FillAsync(DateTime.UtcNow.AddYears(-1).Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await joined.GetByLabel("Year").FillAsync((CaseManager.TestSupport.CaseManagerFactory.StartOfTests.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await session.ClickAsync(page.GetByTestId("save-member"));
     }
 
