@@ -7,9 +7,11 @@ using static Microsoft.Playwright.Assertions;
 namespace CaseManager.Web.BrowserTests;
 
 /// <summary>
-/// A FIT keyworker records a household of four (DOMAIN.md FAM2), enrols it in Troubled Families (FAM3), adds plan
-/// actions for two agencies (FAM1), checks eligibility with evidence (TF1, TF4) and the family's timeline. Every page
-/// is scanned by axe on load (BrowserSession); the household and timeline pages also reflow at 320 pixels.
+/// A FIT keyworker records a household of four (DOMAIN.md FAM2), enrols it in Troubled Families (FAM3), completes the
+/// whole-family assessment and a plan with actions for FIT and the drug and alcohol team (FAM1); the DAAT worker, who
+/// reads the family through a member's consent (IS7, IS7b), completes their action; the keyworker sees it done, the
+/// eligibility checklist (TF1, TF4) and the family's timeline. Every page is scanned by axe on load (BrowserSession);
+/// the household and timeline pages also reflow at 320 pixels.
 /// </summary>
 public sealed class FamilyJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -28,10 +30,27 @@ public sealed class FamilyJourneyTests(BrowserFixture browser) : IClassFixture<B
             ("Kai", today.AddYears(-14), "Child"),
             ("Isla", today.AddYears(-9), "Child"),
         };
+        var paths = new List<string>();
         foreach (var (given, born, _) in people)
         {
-            await session.AddPersonAsync(given, family, born);
+            paths.Add(await session.AddPersonAsync(given, family, born));
         }
+
+        // Amy agrees that the Think Family partners, the drug and alcohol team among them, may see who the family are
+        // and the children's information for Troubled Families (IS7: the Think Family agreement needs consent).
+        await session.VisitAsync($"{paths[0]}/consents/create");
+        await page.Locator("input[name='Input.Purpose'][value='TroubledFamilies']").CheckAsync();
+        await page.Locator("input[name='Input.RecipientAgencies'][value='DAAT']").CheckAsync();
+        await page.Locator("input[name='Input.DataCategories'][value='Identity']").CheckAsync();
+        await page.Locator("input[name='Input.DataCategories'][value='ChildrenSafeguarding']").CheckAsync();
+        await page.Locator("input[name='Input.Status'][value='Given']").CheckAsync();
+        await page.Locator("input[name='Input.GivenBy'][value='Self']").CheckAsync();
+        var recorded = page.GetByRole(AriaRole.Group, new() { Name = "Date consent was given or refused" });
+        await recorded.GetByLabel("Day").FillAsync(today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await recorded.GetByLabel("Month").FillAsync(today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await recorded.GetByLabel("Year").FillAsync(today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await session.ClickAsync(page.GetByTestId("save-consent"));
+        await Expect(page.GetByTestId("error-summary")).ToHaveCountAsync(0);
 
         await session.VisitAsync("/households");
         await session.ClickAsync(page.GetByTestId("record-household"));
@@ -62,9 +81,20 @@ public sealed class FamilyJourneyTests(BrowserFixture browser) : IClassFixture<B
         }
 
         await Expect(page.GetByTestId("case-status")).ToBeVisibleAsync();
+        var casePath = new Uri(page.Url).AbsolutePath;
+
+        // One whole-family assessment (FAM1): needs for the family and per member, and a summary.
+        await session.ClickAsync(page.GetByTestId("family-assessment"));
+        await FillDateAsync(page, today);
+        await page.GetByRole(AriaRole.Group, new() { Name = "Needs of the whole family" }).GetByLabel("Housing", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = $"Needs of Amy {family}" }).GetByLabel("Work", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Summary").FillAsync("Rent arrears and a tenancy at risk; Amy wants work");
+        await session.ClickAsync(page.GetByTestId("save-assessment"));
+        await Expect(page.GetByText("Rent arrears and a tenancy at risk; Amy wants work")).ToBeVisibleAsync();
+        await session.VisitAsync(casePath);
 
         await session.ClickAsync(page.GetByTestId("family-plan"));
-        foreach (var (description, agency) in new[] { ("Weekly family meeting", "FIT"), ("Tenancy sustainment visit", "HOUSING") })
+        foreach (var (description, agency) in new[] { ("Weekly family meeting", "FIT"), ("Alcohol screening with Rob", "DAAT") })
         {
             await session.ClickAsync(page.GetByTestId("add-plan-action"));
             await page.GetByLabel("What is to be done").FillAsync(description);
@@ -75,6 +105,21 @@ public sealed class FamilyJourneyTests(BrowserFixture browser) : IClassFixture<B
         }
 
         await Expect(page.GetByTestId("plan-action")).ToHaveCountAsync(2);
+
+        // The drug and alcohol team's worker sees the plan through Amy's consent and completes the action that is theirs.
+        await using (var daat = await browser.NewSessionAsync())
+        {
+            await daat.SignInAsync(DemoUsers.DaatWorker);
+            await daat.VisitAsync($"{casePath}/plan");
+            await daat.ClickAsync(daat.Page.GetByRole(AriaRole.Link, new() { Name = "Alcohol screening with Rob" }));
+            await FillDateAsync(daat.Page, today);
+            await daat.Page.GetByLabel("Note (optional)").FillAsync("Screened, no further treatment needed");
+            await daat.ClickAsync(daat.Page.GetByTestId("save-complete-action"));
+            await Expect(daat.Page.GetByTestId("plan-actions")).ToContainTextAsync("Screened, no further treatment needed");
+        }
+
+        await session.VisitAsync($"{casePath}/plan");
+        await Expect(page.GetByTestId("plan-actions")).ToContainTextAsync("Done");
 
         await session.VisitAsync($"{householdPath}/eligibility");
         await Expect(page.GetByTestId("eligibility-attached")).ToBeVisibleAsync();
