@@ -40,6 +40,11 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/People/Consents", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/People/Offences", Policies.WriteCaseData);
         options.Conventions.AuthorizePage("/People/BreakGlass", Policies.BreakGlass);
+        options.Conventions.AuthorizeFolder("/Households", Policies.ReadCaseData);
+        options.Conventions.AuthorizePage("/Households/Create", Policies.WriteCaseData);
+        options.Conventions.AuthorizePage("/Households/AddMember", Policies.WriteCaseData);
+        options.Conventions.AuthorizePage("/Households/EndMember", Policies.WriteCaseData);
+        options.Conventions.AuthorizePage("/Households/OpenCase", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/Cases", Policies.ReadCaseData);
         options.Conventions.AuthorizePage("/Cases/Open", Policies.WriteCaseData);
         options.Conventions.AuthorizePage("/Cases/EditIom", Policies.WriteCaseData);

@@ -70,10 +70,10 @@ public sealed class StartupCrashTests
         instance.Count("AspNetUsers").Should().Be(14);
         instance.Count("AspNetUserRoles").Should().Be(14);
         instance.Count("People").Should().Be(38);
-        instance.Count("Cases").Should().Be(29);
+        instance.Count("Cases").Should().Be(30);
         instance.Count("SharingAgreements").Should().Be(3);
         instance.Count("Consents").Should().Be(2);
-        instance.Count("Reviews").Should().Be(22);
+        instance.Count("Reviews").Should().Be(23);
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public sealed partial class PageTests
             {
                 "summary" => $"/people/{person.Id}",
                 "timeline" => $"/people/{person.Id}/timeline",
+                "households" => $"/people/{person.Id}/households",
                 _ => $"/people/{person.Id}?section={part}",
             };
             var response = await fit.GetAsync(url);
@@ -63,7 +64,7 @@ public sealed partial class PageTests
             .And.NotContain("data-testid=\"person-details\"");
         pages["offences"].Should().Contain("data-testid=\"offences-table\"").And.Contain("data-testid=\"record-offence\"").And.NotContain("data-testid=\"consents-table\"");
         pages["consent"].Should().Contain("data-testid=\"consents-table\"").And.Contain("data-testid=\"add-consent\"").And.NotContain("data-testid=\"offences-table\"");
-        pages["households"].Should().Contain("data-testid=\"no-households\"");
+        pages["households"].Should().Contain("data-testid=\"no-person-households\"");
         pages["timeline"].Should().Contain("data-testid=\"timeline-item\"");
         pages.Values.Should().OnlyContain(html => html.Contains("Test Subnav"), "every part names the person");
     }
@@ -76,9 +77,11 @@ public sealed partial class PageTests
         await factory.SendAsAsync<HouseholdMemberView>(DemoUsers.FitKeyworker, new AddHouseholdMemberCommand(household, new PersonId(person.Id), Relationship.ParentCarer, new DateOnly(2024, 1, 1)));
         var fit = await SignedInBrowserAsync(DemoUsers.FitKeyworker);
 
-        var html = await fit.GetStringAsync($"/people/{person.Id}?section=households");
+        var html = await fit.GetStringAsync($"/people/{person.Id}/households");
 
-        html.Should().Contain("data-testid=\"households-table\"").And.Contain("Subnav household").And.Contain("Parent carer").And.Contain("1 January 2024").And.Contain("Still a member");
+        html.Should().Contain("data-testid=\"person-households\"").And.Contain($"href=\"/households/{household.Value}\"").And.Contain("Subnav household")
+            .And.Contain("Parent or carer").And.Contain("1 January 2024").And.Contain("Still a member");
+        CurrentItems(html).Should().Equal("households");
     }
 
     [Fact]

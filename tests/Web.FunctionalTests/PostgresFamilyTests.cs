@@ -45,4 +45,31 @@ public sealed class PostgresFamilyTests(PostgresFactory factory) : IClassFixture
         seen.GetProperty("cases").GetArrayLength().Should().Be(1);
         after.StatusCode.Should().Be(HttpStatusCode.NotFound, "she left the household yesterday");
     }
+
+    [Fact]
+    public async Task HouseholdsList_FindsByTheHouseholdsNameOrAVisibleMembersName_CaseInsensitively_OnPostgres()
+    {
+        var fit = await factory.ApiClientForAsync(DemoUsers.FitKeyworker);
+        var person = (await (await fit.PostAsJsonAsync("/api/v1/people", new { givenName = "Quinn", familyName = "Pgsearchmember", dateOfBirth = "1985-02-03" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var household = (await (await fit.PostAsJsonAsync("/api/v1/households", new { name = "Pgsearch Family" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        await fit.PostAsJsonAsync($"/api/v1/households/{household}/members", new { personId = person, relationship = "ParentCarer", from = "2026-01-01" });
+        var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var signIn = await browser.GetStringAsync("/account/sign-in");
+        var token = System.Text.RegularExpressions.Regex.Match(signIn, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        (await browser.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = DemoUsers.FitKeyworker,
+            ["Input.Password"] = factory.DemoPassword,
+            ["__RequestVerificationToken"] = token,
+        }))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var byName = await browser.GetStringAsync("/households?search=pgsearch%20fam");
+        var byMember = await browser.GetStringAsync("/households?search=QUINN%20PGSEARCHMEMBER");
+        var none = await browser.GetStringAsync("/households?search=pgsearchnobody");
+
+        byName.Should().Contain($"/households/{household}\"");
+        byMember.Should().Contain($"/households/{household}\"");
+        none.Should().Contain("No households found");
+    }
 }

@@ -287,6 +287,11 @@ public sealed partial class DemoSeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // The Marsh family as one household, a High Impact Household with several agencies involved.
+        var marshes = await db.People.Where(p => p.FamilyName == "Marsh").ToListAsync(cancellationToken);
+        await DemoFamilies.MarshAsync(db, marshes, users.ToDictionary(u => u.Key, u => u.Value.Id, StringComparer.OrdinalIgnoreCase), now,
+            highImpact => NextReviewOnOrAfter(highImpact.StartDate, ReviewOptions.DefaultIntervalDays(highImpact.Scheme), today), cancellationToken);
     }
 
     /// <summary>Demo cases started months ago: their next review is the first one on the schedule that is not yet past.</summary>

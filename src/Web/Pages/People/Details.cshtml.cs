@@ -3,13 +3,11 @@ using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Consents;
 using CaseManager.Application.Consents.ListConsents;
-using CaseManager.Application.Households.ListPersonHouseholds;
 using CaseManager.Application.Offences.ListOffences;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetPerson;
 using CaseManager.Application.People.GetWithheldRecords;
 using CaseManager.Domain.Agencies;
-using CaseManager.Domain.Households;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 using CaseManager.Web.Pages.Cases;
@@ -32,9 +30,7 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
 
     public PersonNav Nav { get; private set; } = new([]);
 
-    public IReadOnlyList<PersonHouseholdRow> Households { get; private set; } = [];
 
-    public string? MoreHouseholds { get; private set; }
 
     public IReadOnlyList<SummaryRow> Details { get; private set; } = [];
 
@@ -109,9 +105,6 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
             case PersonSection.Consent:
                 Consents = (await sender.Send(new ListConsentsQuery(personId), cancellationToken)).Select(ToRow).ToList();
                 break;
-            case PersonSection.Households:
-                await LoadHouseholdsAsync(personId, cancellationToken);
-                break;
             default:
                 await LoadSummaryAsync(person, cancellationToken);
                 break;
@@ -166,18 +159,6 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
         MoreOffences = offences.Total > offences.Items.Count ? $"The {offences.Items.Count} most recent of {offences.Total} offences. The timeline shows them all." : null;
     }
 
-    private async Task LoadHouseholdsAsync(PersonId personId, CancellationToken cancellationToken)
-    {
-        var households = await sender.Send(new ListPersonHouseholdsQuery(personId, 1, 50), cancellationToken);
-        Households = households.Items.Select(h => new PersonHouseholdRow(
-            h.Name ?? "Household with no name",
-            Enum.TryParse<Relationship>(h.Relationship, out var relationship) ? SchemeNames.OfEnum(relationship) : h.Relationship,
-            LocalTime.Date(h.From),
-            h.To is { } to ? LocalTime.Date(to) : null,
-            h.OwnerAgency)).ToList();
-        MoreHouseholds = households.Total > households.Items.Count ? $"The {households.Items.Count} most recent of {households.Total} households." : null;
-    }
-
     private (string? SharedBecause, string? BreakGlassUntil) Explain(RecordAccessExplanation? access) => access switch
     {
         null => (null, null),
@@ -230,4 +211,3 @@ public sealed record PersonCaseRow(string Href, string Scheme, string Status, st
 public sealed record OffenceRow(string Type, string CommittedOn, string ConvictedOn, string? Outcome, string Owner);
 
 /// <summary>One household the person was a member of, as their page lists it.</summary>
-public sealed record PersonHouseholdRow(string Name, string Relationship, string From, string? To, string Owner);

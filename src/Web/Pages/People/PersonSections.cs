@@ -33,6 +33,7 @@ public static class PersonSections
     {
         PersonSection.Summary => $"/people/{personId}",
         PersonSection.Timeline => $"/people/{personId}/timeline",
+        PersonSection.Households => $"/people/{personId}/households",
         _ => $"/people/{personId}?section={Query(section)}",
     };
 
@@ -47,7 +48,7 @@ public static class PersonSections
             return PersonSection.Summary;
         }
 
-        return Enum.TryParse<PersonSection>(value, ignoreCase: true, out var section) && section != PersonSection.Timeline && Enum.IsDefined(section) && !int.TryParse(value, out _)
+        return Enum.TryParse<PersonSection>(value, ignoreCase: true, out var section) && section is not (PersonSection.Timeline or PersonSection.Households) && Enum.IsDefined(section) && !int.TryParse(value, out _)
             ? section
             : null;
     }
