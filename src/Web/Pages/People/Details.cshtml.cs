@@ -209,5 +209,3 @@ public sealed record PersonCaseRow(string Href, string Scheme, string Status, st
 
 /// <summary>One offence as the person page lists it.</summary>
 public sealed record OffenceRow(string Type, string CommittedOn, string ConvictedOn, string? Outcome, string Owner);
-
-/// <summary>One household the person was a member of, as their page lists it.</summary>
