@@ -11,7 +11,8 @@ namespace CaseManager.Benchmarks;
 /// when there is none (or it is a week old), then runs the benchmarks. Options: <c>--generate</c> makes the file
 /// again and stops; <c>--explain</c> prints row counts, SQL and query plans instead of benchmarking; anything else
 /// goes to BenchmarkDotNet (for example <c>--filter *Timeline*</c>). <c>--reviews [cases] [due]</c> times the
-/// review-reminders job on a file of its own instead (<see cref="ReviewReminderRun"/>, docs/reviews-and-reminders.md).
+/// review-reminders job on a file of its own instead (<see cref="ReviewReminderRun"/>, docs/reviews-and-reminders.md);
+/// <c>--claims [families ...]</c> times a results claim's preparation (<see cref="ClaimPreparationRun"/>, docs/performance.md).
 /// </summary>
 public static class Program
 {
@@ -20,6 +21,11 @@ public static class Program
         if (args.Contains("--reviews"))
         {
             return await ReviewReminderRun.RunAsync(args, Console.Out);
+        }
+
+        if (args.Contains("--claims"))
+        {
+            return await ClaimPreparationRun.RunAsync(args, Console.Out);
         }
 
         var generate = args.Contains("--generate");
