@@ -102,9 +102,9 @@ public static class ClaimPreparationRun
         using var check = host.Open(Actor.System);
         var done = await check.Db.Claims.Where(c => c.Id == claimId).Select(c => new { c.Status, c.Done, c.Total }).SingleAsync();
         var lines = await check.Db.ClaimLines.CountAsync(l => l.ClaimId == claimId);
-        var batches = (families + 499) / 500;
+        var batches = (done.Total + 499) / 500;
         output.WriteLine(
-            $"{families:N0} families ({batches:N0} batches of 500): {done.Status}, {done.Done:N0} of {done.Total:N0} read, {lines:N0} lines; " +
+            $"{families:N0} families, {done.Total:N0} cases with the demo's ({batches:N0} batches of 500): {done.Status}, {done.Done:N0} of {done.Total:N0} read, {lines:N0} lines; " +
             $"{stopwatch.Elapsed.TotalSeconds:N1} s, {stopwatch.Elapsed.TotalMilliseconds / families:N3} ms per family; " +
             $"peak managed heap {(peak - baseline) / 1_048_576.0:N1} MB above the {baseline / 1_048_576.0:N1} MB before; " +
             $"peak working set of the process {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:N0} MB");
