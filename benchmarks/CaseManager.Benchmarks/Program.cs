@@ -13,7 +13,8 @@ namespace CaseManager.Benchmarks;
 /// goes to BenchmarkDotNet (for example <c>--filter *Timeline*</c>). <c>--reviews [cases] [due]</c> times the
 /// review-reminders job on a file of its own instead (<see cref="ReviewReminderRun"/>, docs/reviews-and-reminders.md);
 /// <c>--treatment [adult a year] [young people a year] [years]</c> times the treatment report and export on a file of
-/// its own (<see cref="TreatmentRun"/>, docs/performance.md).
+/// its own (<see cref="TreatmentRun"/>, docs/performance.md);
+/// <c>--claims [families ...]</c> times a results claim's preparation (<see cref="ClaimPreparationRun"/>, docs/performance.md).
 /// </summary>
 public static class Program
 {
@@ -27,6 +28,11 @@ public static class Program
         if (args.Contains("--treatment"))
         {
             return await TreatmentRun.RunAsync(args, Console.Out);
+        }
+
+        if (args.Contains("--claims"))
+        {
+            return await ClaimPreparationRun.RunAsync(args, Console.Out);
         }
 
         var generate = args.Contains("--generate");

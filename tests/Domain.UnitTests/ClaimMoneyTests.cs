@@ -52,7 +52,7 @@ public sealed class ClaimMoneyTests
                 + Money.AmountFor(1, ClaimOutcome.ProgressToWork, attached);
 
             total.Should().Be(4000m);
-            Money.YearOf(1, year).FamilyMaximum.Should().Be(4000m);
+            Money.FamilyMaximum(1, year).Should().Be(4000m);
         }
     }
 
@@ -81,6 +81,34 @@ public sealed class ClaimMoneyTests
 
         money.AmountFor(1, ClaimOutcome.Attachment, new DateOnly(2012, 5, 1)).Should().Be(1000.01m);
         money.AmountFor(1, ClaimOutcome.CrimeAsbEducation, new DateOnly(2012, 5, 1)).Should().Be(33.33m);
+    }
+
+    [Theory]
+    [InlineData(2, 2015, 1800.00)]
+    [InlineData(2, 2019, 1800.00)]
+    [InlineData(1, 2011, 4000.00)]
+    public void FamilyMaximum_IsTheAttachmentFeeAndTheBestResults(int phase, int financialYear, double expected) =>
+        Money.FamilyMaximum(phase, financialYear).Should().Be((decimal)expected);
+
+    [Fact]
+    public void FamilyMaximum_IsTheSumOfTheLinesThatWouldPayIt_EachRoundedOnce()
+    {
+        // Halves of 666.667 round to 333.33 each; continuous employment instead of both pays 666.67 (TF3).
+        var money = new ClaimMoney([new PhaseMoney(1, [new YearMoney(2012, 333.333m, 666.667m)], new Dictionary<ClaimOutcome, decimal>
+        {
+            [ClaimOutcome.CrimeAsbEducation] = 0.5m,
+            [ClaimOutcome.ProgressToWork] = 0.5m,
+            [ClaimOutcome.ContinuousEmployment] = 1m,
+        })]);
+        var attached = new DateOnly(2012, 5, 1);
+
+        var maximum = money.FamilyMaximum(1, 2012);
+
+        maximum.Should().Be(1000.00m);
+        maximum.Should().Be(money.AmountFor(1, ClaimOutcome.Attachment, attached) + money.AmountFor(1, ClaimOutcome.ContinuousEmployment, attached));
+        (money.AmountFor(1, ClaimOutcome.Attachment, attached) + money.AmountFor(1, ClaimOutcome.CrimeAsbEducation, attached)
+            + money.AmountFor(1, ClaimOutcome.ProgressToWork, attached)).Should().Be(999.99m, "both results together pay a penny less here");
+        (maximum * 100).Should().Be(Math.Round(maximum * 100), "whole pence");
     }
 
     [Fact]

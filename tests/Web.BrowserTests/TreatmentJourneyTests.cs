@@ -33,6 +33,7 @@ public sealed partial class TreatmentJourneyTests(BrowserFixture browser) : ICla
         await worker.SignInAsync(DemoUsers.DaatWorker);
         await worker.AddPersonAsync("Kerry", familyName, new DateOnly(1981, 4, 12));
 
+        await worker.ClickAsync(page.GetByTestId("person-nav-cases"));
         await worker.ClickAsync(page.GetByTestId("enrol-link"));
         await Group(page, "Scheme").GetByLabel("Adult drug and alcohol treatment", new() { Exact = true }).CheckAsync();
         await FillDateAsync(Group(page, "Start date"), start);
@@ -139,6 +140,7 @@ public sealed partial class TreatmentJourneyTests(BrowserFixture browser) : ICla
         var page = worker.Page;
         await worker.SignInAsync(DemoUsers.DaatWorker);
         await worker.AddPersonAsync("Robin", familyName, new DateOnly(1990, 2, 3));
+        await worker.ClickAsync(page.GetByTestId("person-nav-cases"));
         await worker.ClickAsync(page.GetByTestId("enrol-link"));
         await Group(page, "Scheme").GetByLabel("Adult drug and alcohol treatment", new() { Exact = true }).CheckAsync();
         await FillDateAsync(Group(page, "Start date"), start);

@@ -37,7 +37,7 @@ public sealed class StartupCrashTests
 
             second.Output.Should().Contain("Removed a stale EF Core migration lock");
             instance.Scalar(LockRow).Should().Be(0);
-            instance.Count("People").Should().Be(38, "the restarted instance migrated and seeded as a first start does");
+            instance.Count("People").Should().Be(42, "the restarted instance migrated and seeded as a first start does");
             return;
         }
     }
@@ -69,8 +69,8 @@ public sealed class StartupCrashTests
         instance.Count("Agencies").Should().Be(11);
         instance.Count("AspNetUsers").Should().Be(14);
         instance.Count("AspNetUserRoles").Should().Be(14);
-        instance.Count("People").Should().Be(38);
-        instance.Count("Cases").Should().Be(30);
+        instance.Count("People").Should().Be(42);
+        instance.Count("Cases").Should().Be(32);
         instance.Count("SharingAgreements").Should().Be(3);
         instance.Count("Consents").Should().Be(2);
         instance.Count("Reviews").Should().Be(23);
@@ -85,7 +85,7 @@ public sealed class StartupCrashTests
 
         await Task.WhenAll(first.WaitUntilReadyAsync(), second.WaitUntilReadyAsync());
 
-        instance.Count("People").Should().Be(38);
+        instance.Count("People").Should().Be(42);
         instance.Count("Agencies").Should().Be(11);
         instance.Scalar(LockRow).Should().Be(0);
     }

@@ -245,6 +245,98 @@ public sealed class ClaimApiTests(CaseManagerFactory factory) : IClassFixture<Ca
         again.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await CodeAsync(again)).Should().Be("claims.already-claimed");
         (await JsonAsync(await officer.GetAsync($"/api/v1/claims/{march}"))).GetProperty("status").GetString().Should().Be("Draft");
+        var marchId = new Domain.Claims.ClaimId(march);
+        (await factory.QueryDbAsync(db => db.ClaimedOutcomes.CountAsync(o => o.ClaimId == marchId))).Should().Be(0, "nothing of the refused claim is in the ledger");
+        (await factory.QueryDbAsync(db => db.ClaimedFamilies.CountAsync(f => f.ClaimId == marchId))).Should().Be(0);
+        (await factory.QueryDbAsync(db => db.Claims.Where(c => c.Id == marchId).Select(c => c.SubmittedBy).SingleAsync())).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task ValidateOrReject_ByThePreparer_Is403SecondPerson_AndTheLineStaysProposed()
+    {
+        await factory.AddAsync("COUNCIL", Today.AddMonths(-1), "Ownwork");
+        var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+        var (id, _) = await PrepareAsync(officer, 1, "2026-11");
+        var line = (await JsonAsync(await officer.GetAsync($"/api/v1/claims/{id}/lines?pageSize=200"))).GetProperty("items")[0].GetProperty("lineId").GetGuid();
+        var decisionsBefore = await factory.QueryDbAsync(db => db.ClaimLineDecisions.CountAsync());
+
+        var validate = await officer.PostAsJsonAsync($"/api/v1/claims/{id}/lines/{line}/validate", new { note = "mine" });
+        var reject = await officer.PostAsJsonAsync($"/api/v1/claims/{id}/lines/{line}/reject", new { note = "mine" });
+
+        foreach (var refused in new[] { validate, reject })
+        {
+            refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            (await CodeAsync(refused)).Should().Be("claims.second-person");
+        }
+
+        var after = await JsonAsync(await officer.GetAsync($"/api/v1/claims/{id}/lines/{line}"));
+        after.GetProperty("line").GetProperty("status").GetString().Should().Be("Proposed");
+        after.GetProperty("line").GetProperty("validatedBy").ValueKind.Should().Be(JsonValueKind.Null);
+        (await factory.QueryDbAsync(db => db.ClaimLineDecisions.CountAsync())).Should().Be(decisionsBefore);
+    }
+
+    [Fact]
+    public async Task AClaimOfAnotherAgency_IsNotFound_ToItsClaimsOfficer_AndNothingChanges()
+    {
+        await factory.AddAsync("COUNCIL", Today.AddMonths(-1), "Elsewhere");
+        var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+        var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);
+        const string email = "claims.officer@fit.demo";
+        const string password = "marmalade tractor violin";
+        (await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, displayName = "Fit Claims", agencyCode = "FIT", roles = new[] { "ClaimsOfficer" }, initialPassword = password }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        var other = await factory.ApiClientForAsync(email, password);
+        var (id, _) = await PrepareAsync(officer, 2, "2026-10");
+        var line = (await JsonAsync(await officer.GetAsync($"/api/v1/claims/{id}/lines?pageSize=200"))).GetProperty("items")[0].GetProperty("lineId").GetGuid();
+        var decisionsBefore = await factory.QueryDbAsync(db => db.ClaimLineDecisions.CountAsync());
+
+        var responses = new[]
+        {
+            await other.GetAsync($"/api/v1/claims/{id}"),
+            await other.GetAsync($"/api/v1/claims/{id}/history"),
+            await other.GetAsync($"/api/v1/claims/{id}/lines"),
+            await other.GetAsync($"/api/v1/claims/{id}/lines/{line}"),
+            await other.PostAsJsonAsync($"/api/v1/claims/{id}/lines/{line}/validate", new { note = "not ours" }),
+            await other.PostAsJsonAsync($"/api/v1/claims/{id}/lines/{line}/reject", new { note = "not ours" }),
+            await other.PostAsync($"/api/v1/claims/{id}/submit", null),
+            await other.PostAsync($"/api/v1/claims/{id}/cancel", null),
+            await other.GetAsync($"/api/v1/claims/{id}/export"),
+            await other.GetAsync($"/api/v1/claims/{id}/spot-check"),
+        };
+
+        foreach (var response in responses)
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.NotFound, response.RequestMessage!.RequestUri!.ToString());
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            problem.GetProperty("title").GetString().Should().Be("Not found");
+            problem.TryGetProperty("code", out _).Should().BeFalse("a 404 says no more than that the claim is not there");
+        }
+
+        var list = await JsonAsync(await other.GetAsync("/api/v1/claims?pageSize=100"));
+        list.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).Should().NotContain(id);
+        (await factory.QueryDbAsync(db => db.ClaimLineDecisions.CountAsync())).Should().Be(decisionsBefore);
+        var claim = await JsonAsync(await officer.GetAsync($"/api/v1/claims/{id}"));
+        claim.GetProperty("status").GetString().Should().Be("Draft");
+        claim.GetProperty("counts").GetProperty("proposed").GetInt32().Should().Be(claim.GetProperty("lines").GetInt32());
+    }
+
+    [Fact]
+    public async Task ListingAClaimsLines_AndTheClaims_IsAudited()
+    {
+        await factory.AddAsync("COUNCIL", Today.AddMonths(-1), "Listed");
+        var officer = await factory.ApiClientForAsync(DemoUsers.ClaimsOfficer);
+        var (id, _) = await PrepareAsync(officer, 1, "2026-10", "Results");
+        var linesRead = await factory.AuditCountAsync("claim.lines-read");
+        var claimsListed = await factory.AuditCountAsync("claims.list");
+
+        await JsonAsync(await officer.GetAsync($"/api/v1/claims/{id}/lines?status=Proposed&pageSize=5"));
+        await JsonAsync(await officer.GetAsync("/api/v1/claims"));
+
+        (await factory.AuditCountAsync("claim.lines-read")).Should().Be(linesRead + 1);
+        (await factory.AuditCountAsync("claims.list")).Should().Be(claimsListed + 1);
+        var entry = await factory.QueryDbAsync(db => db.AuditEntries.Where(a => a.Action == "claim.lines-read").OrderByDescending(a => a.Id).FirstAsync());
+        entry.EntityId.Should().Be(new Domain.Claims.ClaimId(id).ToString());
+        entry.Detail.Should().Contain("Proposed");
     }
 
     [Fact]

@@ -6,10 +6,7 @@ namespace CaseManager.Domain.Claims;
 /// One financial year's money for a phase: the attachment fee per family and the results element (the rest of the
 /// family's maximum), in pounds. A results line pays the element times its outcome's share.
 /// </summary>
-public sealed record YearMoney(int FinancialYear, decimal AttachmentFee, decimal ResultsElement)
-{
-    public decimal FamilyMaximum => AttachmentFee + ResultsElement;
-}
+public sealed record YearMoney(int FinancialYear, decimal AttachmentFee, decimal ResultsElement);
 
 /// <summary>
 /// A phase's money table: the years (each applies from its financial year until the next listed one) and each
@@ -112,6 +109,23 @@ public sealed class ClaimMoney
         }
 
         return Round(year.ResultsElement * share);
+    }
+
+    /// <summary>
+    /// The most one family attached in <paramref name="financialYear"/> can be paid in the phase, as the lines that
+    /// would pay it, each rounded once: the attachment fee and the best results a family may be claimed for together
+    /// (TF5: one results claim per family per phase; in phase 1 crime/ASB + education with progress to work, or
+    /// continuous employment instead of both, TF3).
+    /// </summary>
+    public decimal FamilyMaximum(int phase, int financialYear)
+    {
+        var year = YearOf(phase, financialYear);
+        var shares = PhaseOf(phase).ResultShares;
+        decimal Pays(ClaimOutcome outcome) => shares.TryGetValue(outcome, out var share) ? Round(year.ResultsElement * share) : 0m;
+        var results = phase == 1
+            ? Math.Max(Pays(ClaimOutcome.CrimeAsbEducation) + Pays(ClaimOutcome.ProgressToWork), Pays(ClaimOutcome.ContinuousEmployment))
+            : shares.Keys.Select(Pays).DefaultIfEmpty(0m).Max();
+        return Round(year.AttachmentFee) + results;
     }
 
     private PhaseMoney PhaseOf(int phase) =>

@@ -65,9 +65,10 @@ public static class ResultsEngine
                 $"{Percent(needed)} down, where there was any before entry");
         }
 
+        // Shown to one decimal toward zero, so that a fall just short of the threshold (59.98%) never reads as 60%.
         var down = 100m * (before - after) / before;
         var measured = down >= 0
-            ? $"{what} down {Percent(Math.Round(down, 1))} over the last {months} months ({before} in the {months} months before entry, {after} since)"
+            ? $"{what} down {Percent(Math.Round(down, 1, MidpointRounding.ToZero))} over the last {months} months ({before} in the {months} months before entry, {after} since)"
             : $"{what} up {Percent(Math.Round(-down, 1))} over the last {months} months ({before} in the {months} months before entry, {after} since)";
         return new ResultCheck(code, down >= needed, measured, $"{Percent(needed)} down needed");
     }

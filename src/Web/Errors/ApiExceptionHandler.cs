@@ -64,6 +64,8 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
             CaseManager.Domain.Cases.FourEyesException fourEyes => WithCode(
                 new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = fourEyes.Message }, "case.four-eyes"),
+            ForbiddenAccessException { Code: { } code } forbidden => WithCode(
+                new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message }, code),
             ForbiddenAccessException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message },
             DomainRuleException rule => WithCode(
                 new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "The request breaks a rule", Detail = rule.Message }, rule.Code),

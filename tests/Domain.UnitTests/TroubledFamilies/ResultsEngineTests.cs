@@ -50,6 +50,75 @@ public sealed class ResultsEngineTests
     }
 
     [Theory]
+    [InlineData(27, 11, false, "down 59.2%")]
+    [InlineData(5000, 2001, false, "down 59.9%")]
+    [InlineData(5000, 2000, true, "down 60%")]
+    public void CrimeAsbEducation_AsbDownJustShortOf60Percent_IsNotMet_AndDoesNotReadAs60(int before, int after, bool met, string measured)
+    {
+        var builder = AFamily().AttachedOn(Entry).Adult(out var mother);
+        for (var i = 0; i < before; i++)
+        {
+            builder.Asb(mother, Entry.AddDays(-1 - (i % 150)), AsbKind.Incident);
+        }
+
+        for (var i = 0; i < after; i++)
+        {
+            builder.Asb(mother, AsOf.AddDays(-(i % 150)), AsbKind.Incident);
+        }
+
+        var check = Check(Result(builder.Build(), ResultKind.CrimeAsbEducation), "AsbReduction");
+
+        check.Met.Should().Be(met);
+        check.Measured.Should().Contain($"ASB across the family {measured} over the last 6 months ({before} in the 6 months before entry, {after} since)");
+    }
+
+    /// <summary>
+    /// TF2's windows, both days included: the 6 months before entry (1 September 2025 to 28 February 2026, entry being
+    /// 1 March 2026) and the last 6 months (27 May to 26 November 2026). The entry day is in neither. The family starts
+    /// at 9 before and 4 since (down 55.6%): one more incident before entry makes it exactly 60%.
+    /// </summary>
+    [Theory]
+    [InlineData("2025-08-31", 9, 4, false)]
+    [InlineData("2025-09-01", 10, 4, true)]
+    [InlineData("2026-02-28", 10, 4, true)]
+    [InlineData("2026-03-01", 9, 4, false)]
+    [InlineData("2026-05-26", 9, 4, false)]
+    [InlineData("2026-05-27", 9, 5, false)]
+    [InlineData("2026-11-26", 9, 5, false)]
+    [InlineData("2026-11-27", 9, 4, false)]
+    public void CrimeAsbEducation_AnIncidentOnAWindowsBoundaryDay_CountsOnlyInsideIt(string day, int before, int since, bool met)
+    {
+        var builder = WithAsb(9, 4);
+        var mother = builder.Build().Members[0].PersonId;
+        builder.Asb(mother, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), AsbKind.Incident);
+
+        var result = Result(builder.Build(), ResultKind.CrimeAsbEducation);
+
+        var check = Check(result, "AsbReduction");
+        check.Measured.Should().EndWith($"({before} in the 6 months before entry, {since} since)");
+        check.Met.Should().Be(met, check.Measured);
+        Check(result, "NoNewProblem").Met.Should().BeTrue("the mother had ASB before entry");
+    }
+
+    /// <summary>The minors' offending windows, as ASB's: an offence on a boundary day counts only inside its window (3 before, 2 since is down 33.3%).</summary>
+    [Theory]
+    [InlineData("2025-09-01", true)]
+    [InlineData("2025-08-31", false)]
+    [InlineData("2026-02-28", true)]
+    [InlineData("2026-03-01", false)]
+    public void CrimeAsbEducation_AnOffenceOnABoundaryDayBeforeEntry_CountsOnlyInsideTheWindow(string day, bool met)
+    {
+        var builder = AFamily().AttachedOn(Entry).Child(out var son)
+            .Offence(son, Entry.AddDays(-20)).Offence(son, Entry.AddDays(-40))
+            .Offence(son, AsOf.AddDays(-5)).Offence(son, AsOf.AddDays(-50))
+            .Offence(son, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+
+        var check = Check(Result(builder.Build(), ResultKind.CrimeAsbEducation), "YouthOffendingReduction");
+
+        check.Met.Should().Be(met, check.Measured);
+    }
+
+    [Theory]
     [InlineData(3, 2, true)]
     [InlineData(100, 67, true)]
     [InlineData(100, 68, false)]

@@ -55,7 +55,7 @@ public sealed class GetClaimFiguresHandler(IAppDbContext db, IAuditTrail audit, 
                 var results = ClaimOutcomes.ResultsOf(phase).ToDictionary(o => o.ToString(), o => ofYear.Where(r => r.Outcome == o).Sum(r => r.Count));
                 decimal Amount(Func<ClaimOutcome, bool> which) => amounts.Where(a => a.Key.Phase == phase && a.Key.FinancialYear == year && which(a.Key.Outcome)).Sum(a => a.Value);
                 return new YearFigures(year, FinancialYear.Name(year), attached, results,
-                    Amount(o => o == ClaimOutcome.Attachment), Amount(o => o != ClaimOutcome.Attachment), attached * money.YearOf(phase, year).FamilyMaximum);
+                    Amount(o => o == ClaimOutcome.Attachment), Amount(o => o != ClaimOutcome.Attachment), attached * money.FamilyMaximum(phase, year));
             }).ToList();
             phases.Add(new PhaseFigures(phase, counted.GetValueOrDefault(phase), settings.Allocation, years.Sum(y => y.Claimed), years.Sum(y => y.Maximum), years));
         }

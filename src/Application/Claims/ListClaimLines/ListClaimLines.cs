@@ -1,6 +1,8 @@
+using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Paging;
-using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Persistence;
+using CaseManager.Application.Common.Security;
+using CaseManager.Domain.Auditing;
 using CaseManager.Domain.Claims;
 using FluentValidation;
 using Mediator;
@@ -8,7 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseManager.Application.Claims.ListClaimLines;
 
-/// <summary>A claim's lines, optionally of one status, in the order they were proposed.</summary>
+/// <summary>
+/// A claim's lines, optionally of one status, in the order they were proposed. Each line names a family case, so the
+/// read is audited, like the Troubled Families list: one entry for the page read.
+/// </summary>
 [RequiresPolicy(Policies.Claims)]
 public sealed record ListClaimLinesQuery(ClaimId ClaimId, ClaimLineStatus? Status = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<Paged<ClaimLineItem>>, IPagedRequest;
@@ -22,7 +27,7 @@ public sealed class ListClaimLinesValidator : AbstractValidator<ListClaimLinesQu
     }
 }
 
-public sealed class ListClaimLinesHandler(ClaimReads reads, IAppDbContext db) : IQueryHandler<ListClaimLinesQuery, Paged<ClaimLineItem>>
+public sealed class ListClaimLinesHandler(ClaimReads reads, IAppDbContext db, IAuditTrail audit) : IQueryHandler<ListClaimLinesQuery, Paged<ClaimLineItem>>
 {
     public async ValueTask<Paged<ClaimLineItem>> Handle(ListClaimLinesQuery query, CancellationToken cancellationToken)
     {
@@ -34,6 +39,9 @@ public sealed class ListClaimLinesHandler(ClaimReads reads, IAppDbContext db) : 
         }
 
         var page = await lines.OrderBy(l => l.Id).ToPagedAsync(query, cancellationToken);
+        audit.Record("claim.lines-read", AuditOutcome.Allowed, AccessRule.Role, new AuditSubject("Claim", claim.Id.ToString()),
+            $"Page {page.Page}{(query.Status is { } only ? $" of the {only} lines" : string.Empty)}: {page.Items.Count} lines of {page.Total}");
+        await db.SaveChangesAsync(cancellationToken);
         return new Paged<ClaimLineItem>([.. page.Items.Select(ClaimReads.Item)], page.Page, page.PageSize, page.Total);
     }
 }

@@ -42,7 +42,7 @@ public sealed class ValidateClaimLineHandler(ClaimReads reads, IAppDbContext db,
     }
 }
 
-/// <summary>TF5's second person, checked before the domain does so that the preparer is refused with 403.</summary>
+/// <summary>TF5's second person, checked before the domain does so that the preparer is refused with 403 <c>claims.second-person</c>.</summary>
 public static class ClaimDecisions
 {
     public static Guid EnsureSecondPerson(Claim claim, Actor actor)
@@ -50,7 +50,7 @@ public static class ClaimDecisions
         var by = actor.RequireUserId();
         if (claim.IsPreparedBy(by))
         {
-            throw new ForbiddenAccessException("A second person checks each line: you prepared this claim, so another claims officer must validate or reject its lines.");
+            throw new ForbiddenAccessException("A second person checks each line: you prepared this claim, so another claims officer must validate or reject its lines.", "claims.second-person");
         }
 
         return by;

@@ -19,5 +19,8 @@ public sealed class NotFoundException(string message) : Exception(message)
 /// <summary>A refused read: the action and the record (with its person, so the person's access log shows it).</summary>
 public sealed record AuditedRefusal(string Action, AuditSubject Subject);
 
-/// <summary>The actor is signed in but not allowed to do this (403).</summary>
-public sealed class ForbiddenAccessException(string message) : Exception(message);
+/// <summary>The actor is signed in but not allowed to do this (403), with the problem's <see cref="Code"/> when a rule names it.</summary>
+public sealed class ForbiddenAccessException(string message, string? code = null) : Exception(message)
+{
+    public string? Code { get; } = code;
+}

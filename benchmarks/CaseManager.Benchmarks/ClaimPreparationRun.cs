@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using CaseManager.Application.Common.Security;
+using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Cases;
+using CaseManager.Domain.Claims;
+using CaseManager.Domain.Households;
+using CaseManager.Domain.Outcomes;
+using CaseManager.Domain.People;
+using CaseManager.Infrastructure.Jobs;
+using CaseManager.Infrastructure.Persistence;
+using CaseManager.Infrastructure.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseManager.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks/CaseManager.Benchmarks -- --claims [families ...]</c>: a timed
+/// console mode (docs/claims.md, docs/performance.md "Claim preparation"). For each size (default 400,000) it makes a
+/// fresh SQLite file with the demo partnership and that many council Troubled Families families (a parent and a child,
+/// the family case, and the records the results engine reads: ASB before entry for every family, none since for
+/// two in three, a benefit then work for one in three), then prepares a phase 1 results claim for this month with the
+/// real job (<see cref="ClaimPreparationJob"/>), as the council's claims officer, batch after batch. It reports the
+/// time per family, the lines proposed and the peak managed heap sampled during the preparation only, so that sizes
+/// with different numbers of batches show whether memory stays flat.
+/// </summary>
+public static class ClaimPreparationRun
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    {
+        var sizes = args.SkipWhile(a => a != "--claims").Skip(1).Select(a => int.TryParse(a, CultureInfo.InvariantCulture, out var n) ? n : (int?)null).TakeWhile(n => n is not null).Select(n => n!.Value).ToList();
+        if (sizes.Count == 0)
+        {
+            sizes.Add(400_000);
+        }
+
+        foreach (var families in sizes)
+        {
+            await RunOnceAsync(families, output);
+        }
+
+        output.WriteLine($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} on {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        return 0;
+    }
+
+    private static async Task RunOnceAsync(int families, TextWriter output)
+    {
+        var folder = Path.Combine(BenchmarkData.Folder, "claims");
+        var path = Path.Combine(folder, "claims.db");
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        using var host = new BenchmarkHost(path);
+        var generating = Stopwatch.StartNew();
+        var officer = await GenerateAsync(host, families);
+        output.WriteLine($"Generated {families:N0} Troubled Families families in {generating.Elapsed.TotalSeconds:N1} s");
+
+        ClaimId claimId;
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        using (var session = host.Open(Actor.System))
+        {
+            var claim = Claim.Prepare(1, ClaimKind.Results, ClaimWindow.Parse(today.ToString("yyyy-MM", CultureInfo.InvariantCulture)), officer, AgencyCode.Parse("COUNCIL"), now, today);
+            session.Db.Claims.Add(claim);
+            await session.Db.SaveChangesAsync();
+            claimId = claim.Id;
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        long peak = baseline;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(false));
+                try
+                {
+                    await Task.Delay(50, sampling.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        });
+        var stopwatch = Stopwatch.StartNew();
+        await host.Services.GetRequiredService<ClaimPreparationJob>().Run(claimId.Value, CancellationToken.None);
+        stopwatch.Stop();
+        await sampling.CancelAsync();
+        await sampler;
+
+        using var check = host.Open(Actor.System);
+        var done = await check.Db.Claims.Where(c => c.Id == claimId).Select(c => new { c.Status, c.Done, c.Total }).SingleAsync();
+        var lines = await check.Db.ClaimLines.CountAsync(l => l.ClaimId == claimId);
+        var batches = (done.Total + 499) / 500;
+        output.WriteLine(
+            $"{families:N0} families, {done.Total:N0} cases with the demo's ({batches:N0} batches of 500): {done.Status}, {done.Done:N0} of {done.Total:N0} read, {lines:N0} lines; " +
+            $"{stopwatch.Elapsed.TotalSeconds:N1} s, {stopwatch.Elapsed.TotalMilliseconds / families:N3} ms per family; " +
+            $"peak managed heap {(peak - baseline) / 1_048_576.0:N1} MB above the {baseline / 1_048_576.0:N1} MB before; " +
+            $"peak working set of the process {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:N0} MB");
+    }
+
+    /// <summary>The demo partnership, then the families in batches of 2,000; returns the claims officer's id.</summary>
+    private static async Task<Guid> GenerateAsync(BenchmarkHost host, int families)
+    {
+        using (var session = host.Open(Actor.System))
+        {
+            await DatabaseMigrator.MigrateAsync(session.Db, CancellationToken.None);
+            await session.Scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        }
+
+        Guid officer;
+        using (var session = host.Open(Actor.System))
+        {
+            officer = await session.Db.Users.Where(u => u.Email == "claims@council.demo").Select(u => u.Id).SingleAsync();
+        }
+
+        var council = AgencyCode.Parse("COUNCIL");
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        const int Batch = 2_000;
+        for (var start = 0; start < families; start += Batch)
+        {
+            using var session = host.Open(Actor.System);
+            var db = session.Db;
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var i = start; i < Math.Min(start + Batch, families); i++)
+            {
+                var attached = today.AddDays(-200 - (i % 400));
+                var parent = Person.Register(new PersonDetails("Parent", $"Family{i}", new DateOnly(1985, 1, 1).AddDays(i % 3000), "Female", null, null), council, officer, now);
+                var child = Person.Register(new PersonDetails("Child", $"Family{i}", new DateOnly(2013, 1, 1).AddDays(i % 1500), "Male", null, null), council, officer, now);
+                db.People.AddRange(parent, child);
+                var household = Household.Record($"Family {i}", null, council, officer, now);
+                household.AddMember(parent.Id, parent.DateOfBirth, Relationship.ParentCarer, attached.AddYears(-1), null);
+                household.AddMember(child.Id, child.DateOfBirth, Relationship.Child, attached.AddYears(-1), null);
+                db.Households.Add(household);
+                db.Cases.Add(Case.OpenForHousehold(household.Id, Scheme.TroubledFamilies, council, attached, null, null, now, today));
+                db.AsbRecords.Add(AsbRecord.Record(parent.Id, AsbKind.Incident, attached.AddDays(-30), null, council, officer, now, today));
+                db.AsbRecords.Add(AsbRecord.Record(parent.Id, AsbKind.Incident, attached.AddDays(-60), null, council, officer, now, today));
+                if (i % 3 == 0)
+                {
+                    db.AsbRecords.Add(AsbRecord.Record(parent.Id, AsbKind.Incident, today.AddDays(-20), null, council, officer, now, today));
+                }
+
+                if (i % 3 == 1)
+                {
+                    db.EmploymentRecords.Add(EmploymentRecord.Record(parent.Id, EmploymentKind.OutOfWorkBenefit, BenefitType.Jsa, attached.AddYears(-1), attached.AddDays(10), null, council, officer, now, today));
+                    db.EmploymentRecords.Add(EmploymentRecord.Record(parent.Id, EmploymentKind.InWork, null, attached.AddDays(11), null, null, council, officer, now, today));
+                }
+            }
+
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync();
+        }
+
+        return officer;
+    }
+}
