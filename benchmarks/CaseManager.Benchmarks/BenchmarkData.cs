@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace CaseManager.Benchmarks;
 
@@ -41,6 +43,30 @@ public static class BenchmarkData
 
     public static void WriteManifest(DataManifest manifest) =>
         File.WriteAllText(ManifestPath, JsonSerializer.Serialize(manifest, Json));
+
+    /// <summary>The whole numbers given after <paramref name="option"/> on the command line (<c>--claims 2000 5000</c>), in order.</summary>
+    public static List<int> NumbersAfter(string[] args, string option) =>
+        [.. args.SkipWhile(a => a != option).Skip(1)
+            .Select(a => int.TryParse(a, CultureInfo.InvariantCulture, out var n) ? n : (int?)null)
+            .TakeWhile(n => n is not null)
+            .Select(n => n!.Value)];
+
+    /// <summary>
+    /// A new, empty file for a timed run that makes its own data (<c>--reviews</c>, <c>--treatment</c>, <c>--claims</c>):
+    /// <paramref name="name"/>'s folder under the data folder, emptied first so that no earlier run's rows are counted.
+    /// </summary>
+    public static string FreshFile(string name)
+    {
+        var folder = Path.Combine(Folder, name);
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $"{name}.db");
+    }
 
     /// <summary>
     /// The repository root, found from the running assembly: BenchmarkDotNet runs each benchmark from a generated

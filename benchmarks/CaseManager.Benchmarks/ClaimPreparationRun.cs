@@ -10,7 +10,6 @@ using CaseManager.Domain.People;
 using CaseManager.Infrastructure.Jobs;
 using CaseManager.Infrastructure.Persistence;
 using CaseManager.Infrastructure.Seeding;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,7 +29,7 @@ public static class ClaimPreparationRun
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var sizes = args.SkipWhile(a => a != "--claims").Skip(1).Select(a => int.TryParse(a, CultureInfo.InvariantCulture, out var n) ? n : (int?)null).TakeWhile(n => n is not null).Select(n => n!.Value).ToList();
+        var sizes = BenchmarkData.NumbersAfter(args, "--claims");
         if (sizes.Count == 0)
         {
             sizes.Add(400_000);
@@ -47,15 +46,7 @@ public static class ClaimPreparationRun
 
     private static async Task RunOnceAsync(int families, TextWriter output)
     {
-        var folder = Path.Combine(BenchmarkData.Folder, "claims");
-        var path = Path.Combine(folder, "claims.db");
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-
-        Directory.CreateDirectory(folder);
+        var path = BenchmarkData.FreshFile("claims");
         using var host = new BenchmarkHost(path);
         var generating = Stopwatch.StartNew();
         var officer = await GenerateAsync(host, families);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using CaseManager.Application.Common.Security;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
@@ -7,7 +6,6 @@ using CaseManager.Domain.Reviews;
 using CaseManager.Infrastructure.Jobs;
 using CaseManager.Infrastructure.Persistence;
 using CaseManager.Infrastructure.Seeding;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,18 +30,11 @@ public static class ReviewReminderRun
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var numbers = args.SkipWhile(a => a != "--reviews").Skip(1).Select(a => int.TryParse(a, CultureInfo.InvariantCulture, out var n) ? n : (int?)null).TakeWhile(n => n is not null).ToList();
-        var cases = numbers.ElementAtOrDefault(0) ?? 100_000;
-        var due = numbers.ElementAtOrDefault(1) ?? 10_000;
-        var folder = Path.Combine(BenchmarkData.Folder, "reviews");
-        var path = Path.Combine(folder, "reviews.db");
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-
-        Directory.CreateDirectory(folder);
+        var numbers = BenchmarkData.NumbersAfter(args, "--reviews");
+        var cases = numbers.Count > 0 ? numbers[0] : 100_000;
+        var due = numbers.Count > 1 ? numbers[1] : 10_000;
+        var path = BenchmarkData.FreshFile("reviews");
+        var mailFolder = Path.Combine(Path.GetDirectoryName(path)!, "App_Data", "mail");
         using var host = new BenchmarkHost(path);
         var generating = Stopwatch.StartNew();
         await GenerateAsync(host, cases, due);
@@ -60,7 +51,7 @@ public static class ReviewReminderRun
             using var session = host.Open(Actor.System);
             var notices = await session.Db.Notifications.CountAsync();
             var digests = await session.Db.NotificationDigests.CountAsync(d => d.SentAt != null);
-            var mail = Directory.Exists(Path.Combine(folder, "App_Data", "mail")) ? Directory.GetFiles(Path.Combine(folder, "App_Data", "mail")).Length : 0;
+            var mail = Directory.Exists(mailFolder) ? Directory.GetFiles(mailFolder).Length : 0;
             output.WriteLine(
                 $"{label}: {stopwatch.Elapsed.TotalSeconds:N2} s; notices stored {notices:N0}, digests sent {digests:N0}, .eml files {mail:N0}; " +
                 $"managed heap after {(GC.GetTotalMemory(false) - before) / 1_048_576.0:N1} MB above before, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:N0} MB");

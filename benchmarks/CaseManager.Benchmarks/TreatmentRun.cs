@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.Reports.TreatmentExport;
 using CaseManager.Application.Reports.TreatmentReport;
@@ -11,7 +10,6 @@ using CaseManager.Domain.Users;
 using CaseManager.Infrastructure.Persistence;
 using CaseManager.Infrastructure.Seeding;
 using Mediator;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,19 +32,11 @@ public static class TreatmentRun
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var numbers = args.SkipWhile(a => a != "--treatment").Skip(1).Select(a => int.TryParse(a, CultureInfo.InvariantCulture, out var n) ? n : (int?)null).TakeWhile(n => n is not null).ToList();
-        var adultPerYear = numbers.ElementAtOrDefault(0) ?? 30_000;
-        var youngPerYear = numbers.ElementAtOrDefault(1) ?? 1_500;
-        var years = numbers.ElementAtOrDefault(2) ?? 5;
-        var folder = Path.Combine(BenchmarkData.Folder, "treatment");
-        var path = Path.Combine(folder, "treatment.db");
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-
-        Directory.CreateDirectory(folder);
+        var numbers = BenchmarkData.NumbersAfter(args, "--treatment");
+        var adultPerYear = numbers.Count > 0 ? numbers[0] : 30_000;
+        var youngPerYear = numbers.Count > 1 ? numbers[1] : 1_500;
+        var years = numbers.Count > 2 ? numbers[2] : 5;
+        var path = BenchmarkData.FreshFile("treatment");
         using var host = new BenchmarkHost(path);
         var generating = Stopwatch.StartNew();
         var (adult, young) = await GenerateAsync(host, adultPerYear, youngPerYear, years);
