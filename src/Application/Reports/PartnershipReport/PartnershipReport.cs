@@ -193,8 +193,8 @@ public sealed class PartnershipReportHandler(
         var highImpact = await cases.CountAsync(c => c.Scheme == Scheme.HighImpactHousehold && c.StartDate <= to && (c.ExitedOn == null || c.ExitedOn > to), cancellationToken);
         var fit = await cases.CountAsync(c => c.Scheme == Scheme.Fit && c.StartDate <= to && (c.ExitedOn == null || c.ExitedOn > to), cancellationToken);
 
-        var (phase, _, listed) = await troubledFamilies.AllAsync(null, to, "report.partnership.families", cancellationToken);
-        var identified = attached + listed.Count(f => !f.Attached);
+        const int phase = 1;
+        var identified = attached + (await troubledFamilies.EligibleNotAttachedAsync(phase, to, cancellationToken)).Count;
 
         var start = StartOf(from);
         var end = StartOf(to.AddDays(1));

@@ -75,19 +75,7 @@ public sealed class TroubledFamiliesList(
             items.AddRange(facts.Values.Select(f => Item(f, phase, asOf, attachedToProgramme: true)));
         }
 
-        // Households the caller may see with no open Troubled Families case they may read: listed only when eligible.
-        var readableCases = access.Readable(db.Cases.AsNoTracking()).Where(c => c.Scheme == Scheme.TroubledFamilies && c.Status != CaseStatus.Exited);
-        var candidates = await access.ReadableHouseholds(db.Households.AsNoTracking())
-            .Where(h => !readableCases.Any(c => c.HouseholdId == h.Id))
-            .OrderBy(h => h.Id)
-            .Select(h => h.Id)
-            .ToListAsync(cancellationToken);
-        foreach (var batch in candidates.Chunk(BatchSize))
-        {
-            var facts = await reader.ReadHouseholdsAsync(batch, asOf, cancellationToken);
-            items.AddRange(facts.Values.Select(f => Item(f, phase, asOf, attachedToProgramme: false)).Where(i => i.Eligible));
-        }
-
+        items.AddRange(await EligibleNotAttachedAsync(phase, asOf, cancellationToken));
         var householdIds = items.Select(i => new HouseholdId(i.HouseholdId)).ToList();
         var names = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).Select(h => new { h.Id, h.Name }).ToDictionaryAsync(h => h.Id.Value, h => h.Name, cancellationToken);
         var ordered = items
@@ -98,6 +86,29 @@ public sealed class TroubledFamiliesList(
             $"Phase {phase} as at {asOf:yyyy-MM-dd}: {ordered.Count(i => i.Attached)} attached, {ordered.Count(i => !i.Attached)} eligible not attached");
         await db.SaveChangesAsync(cancellationToken);
         return (phase, asOf, ordered);
+    }
+
+    /// <summary>
+    /// The households the caller may see with no open Troubled Families case they may read that are eligible under
+    /// <paramref name="phase"/> on <paramref name="asOf"/> (without their names): the list's second part, and what the
+    /// partnership report counts as identified but not attached without working out eligibility for attached families.
+    /// </summary>
+    public async Task<List<TroubledFamilyItem>> EligibleNotAttachedAsync(int phase, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var readableCases = access.Readable(db.Cases.AsNoTracking()).Where(c => c.Scheme == Scheme.TroubledFamilies && c.Status != CaseStatus.Exited);
+        var candidates = await access.ReadableHouseholds(db.Households.AsNoTracking())
+            .Where(h => !readableCases.Any(c => c.HouseholdId == h.Id))
+            .OrderBy(h => h.Id)
+            .Select(h => h.Id)
+            .ToListAsync(cancellationToken);
+        var eligible = new List<TroubledFamilyItem>();
+        foreach (var batch in candidates.Chunk(BatchSize))
+        {
+            var facts = await reader.ReadHouseholdsAsync(batch, asOf, cancellationToken);
+            eligible.AddRange(facts.Values.Select(f => Item(f, phase, asOf, attachedToProgramme: false)).Where(i => i.Eligible));
+        }
+
+        return eligible;
     }
 
     private TroubledFamilyItem Item(FamilyFacts facts, int phase, DateOnly asOf, bool attachedToProgramme)
