@@ -456,6 +456,21 @@ public sealed class CaseApiTests(CaseManagerFactory factory) : IClassFixture<Cas
     }
 
     [Fact]
+    public async Task IomReport_AsAtAnEarlierDay_CountsOnlyTheCohortThen()
+    {
+        var police = await factory.ApiClientForAsync(DemoUsers.PoliceManager);
+
+        var today = await police.GetFromJsonAsync<JsonElement>("/api/v1/reports/iom");
+        var before = await police.GetFromJsonAsync<JsonElement>("/api/v1/reports/iom?asOf=2000-01-01");
+        var badDay = await police.GetAsync("/api/v1/reports/iom?asOf=not-a-day");
+
+        today.GetProperty("total").GetProperty("people").GetInt32().Should().BeGreaterThan(0);
+        before.GetProperty("asOf").GetString().Should().Be("2000-01-01");
+        before.GetProperty("total").GetProperty("people").GetInt32().Should().Be(0, "no one had entered IOM by 2000");
+        badDay.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task OffenceTypes_OnlyAdministratorsChangeUnitCosts()
     {
         var admin = await factory.ApiClientForAsync(DemoUsers.Administrator);

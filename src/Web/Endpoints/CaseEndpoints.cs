@@ -185,11 +185,11 @@ public static class CaseEndpoints
             .WithSummary("Add an offence type or change its name, unit cost and price year (send the version you read to change one)")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        app.MapGet("/api/v1/reports/iom", async Task<Ok<IomReportView>> (ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new IomReportQuery(), ct)))
+        app.MapGet("/api/v1/reports/iom", async Task<Ok<IomReportView>> (DateOnly? asOf, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new IomReportQuery(asOf), ct)))
             .WithTags("Reports")
             .RequireAuthorization(Policies.ReadCaseData)
-            .WithSummary("IOM measures over the cases and offences the caller may see: cohort size, offending and its cost before and since entry, exit decision times");
+            .WithSummary("IOM measures over the cases and offences the caller may see, as at asOf (default today): cohort size, offending and its cost before and since entry, exit decision times");
     }
 
     // The create's Location and the idempotent replay's (stored with the answer) are the same URL: the GET of the new record.

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
@@ -93,7 +94,12 @@ public sealed class TreatmentReportHandler(IAppDbContext db, IRecordAccess acces
         var episodes = access.Readable(db.TreatmentEpisodes.AsNoTracking());
         var interventions = access.Readable(db.TreatmentInterventions.AsNoTracking());
 
-        var open = episodes.Where(e => e.StartDate <= asOf && (e.DischargedOn == null || e.DischargedOn > asOf));
+        // Each measure's own filter goes before the access rule (Readable over the filtered rows), so the rule's
+        // searches run on the period's episodes only, not on every episode another agency owns.
+        IQueryable<TreatmentEpisode> Episodes(Expression<Func<TreatmentEpisode, bool>> filter) =>
+            access.Readable(db.TreatmentEpisodes.AsNoTracking().Where(filter));
+
+        var open = Episodes(e => e.StartDate <= asOf && (e.DischargedOn == null || e.DischargedOn > asOf));
         var byService = await open.GroupBy(e => e.Service).Select(g => new { Service = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var inTreatment = new InTreatment(
             byService.Where(s => s.Service == Scheme.AdultTreatment).Sum(s => s.Count),
@@ -101,7 +107,7 @@ public sealed class TreatmentReportHandler(IAppDbContext db, IRecordAccess acces
 
         // DT4: TreatmentOutcomes.OnLongTermMaintenance, as SQL: maintenance running on asOf, started longTermYears before.
         var longTermStart = asOf.AddYears(-settings.LongTermYears);
-        var opiate = open.Where(e => e.OpiateClient);
+        var opiate = Episodes(e => e.OpiateClient && e.StartDate <= asOf && (e.DischargedOn == null || e.DischargedOn > asOf));
         var longTerm = new LongTermSubstitute(
             await opiate.CountAsync(cancellationToken),
             await opiate.CountAsync(e => interventions.Any(i => i.CaseId == e.CaseId
@@ -110,7 +116,7 @@ public sealed class TreatmentReportHandler(IAppDbContext db, IRecordAccess acces
                 && i.Mode == PrescribingMode.Maintenance
                 && i.StartDate <= longTermStart && (i.EndDate == null || i.EndDate >= asOf)), cancellationToken));
 
-        var discharged = episodes.Where(e => e.DischargedOn >= from && e.DischargedOn <= to);
+        var discharged = Episodes(e => e.DischargedOn >= from && e.DischargedOn <= to);
         var completions = new Completions(
             await discharged.CountAsync(cancellationToken),
             await discharged.CountAsync(e => e.SuccessfulCompletion == true, cancellationToken));
@@ -118,7 +124,7 @@ public sealed class TreatmentReportHandler(IAppDbContext db, IRecordAccess acces
         // DT2: TreatmentOutcomes.Representation, as SQL: a new episode known by asOf, 0 to RepresentationDays - 1 days after.
         var lastDay = settings.RepresentationDays - 1;
         var windowClosedBy = asOf.AddDays(-settings.RepresentationDays);
-        var successful = discharged.Where(e => e.SuccessfulCompletion == true);
+        var successful = Episodes(e => e.DischargedOn >= from && e.DischargedOn <= to && e.SuccessfulCompletion == true);
         var represented = successful.Where(e => episodes.Any(later => later.PersonId == e.PersonId && later.CaseId != e.CaseId
             && later.StartDate <= asOf && later.StartDate >= e.DischargedOn && later.StartDate <= e.DischargedOn!.Value.AddDays(lastDay)));
         var representations = new Representations(
@@ -127,7 +133,7 @@ public sealed class TreatmentReportHandler(IAppDbContext db, IRecordAccess acces
             await successful.CountAsync(e => e.DischargedOn > windowClosedBy, cancellationToken)
                 - await represented.CountAsync(e => e.DischargedOn > windowClosedBy, cancellationToken));
 
-        var youngReferrals = episodes.Where(e => e.Service == Scheme.YoungPeopleTreatment && e.StartDate >= from && e.StartDate <= to);
+        var youngReferrals = Episodes(e => e.Service == Scheme.YoungPeopleTreatment && e.StartDate >= from && e.StartDate <= to);
         var rereferred = new YoungPeopleRereferred(
             await youngReferrals.CountAsync(cancellationToken),
             await youngReferrals.CountAsync(e => episodes.Any(earlier => earlier.Service == Scheme.YoungPeopleTreatment
