@@ -39,6 +39,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/People", Policies.ReadCaseData);
         options.Conventions.AuthorizeFolder("/People/Consents", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/People/Offences", Policies.WriteCaseData);
+        options.Conventions.AuthorizeFolder("/People/Outcomes", Policies.WriteCaseData);
         options.Conventions.AuthorizePage("/People/BreakGlass", Policies.BreakGlass);
         options.Conventions.AuthorizeFolder("/Households", Policies.ReadCaseData);
         options.Conventions.AuthorizePage("/Households/Create", Policies.WriteCaseData);
@@ -50,6 +51,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizePage("/Cases/EditIom", Policies.WriteCaseData);
         options.Conventions.AuthorizePage("/Cases/Allocate", Policies.ManageCases);
         options.Conventions.AuthorizePage("/Cases/LogIntervention", Policies.WriteCaseData);
+        options.Conventions.AuthorizePage("/Cases/Family/RecordLocalCriterion", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/Cases/Treatment", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/Cases/Nominate", Policies.WriteCaseData);
         options.Conventions.AuthorizeFolder("/Cases/Exits", Policies.ManageCases);

@@ -22,7 +22,7 @@ namespace CaseManager.Web.FunctionalTests;
 /// <summary>The person page's sub-navigation: one part of the record at a time, rendered on the server.</summary>
 public sealed partial class PageTests
 {
-    private static readonly string[] PersonParts = ["summary", "cases", "timeline", "offences", "consent", "households"];
+    private static readonly string[] PersonParts = ["summary", "cases", "timeline", "offences", "asb", "education", "employment", "consent", "households"];
 
     /// <summary>Where a part of the person's page is, as the sub-navigation links it.</summary>
     private static string PartUrl(Guid personId, string part) => PersonSections.Href(personId, Enum.Parse<PersonSection>(part, ignoreCase: true));

@@ -130,6 +130,9 @@ public static class SchemeNames
     /// <summary>Any of these values in words; another enum's value is split into words ("HomeVisit": "Home visit").</summary>
     public static string OfEnum(Enum value) => Known(value) ?? Words(value.ToString());
 
+    /// <summary>A code written in PascalCase, such as a configured local criterion, split into words ("RentArrears": "Rent arrears").</summary>
+    public static string InWords(string code) => Words(code);
+
     private static string Describe<TEnum>(TEnum value)
         where TEnum : struct, Enum => Known(value) ?? value.ToString();
 

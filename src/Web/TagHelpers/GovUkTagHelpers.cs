@@ -207,9 +207,10 @@ public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
     public IReadOnlyDictionary<string, string> ItemHints { get; set; } = new Dictionary<string, string>();
 
     /// <summary>
-    /// The id of the questions an item reveals, by the item's value (a conditional reveal). The page places them
-    /// after the radios in a <c>cm-conditional</c> block; <c>init.js</c> shows it only while its item is chosen and
-    /// clears its answers when it hides. Without JavaScript every question shows.
+    /// The id of the questions an item reveals, by the item's value (a conditional reveal); several ids, separated by
+    /// spaces, when an item reveals more than one block and blocks are shared between items. The page places them
+    /// after the radios in <c>cm-conditional</c> blocks; <c>init.js</c> shows a block only while an item that reveals
+    /// it is chosen and clears its answers when it hides. Without JavaScript every question shows.
     /// </summary>
     public IReadOnlyDictionary<string, string> ItemReveals { get; set; } = new Dictionary<string, string>();
 
@@ -233,7 +234,7 @@ public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
         var inline = Inline ? " govuk-radios--inline" : string.Empty;
         if (ItemReveals.Count > 0)
         {
-            output.Attributes.SetAttribute("data-cm-reveals", string.Join(' ', ItemReveals.Values.Distinct()));
+            output.Attributes.SetAttribute("data-cm-reveals", string.Join(' ', ItemReveals.Values.SelectMany(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct()));
         }
 
         output.Content.SetHtmlContent(

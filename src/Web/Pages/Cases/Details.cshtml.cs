@@ -54,6 +54,9 @@ public sealed class CaseDetailsModel(ISender sender, ICurrentUser currentUser, L
     /// <summary>A manager of the owning agency allocates an open case to another of its workers.</summary>
     public bool CanAllocate { get; private set; }
 
+    /// <summary>A writer who reads an open Troubled Families case may record a local criterion on it (TF1 (d)), whichever agency they are in.</summary>
+    public bool CanRecordLocalCriterion { get; private set; }
+
     public IReadOnlyList<SummaryRow> Nomination { get; private set; } = [];
 
     public string Href => $"/cases/{Case.Id}";
@@ -75,6 +78,7 @@ public sealed class CaseDetailsModel(ISender sender, ICurrentUser currentUser, L
         NominatedByMe = Case.PendingExitNomination is { } pending && pending.NominatedBy == actor.UserId;
         CanDecide = Case.PendingExitNomination is not null && owns && Policies.Allows(Policies.ManageCases, actor) && !NominatedByMe;
         CanAllocate = IsOpen && owns && Policies.Allows(Policies.ManageCases, actor);
+        CanRecordLocalCriterion = IsOpen && writer && Case.HouseholdId is not null && Case.Scheme == nameof(Scheme.TroubledFamilies);
         SharedBecause = Explain(Case.Access);
         Details = DetailsOf(Case, CanAllocate ? $"{Href}/allocate" : null);
         Nomination = Case.PendingExitNomination is { } nomination ? NominationRows(nomination, time) : [];

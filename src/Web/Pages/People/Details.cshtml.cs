@@ -4,13 +4,18 @@ using CaseManager.Application.Common.Security;
 using CaseManager.Application.Consents;
 using CaseManager.Application.Consents.ListConsents;
 using CaseManager.Application.Offences.ListOffences;
+using CaseManager.Application.Outcomes.ListAsb;
+using CaseManager.Application.Outcomes.ListEducation;
+using CaseManager.Application.Outcomes.ListEmployment;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetPerson;
 using CaseManager.Application.People.GetWithheldRecords;
 using CaseManager.Domain.Agencies;
+using CaseManager.Domain.Outcomes;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 using CaseManager.Web.Pages.Cases;
+using CaseManager.Web.Pages.People.Outcomes;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,11 +23,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CaseManager.Web.Pages.People;
 
 /// <summary>
-/// A person's record, one part at a time under the MOJ sub-navigation (summary, cases, timeline, offences, consent,
-/// households): <c>?section=</c> picks the part, rendered on the server; the timeline is its own page.
+/// A person's record, one part at a time under the MOJ sub-navigation (summary, cases, timeline, offences, ASB,
+/// education, work and benefits, consent, households): <c>?section=</c> picks the part, rendered on the server; the
+/// timeline is its own page. Each part's records are read through the same query as the API, so a record the reader
+/// may not see is not there.
 /// </summary>
 public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser, LocalTime time) : PageModel
 {
+    /// <summary>How many of a person's records a part lists, most recent first; the timeline shows them all.</summary>
+    private const int PartSize = 20;
+
     public PersonDetailsView? Person { get; private set; }
 
     /// <summary>The part of the record shown.</summary>
@@ -52,6 +62,21 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
     public IReadOnlyList<OffenceRow> Offences { get; private set; } = [];
 
     public string? MoreOffences { get; private set; }
+
+    public IReadOnlyList<AsbRow> AsbRecords { get; private set; } = [];
+
+    public IReadOnlyList<EducationRow> EducationRecords { get; private set; } = [];
+
+    public IReadOnlyList<EmploymentRow> EmploymentRecords { get; private set; } = [];
+
+    /// <summary>When a part lists only the most recent of the person's records: how many there are, and where the rest are.</summary>
+    public string? MoreRecords { get; private set; }
+
+    public string RecordAsbHref => $"/people/{Person!.Id}/asb/record";
+
+    public string RecordEducationHref => $"/people/{Person!.Id}/education/record";
+
+    public string RecordEmploymentHref => $"/people/{Person!.Id}/employment/record";
 
     public string TimelineHref => PersonSections.Href(Person!.Id, PersonSection.Timeline);
 
@@ -101,6 +126,15 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
                 break;
             case PersonSection.Offences:
                 await LoadOffencesAsync(personId, cancellationToken);
+                break;
+            case PersonSection.Asb:
+                await LoadAsbAsync(personId, cancellationToken);
+                break;
+            case PersonSection.Education:
+                await LoadEducationAsync(personId, cancellationToken);
+                break;
+            case PersonSection.Employment:
+                await LoadEmploymentAsync(personId, cancellationToken);
                 break;
             case PersonSection.Consent:
                 Consents = (await sender.Send(new ListConsentsQuery(personId), cancellationToken)).Select(ToRow).ToList();
@@ -159,6 +193,43 @@ public sealed class PersonDetailsModel(ISender sender, ICurrentUser currentUser,
         MoreOffences = offences.Total > offences.Items.Count ? $"The {offences.Items.Count} most recent of {offences.Total} offences. The timeline shows them all." : null;
     }
 
+    private async Task LoadAsbAsync(PersonId personId, CancellationToken cancellationToken)
+    {
+        var records = await sender.Send(new ListAsbQuery(personId, 1, PartSize), cancellationToken);
+        AsbRecords = records.Items.Select(r => new AsbRow(
+            OutcomeWords.Asb(Enum.Parse<AsbKind>(r.Kind)), LocalTime.Date(r.OccurredOn), r.Description, r.OwnerAgency)).ToList();
+        MoreRecords = More(records.Items.Count, records.Total, "ASB records");
+    }
+
+    private async Task LoadEducationAsync(PersonId personId, CancellationToken cancellationToken)
+    {
+        var records = await sender.Send(new ListEducationQuery(personId, 1, PartSize), cancellationToken);
+        EducationRecords = records.Items.Select(r =>
+        {
+            var (when, detail) = OutcomeWords.Of(r);
+            return new EducationRow(OutcomeWords.Education(Enum.Parse<EducationKind>(r.Kind)), when, detail, r.OwnerAgency);
+        }).ToList();
+        MoreRecords = More(records.Items.Count, records.Total, "education records");
+    }
+
+    private async Task LoadEmploymentAsync(PersonId personId, CancellationToken cancellationToken)
+    {
+        var records = await sender.Send(new ListEmploymentQuery(personId, 1, PartSize), cancellationToken);
+        var agency = currentUser.Actor.Agency?.ToString();
+        EmploymentRecords = records.Items.Select(r => new EmploymentRow(
+            r.Benefit is { } benefit ? $"{OutcomeWords.Employment(EmploymentKind.OutOfWorkBenefit)}: {OutcomeWords.Benefit(Enum.Parse<BenefitType>(benefit))}" : OutcomeWords.Employment(Enum.Parse<EmploymentKind>(r.Kind)),
+            LocalTime.Date(r.From),
+            LocalTime.Date(r.To) ?? "Ongoing",
+            r.Detail,
+            r.OwnerAgency,
+            // Only the agency that recorded a spell ends it (EndEmploymentHandler), and only once.
+            r.To is null && CanWrite && string.Equals(r.OwnerAgency, agency, StringComparison.Ordinal) ? $"/people/{r.PersonId}/employment/{r.Id}/end" : null)).ToList();
+        MoreRecords = More(records.Items.Count, records.Total, "spells");
+    }
+
+    private static string? More(int shown, int total, string what) =>
+        total > shown ? $"The {shown} most recent of {total} {what}. The timeline shows them all." : null;
+
     private (string? SharedBecause, string? BreakGlassUntil) Explain(RecordAccessExplanation? access) => access switch
     {
         null => (null, null),
@@ -209,3 +280,12 @@ public sealed record PersonCaseRow(string Href, string Scheme, string Status, st
 
 /// <summary>One offence as the person page lists it.</summary>
 public sealed record OffenceRow(string Type, string CommittedOn, string ConvictedOn, string? Outcome, string Owner);
+
+/// <summary>One ASB record as the person page lists it.</summary>
+public sealed record AsbRow(string Kind, string OccurredOn, string? Description, string Owner);
+
+/// <summary>One education record as the person page lists it: its day or term, and its days or sessions.</summary>
+public sealed record EducationRow(string Kind, string When, string Detail, string Owner);
+
+/// <summary>One employment or benefit spell as the person page lists it, with where to end it when the reader may.</summary>
+public sealed record EmploymentRow(string Kind, string From, string To, string? Detail, string Owner, string? EndHref);

@@ -7,6 +7,9 @@ public enum PersonSection
     Cases,
     Timeline,
     Offences,
+    Asb,
+    Education,
+    Employment,
     Consent,
     Households,
 }
@@ -24,6 +27,9 @@ public static class PersonSections
         (PersonSection.Cases, "Cases"),
         (PersonSection.Timeline, "Timeline"),
         (PersonSection.Offences, "Offences"),
+        (PersonSection.Asb, "ASB"),
+        (PersonSection.Education, "Education"),
+        (PersonSection.Employment, "Work and benefits"),
         (PersonSection.Consent, "Consent"),
         (PersonSection.Households, "Households"),
     ];
