@@ -2,14 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using CaseManager.Application.Common.Security;
 using CaseManager.Domain.Agencies;
-using CaseManager.Domain.Cases;
 using CaseManager.Domain.Claims;
-using CaseManager.Domain.Households;
-using CaseManager.Domain.Outcomes;
-using CaseManager.Domain.People;
 using CaseManager.Infrastructure.Jobs;
-using CaseManager.Infrastructure.Persistence;
-using CaseManager.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -101,59 +95,7 @@ public static class ClaimPreparationRun
             $"peak working set of the process {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:N0} MB");
     }
 
-    /// <summary>The demo partnership, then the families in batches of 2,000; returns the claims officer's id.</summary>
-    private static async Task<Guid> GenerateAsync(BenchmarkHost host, int families)
-    {
-        using (var session = host.Open(Actor.System))
-        {
-            await DatabaseMigrator.MigrateAsync(session.Db, CancellationToken.None);
-            await session.Scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
-        }
-
-        Guid officer;
-        using (var session = host.Open(Actor.System))
-        {
-            officer = await session.Db.Users.Where(u => u.Email == "claims@council.demo").Select(u => u.Id).SingleAsync();
-        }
-
-        var council = AgencyCode.Parse("COUNCIL");
-        var now = DateTimeOffset.UtcNow;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        const int Batch = 2_000;
-        for (var start = 0; start < families; start += Batch)
-        {
-            using var session = host.Open(Actor.System);
-            var db = session.Db;
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            for (var i = start; i < Math.Min(start + Batch, families); i++)
-            {
-                var attached = today.AddDays(-200 - (i % 400));
-                var parent = Person.Register(new PersonDetails("Parent", $"Family{i}", new DateOnly(1985, 1, 1).AddDays(i % 3000), "Female", null, null), council, officer, now);
-                var child = Person.Register(new PersonDetails("Child", $"Family{i}", new DateOnly(2013, 1, 1).AddDays(i % 1500), "Male", null, null), council, officer, now);
-                db.People.AddRange(parent, child);
-                var household = Household.Record($"Family {i}", null, council, officer, now);
-                household.AddMember(parent.Id, parent.DateOfBirth, Relationship.ParentCarer, attached.AddYears(-1), null);
-                household.AddMember(child.Id, child.DateOfBirth, Relationship.Child, attached.AddYears(-1), null);
-                db.Households.Add(household);
-                db.Cases.Add(Case.OpenForHousehold(household.Id, Scheme.TroubledFamilies, council, attached, null, null, now, today));
-                db.AsbRecords.Add(AsbRecord.Record(parent.Id, AsbKind.Incident, attached.AddDays(-30), null, council, officer, now, today));
-                db.AsbRecords.Add(AsbRecord.Record(parent.Id, AsbKind.Incident, attached.AddDays(-60), null, council, officer, now, today));
-                if (i % 3 == 0)
-                {
-                    db.AsbRecords.Add(AsbRecord.Record(parent.Id, AsbKind.Incident, today.AddDays(-20), null, council, officer, now, today));
-                }
-
-                if (i % 3 == 1)
-                {
-                    db.EmploymentRecords.Add(EmploymentRecord.Record(parent.Id, EmploymentKind.OutOfWorkBenefit, BenefitType.Jsa, attached.AddYears(-1), attached.AddDays(10), null, council, officer, now, today));
-                    db.EmploymentRecords.Add(EmploymentRecord.Record(parent.Id, EmploymentKind.InWork, null, attached.AddDays(11), null, null, council, officer, now, today));
-                }
-            }
-
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync();
-        }
-
-        return officer;
-    }
+    /// <summary>The demo partnership, then the families (<see cref="FamilyShape.Claims"/>); returns the claims officer's id.</summary>
+    private static Task<Guid> GenerateAsync(BenchmarkHost host, int families) =>
+        FamilyGenerator.GenerateAsync(host, families, FamilyShape.Claims);
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 using CaseManager.Domain.Cases;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -98,8 +99,20 @@ public static class Explain
         times.Sort();
         output.WriteLine();
         output.WriteLine($"### {title}: median {times[times.Count / 2]:F2} ms of 7");
-        foreach (var (sql, parameters) in commands)
+        await PlansAsync(output, connection, commands, timeRuns: 8);
+    }
+
+    /// <summary>
+    /// Each command's SQL and SQLite's plan for it, and (when <paramref name="timeRuns"/> is above 1) the median time
+    /// of the statement alone; returns the tables each plan reads with a full scan (SQLite's "SCAN t" without an index).
+    /// </summary>
+    public static async Task<List<(int Command, string Table)>> PlansAsync(
+        TextWriter output, SqliteConnection connection, IReadOnlyList<(string Sql, List<(string Name, object? Value)> Parameters)> commands, int timeRuns)
+    {
+        var scans = new List<(int, string)>();
+        for (var index = 0; index < commands.Count; index++)
         {
+            var (sql, parameters) = commands[index];
             output.WriteLine("```sql");
             output.WriteLine(sql);
             output.WriteLine("```");
@@ -118,20 +131,33 @@ public static class Explain
                 var id = reader.GetInt64(0);
                 var parent = reader.GetInt64(1);
                 depth[id] = depth.GetValueOrDefault(parent) + 1;
-                plan.Append(' ', 2 * depth[id]).AppendLine(reader.GetString(3));
+                var detail = reader.GetString(3);
+                plan.Append(' ', 2 * depth[id]).AppendLine(detail);
+                if (detail.StartsWith("SCAN ", StringComparison.Ordinal) && !detail.Contains(" USING ", StringComparison.Ordinal)
+                    && !detail.StartsWith("SCAN CONSTANT", StringComparison.Ordinal))
+                {
+                    var alias = detail[5..].Split(' ')[0];
+                    var table = Regex.Match(sql, $"\"(\\w+)\" AS \"{Regex.Escape(alias)}\"") is { Success: true } named ? named.Groups[1].Value : alias;
+                    scans.Add((index + 1, table));
+                }
             }
 
             output.WriteLine("```");
             output.Write(plan);
             output.WriteLine("```");
-            output.WriteLine($"The statement alone, prepared and stepped through on a plain connection: median {await TimeRawAsync(connection, sql, parameters):F2} ms of 7");
+            if (timeRuns > 1)
+            {
+                output.WriteLine($"The statement alone, prepared and stepped through on a plain connection: median {await TimeRawAsync(connection, sql, parameters, timeRuns):F2} ms of {timeRuns - 1}");
+            }
         }
+
+        return scans;
     }
 
-    private static async Task<double> TimeRawAsync(SqliteConnection connection, string sql, List<(string Name, object? Value)> parameters)
+    private static async Task<double> TimeRawAsync(SqliteConnection connection, string sql, List<(string Name, object? Value)> parameters, int runs)
     {
         var times = new List<double>();
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < runs; i++)
         {
             var stopwatch = Stopwatch.StartNew();
             using var command = connection.CreateCommand();

@@ -14,7 +14,11 @@ namespace CaseManager.Benchmarks;
 /// review-reminders job on a file of its own instead (<see cref="ReviewReminderRun"/>, docs/reviews-and-reminders.md);
 /// <c>--treatment [adult a year] [young people a year] [years]</c> times the treatment report and export on a file of
 /// its own (<see cref="TreatmentRun"/>, docs/performance.md);
-/// <c>--claims [families ...]</c> times a results claim's preparation (<see cref="ClaimPreparationRun"/>, docs/performance.md).
+/// <c>--claims [families ...]</c> times a results claim's preparation (<see cref="ClaimPreparationRun"/>, docs/performance.md);
+/// <c>--eligibility [households ...]</c> times Troubled Families eligibility for every household and the household
+/// timeline's filtered/unfiltered ratio (<see cref="EligibilityRun"/>, docs/performance.md);
+/// <c>--partnership-report [households] [adult episodes a year] [IOM nominals]</c> times the whole partnership report and
+/// prints its plans (<see cref="PartnershipReportRun"/>, docs/partnership-report.md).
 /// </summary>
 public static class Program
 {
@@ -28,6 +32,16 @@ public static class Program
         if (args.Contains("--treatment"))
         {
             return await TreatmentRun.RunAsync(args, Console.Out);
+        }
+
+        if (args.Contains("--eligibility"))
+        {
+            return await EligibilityRun.RunAsync(args, Console.Out);
+        }
+
+        if (args.Contains("--partnership-report"))
+        {
+            return await PartnershipReportRun.RunAsync(args, Console.Out);
         }
 
         if (args.Contains("--claims"))

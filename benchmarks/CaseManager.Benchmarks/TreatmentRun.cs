@@ -28,7 +28,7 @@ namespace CaseManager.Benchmarks;
 /// </summary>
 public static class TreatmentRun
 {
-    private sealed record Service(Scheme Scheme, AgencyCode Agency, Guid Worker, Guid Manager);
+    internal sealed record Service(Scheme Scheme, AgencyCode Agency, Guid Worker, Guid Manager);
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
@@ -116,12 +116,17 @@ public static class TreatmentRun
         return (stopwatch.Elapsed, Math.Max(0, peak - before) / 1_048_576.0, result);
     }
 
-    private sealed record Generated(Service Service, int Episodes, int Discharged, int Interventions);
+    internal sealed record Generated(Service Service, int Episodes, int Discharged, int Interventions);
 
-    private static async Task<(Generated Adult, Generated Young)> GenerateAsync(BenchmarkHost host, int adultPerYear, int youngPerYear, int years)
+    /// <summary>
+    /// The episodes, after migrating the file and seeding the demo partnership unless <paramref name="seeded"/> says
+    /// another generator already has (the partnership report's run adds them to its families).
+    /// </summary>
+    internal static async Task<(Generated Adult, Generated Young)> GenerateAsync(BenchmarkHost host, int adultPerYear, int youngPerYear, int years, bool seeded = false)
     {
-        using (var session = host.Open(Actor.System))
+        if (!seeded)
         {
+            using var session = host.Open(Actor.System);
             await DatabaseMigrator.MigrateAsync(session.Db, CancellationToken.None);
             await session.Scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
         }

@@ -10,6 +10,7 @@ using CaseManager.Application.Families.ListAssessments;
 using CaseManager.Application.Households;
 using CaseManager.Application.Households.GetHousehold;
 using CaseManager.Application.Households.GetHouseholdTimeline;
+using CaseManager.Application.Households.ListHouseholds;
 using CaseManager.Application.Common.Security;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetPerson;
@@ -21,6 +22,8 @@ using CaseManager.Application.Reports.TreatmentReport;
 using CaseManager.Application.Treatment;
 using CaseManager.Application.Treatment.ListTops;
 using CaseManager.Application.Treatment.ListTreatmentInterventions;
+using CaseManager.Application.TroubledFamilies;
+using CaseManager.Application.TroubledFamilies.GetHouseholdEligibility;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Cases;
 using CaseManager.Domain.Households;
@@ -294,6 +297,8 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         await CheckCaseReadPathsAsync(actor, check, canRead);
         await CheckTreatmentReadPathsAsync(actor, check, canRead);
         await CheckHouseholdsAsync(actor, check, canRead);
+        await CheckHouseholdListAsync(actor, check, canRead);
+        await CheckHouseholdEligibilityAsync(actor, check, canRead);
         await CheckFamilyRecordsAsync(actor, check, canRead);
 
         foreach (var record in check.Records.Where(r => r.Kind == RecordKind.Person))
@@ -622,6 +627,170 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             check.Expect(page.Items.Count == 0 && page.Total == 0,
                 $"GetHouseholdTimelineQuery({label}, member {outsider.Label}) showed {page.Total} entries of a person who is not a member it may see");
         }
+    }
+
+    /// <summary>
+    /// The household list (API.md "Households and families", FAM2, IS7): exactly the households the rule lets the
+    /// reader know of, with the total counted the same way and, on each, the schemes of the open family cases the
+    /// reader may read; then searched by each member's name, which finds a household only through a member the reader
+    /// may see (a hidden member is neither matched nor counted), and by the family name every person shares.
+    /// </summary>
+    private async Task CheckHouseholdListAsync(Actor actor, UserCheck check, bool canRead)
+    {
+        var world = check.World;
+        if (!canRead)
+        {
+            var list = async () => await factory.SendAsAsync<Paged<HouseholdListItem>>(actor, new ListHouseholdsQuery());
+            await list.Should().ThrowAsync<ForbiddenAccessException>();
+            return;
+        }
+
+        await CompareHouseholdListAsync(actor, check, null);
+        foreach (var person in world.Households.SelectMany(h => h.Memberships).Select(m => m.Person).Distinct())
+        {
+            await CompareHouseholdListAsync(actor, check, world.People[person].Label.ToLowerInvariant());
+        }
+
+        if (world.Households.Count > 0)
+        {
+            await CompareHouseholdListAsync(actor, check, "Model");
+        }
+    }
+
+    private async Task CompareHouseholdListAsync(Actor actor, UserCheck check, string? search)
+    {
+        var world = check.World;
+        var path = $"ListHouseholdsQuery({(search is null ? "all" : $"\"{search}\"")})";
+        var text = search?.ToUpperInvariant();
+
+        // Person records are registered as "{label} Model", households named by their label (WorldDatabase).
+        bool Matches(WorldRecord household) => text is null
+            || household.Label.Contains(text, StringComparison.Ordinal)
+            || world.Households[household.Household].Memberships.Any(m => check.Verdicts[world.People[m.Person].Label].Reads
+                && $"{world.People[m.Person].Label} MODEL".Contains(text, StringComparison.Ordinal));
+
+        var page = await factory.SendAsAsync<Paged<HouseholdListItem>>(actor, new ListHouseholdsQuery(search, PageSize: Paging.MaxPageSize));
+        check.CompareSet(path, RecordKind.Household, page.Items.Select(h => h.Id), r => r.Kind == RecordKind.Household && Matches(r));
+        check.CompareCount($"{path}.Total", RecordKind.Household, page.Total, r => r.Kind == RecordKind.Household && Matches(r));
+        foreach (var item in page.Items.Where(i => check.Knows(i.Id)))
+        {
+            var record = check.RecordOf(item.Id);
+            if (record.Kind != RecordKind.Household || !Matches(record))
+            {
+                check.Difference(record, $"{path} listed it, which it should not match");
+                continue;
+            }
+
+            var open = world.FamilyCases
+                .Where(f => f.Household == record.Household && f.Status != CaseStatus.Exited && check.Verdicts[f.Label].Reads)
+                .Select(f => f.Scheme.ToString()).Distinct().Order(StringComparer.Ordinal).ToList();
+            check.Expect(item.Name == record.Label, $"{path} named {record.Label} \"{item.Name}\"");
+            check.Expect(item.OpenSchemes.SequenceEqual(open),
+                $"{path} gave {record.Label} open schemes {{{string.Join(",", item.OpenSchemes)}}}, the rule shows {{{string.Join(",", open)}}}");
+        }
+    }
+
+    private WorldEligibility? _eligibility;
+
+    /// <summary>
+    /// A household's Troubled Families eligibility in both phases (TF1, TF4, IS7b), as at today and a month ago: "not
+    /// found" unless the reader may know of the household; otherwise exactly what the engines give over the facts the
+    /// rule lets the reader see (<see cref="WorldEligibility"/>), down to each criterion's words and evidence. A
+    /// member, record or count the reader may not see would change a criterion, a summary or an evidence line; and no
+    /// evidence may name a record the rule refuses or a member the reader may not see.
+    /// </summary>
+    private async Task CheckHouseholdEligibilityAsync(Actor actor, UserCheck check, bool canRead)
+    {
+        var world = check.World;
+        var households = check.Records.Where(r => r.Kind == RecordKind.Household).ToList();
+        if (!canRead)
+        {
+            if (households.FirstOrDefault() is { } any)
+            {
+                var read = async () => await factory.SendAsAsync<HouseholdEligibilityView>(actor,
+                    new GetHouseholdEligibilityQuery(new HouseholdId(check.Stored.IdOf(any.Label))));
+                await read.Should().ThrowAsync<ForbiddenAccessException>();
+            }
+
+            return;
+        }
+
+        if (_eligibility is null || !ReferenceEquals(_eligibility.Stored, check.Stored))
+        {
+            _eligibility = await WorldEligibility.LoadAsync(factory, world, check.Stored);
+        }
+
+        foreach (var record in households)
+        {
+            var verdict = check.Verdicts[record.Label];
+            foreach (var asOf in new[] { world.Today, world.Today.AddDays(-30) })
+            {
+                var path = $"GetHouseholdEligibilityQuery({record.Label}, as at today{asOf.DayNumber - world.Today.DayNumber:+0;-0;''})";
+                HouseholdEligibilityView? view = null;
+                try
+                {
+                    view = await factory.SendAsAsync<HouseholdEligibilityView>(actor,
+                        new GetHouseholdEligibilityQuery(new HouseholdId(check.Stored.IdOf(record.Label)), asOf));
+                }
+                catch (NotFoundException)
+                {
+                }
+
+                if ((view is not null) != verdict.Reads)
+                {
+                    check.Difference(record, $"{path} answered {(view is null ? "not found" : "read")}, the rule says {(verdict.Reads ? "read" : "not found")} ({verdict.Why})");
+                    break;
+                }
+
+                if (view is null)
+                {
+                    break;
+                }
+
+                var attached = world.FamilyCases
+                    .Where(f => f.Household == record.Household && f.Scheme == Scheme.TroubledFamilies && f.Status != CaseStatus.Exited && check.Verdicts[f.Label].Reads)
+                    .Select(f => check.Stored.IdOf(f.Label)).ToList();
+                check.Expect(view.CaseId is { } caseId ? attached.Contains(caseId) : attached.Count == 0,
+                    $"{path} named case {check.Stored.LabelOf(view.CaseId)}, the open Troubled Families cases the rule shows are {{{string.Join(",", attached.Select(a => check.Stored.LabelOf(a)))}}}");
+                check.Expect(view.Basis == FamilyFactsReader.Basis && view.Phases.All(p => p.Basis == FamilyFactsReader.Basis),
+                    $"{path} did not say it was worked out from records the reader may see");
+
+                var visible = world.Households[record.Household].Memberships
+                    .Where(m => check.Verdicts[world.People[m.Person].Label].Reads)
+                    .Select(m => check.Stored.IdOf(world.People[m.Person].Label)).ToHashSet();
+                foreach (var evidence in view.Phases.SelectMany(p => p.Criteria).SelectMany(c => c.Evidence))
+                {
+                    var label = check.Stored.LabelOf(evidence.RecordId);
+                    var shown = check.Records.FirstOrDefault(r => r.Label == label);
+                    if (shown is null || !check.Verdicts[shown.Label].Reads)
+                    {
+                        check.Expect(false, $"{path} gave as evidence {label}, which the rule does not let the reader read");
+                    }
+                    else if (evidence.PersonId is { } person && !visible.Contains(person))
+                    {
+                        check.Difference(shown, $"{path} gave it as evidence about {check.Stored.LabelOf(person)}, a member the reader may not see");
+                    }
+                }
+
+                var facts = _eligibility.For(record.Household, check.Verdicts, asOf, view.CaseId);
+                check.Expect(view.Phases.Select(p => p.Phase).SequenceEqual([1, 2]), $"{path} gave phases {string.Join(",", view.Phases.Select(p => p.Phase))}");
+                foreach (var phase in view.Phases)
+                {
+                    var expected = Describe(EligibilityView.From(Guid.Empty, Guid.Empty, Eligibility.For(phase.Phase, facts, asOf, _eligibility.Options)), check.Stored);
+                    var actual = Describe(phase, check.Stored);
+                    if (actual != expected)
+                    {
+                        check.Difference(record, $"{path} phase {phase.Phase} differs from the engine over the facts the rule shows:{Environment.NewLine}"
+                            + $"    got      {actual}{Environment.NewLine}    expected {expected}");
+                    }
+                }
+            }
+        }
+
+        static string Describe(EligibilityView view, StoredWorld stored) =>
+            $"{(view.Eligible ? "eligible" : "not eligible")} as at {view.AsOf:yyyy-MM-dd} \"{view.Summary}\"; " + string.Join("; ", view.Criteria.Select(c =>
+                $"{c.Code} {(c.Met ? "met" : "not met")} \"{c.Found}\" missing \"{c.Missing}\" ["
+                + string.Join(", ", c.Evidence.Select(e => $"{e.Kind} {stored.LabelOf(e.RecordId)} of {stored.LabelOf(e.PersonId)} on {e.On:yyyy-MM-dd} \"{e.Detail}\"")) + "]"));
     }
 
     /// <summary>

@@ -32,6 +32,9 @@ internal sealed class InterventionConfiguration : IEntityTypeConfiguration<Inter
         // A case's work newest first, and a person's timeline across cases.
         builder.HasIndex(i => new { i.CaseId, i.OccurredAt });
         builder.HasIndex(i => new { i.PersonId, i.OccurredAt });
+
+        // The partnership report counts the period's victim-sensitive work (docs/partnership-report.md).
+        builder.HasIndex(i => new { i.DataCategory, i.OccurredAt });
     }
 }
 

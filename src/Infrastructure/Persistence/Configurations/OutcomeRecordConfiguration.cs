@@ -20,6 +20,9 @@ internal sealed class AsbRecordConfiguration : IEntityTypeConfiguration<AsbRecor
         builder.Property(r => r.Description).HasMaxLength(500);
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.PersonId, r.OccurredOn });
+
+        // The partnership report's ASB section reads the period's records of a kind (docs/performance.md).
+        builder.HasIndex(r => new { r.Kind, r.OccurredOn });
     }
 }
 

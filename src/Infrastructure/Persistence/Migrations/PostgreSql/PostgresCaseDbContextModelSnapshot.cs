@@ -803,6 +803,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("CaseId", "OccurredAt");
 
+                    b.HasIndex("DataCategory", "OccurredAt");
+
                     b.HasIndex("PersonId", "OccurredAt");
 
                     b.ToTable("Interventions", (string)null);
@@ -1119,6 +1121,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Kind", "OccurredOn");
 
                     b.HasIndex("PersonId", "OccurredOn");
 

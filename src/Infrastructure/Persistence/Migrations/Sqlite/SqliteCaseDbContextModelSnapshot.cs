@@ -796,6 +796,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId", "OccurredAt");
 
+                    b.HasIndex("DataCategory", "OccurredAt");
+
                     b.HasIndex("PersonId", "OccurredAt");
 
                     b.ToTable("Interventions", (string)null);
@@ -1112,6 +1114,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Kind", "OccurredOn");
 
                     b.HasIndex("PersonId", "OccurredOn");
 
