@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# HTTP throughput of the real app under wrk (issue "Fast at national scale"): builds src/Web in Release, starts it in
+# Production on a SQLite file of its own, seeds a dataset through the API (seed.py), then runs wrk against each hot
+# route and prints requests/s, the ratio to GET /api/v1/me, and the process's peak resident memory (VmHWM).
+#
+#   benchmarks/load/run.sh [duration seconds, default 15]
+#
+# Environment: THREADS (2), CONNECTIONS (32), WARMUP seconds (3), PORT (5199), KEEP=1 keeps the data folder,
+# NO_BUILD=1 skips the build. Results are also written to benchmarks/load/results/<time>.md (not committed).
+# The whole run takes about 5 minutes with the default duration (13 wrk runs).
+set -euo pipefail
+
+DURATION=${1:-15}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-32}
+WARMUP=${WARMUP:-3}
+PORT=${PORT:-5199}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+BASE="http://127.0.0.1:$PORT"
+
+if ! command -v wrk >/dev/null; then
+  apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
+
+if [ -z "${NO_BUILD:-}" ]; then
+  dotnet build "$ROOT/src/Web" -c Release -v q -nologo >/dev/null
+fi
+BIN="$ROOT/src/Web/bin/Release/net10.0"
+
+DATA=$(mktemp -d /tmp/casemanager-load.XXXXXX)
+APP_PID=
+cleanup() {
+  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  if [ -z "${KEEP:-}" ]; then rm -rf "$DATA"; else echo "Data kept in $DATA"; fi
+}
+trap cleanup EXIT
+
+export ASPNETCORE_ENVIRONMENT=Production
+export ConnectionStrings__CaseManager="Data Source=$DATA/load.db"
+export Email__PickupDirectory="$DATA/mail"
+export Logging__LogLevel__Default=Warning
+export PASSWORD='load-test passphrase 2026'
+ADMIN=admin@council.load
+
+cd "$BIN"
+CASEMANAGER_ADMIN_PASSWORD="$PASSWORD" dotnet CaseManager.Web.dll create-admin --email "$ADMIN" --name "Load admin" \
+  --agency COUNCIL --agency-name "Council" >"$DATA/create-admin.log"
+dotnet CaseManager.Web.dll --urls "$BASE" >"$DATA/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do
+  curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fs "$BASE/health/ready" >/dev/null || { echo "The app did not become ready; see $DATA/app.log"; KEEP=1; exit 1; }
+
+echo "Seeding through the API ..."
+SEED_START=$(date +%s)
+SEEDED=$(python3 "$HERE/seed.py" "$BASE" "$ADMIN" "$PASSWORD")
+eval "$SEEDED"
+echo "Seeded in $(( $(date +%s) - SEED_START )) s"
+TOKEN=$(curl -fs -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$CALLER\",\"password\":\"$PASSWORD\"}" | jq -r .accessToken)
+export TOKEN
+
+NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+INTERVENTION="{\"type\":\"PhoneContact\",\"occurredAt\":\"$NOW\",\"durationMinutes\":10,\"notes\":\"Load test contact\"}"
+
+# name | method | path | body
+ROUTES=(
+  "me|GET|/api/v1/me|"
+  "caseload (own, allocatedToMe)|GET|/api/v1/cases?allocatedToMe=true&pageSize=50|"
+  "caseload (shared, ownerAgency=PROBATION)|GET|/api/v1/cases?ownerAgency=PROBATION&pageSize=50|"
+  "timeline (own)|GET|/api/v1/people/$OWN_PERSON/timeline|"
+  "timeline (shared)|GET|/api/v1/people/$SHARED_PERSON/timeline|"
+  "person read (own)|GET|/api/v1/people/$OWN_PERSON|"
+  "person read (shared)|GET|/api/v1/people/$SHARED_PERSON|"
+  "people search (own)|GET|/api/v1/people?search=$OWN_SEARCH|"
+  "people search (shared)|GET|/api/v1/people?search=$SHARED_SEARCH|"
+  "intervention POST (own case)|POST|/api/v1/cases/$OWN_CASE/interventions|$INTERVENTION"
+  "intervention POST (shared case)|POST|/api/v1/cases/$SHARED_CASE/interventions|$INTERVENTION"
+  "me|GET|/api/v1/me|"
+)
+
+run_wrk() { # method path body seconds -> requests/s (and fails on non-2xx answers)
+  local out
+  out=$(METHOD=$1 BODY=$3 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${4}s" --latency -s "$HERE/request.lua" "$BASE$2")
+  if grep -q "Non-2xx" <<<"$out"; then echo "$out" >&2; echo "non-2xx answers from $1 $2" >&2; return 1; fi
+  echo "$(awk '/^Requests\/sec/ {print $2}' <<<"$out") $(awk '/^ +50%/ {print $2}' <<<"$out") $(awk '/^ +99%/ {print $2}' <<<"$out")"
+}
+
+declare -a NAMES RPS P50 P99
+for route in "${ROUTES[@]}"; do
+  IFS='|' read -r name method path body <<<"$route"
+  run_wrk "$method" "$path" "$body" "$WARMUP" >/dev/null
+  read -r rps p50 p99 < <(run_wrk "$method" "$path" "$body" "$DURATION")
+  NAMES+=("$name"); RPS+=("$rps"); P50+=("$p50"); P99+=("$p99")
+  echo "  $name: $rps req/s"
+done
+
+HWM=$(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status")
+RSS=$(awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status")
+ME=$(awk -v a="${RPS[0]}" -v b="${RPS[${#RPS[@]}-1]}" 'BEGIN {print (a + b) / 2}')
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src || echo "+changes")
+
+mkdir -p "$HERE/results"
+REPORT="$HERE/results/$(date -u +%Y%m%dT%H%M%SZ).md"
+{
+  echo "Load run $NOW at $COMMIT: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (after ${WARMUP}s warm-up), $(nproc) cores, SQLite"
+  echo
+  echo "| route | req/s | ratio to /me | p50 | p99 |"
+  echo "|---|---|---|---|---|"
+  for i in "${!NAMES[@]}"; do
+    printf '| %s | %s | %.3f | %s | %s |\n' "${NAMES[$i]}" "${RPS[$i]}" "$(awk -v r="${RPS[$i]}" -v m="$ME" 'BEGIN {print r / m}')" "${P50[$i]}" "${P99[$i]}"
+  done
+  echo
+  echo "/me floor (mean of first and last run): $ME req/s. Web process peak resident memory (VmHWM): $((HWM / 1024)) MB; resident at the end (VmRSS): $((RSS / 1024)) MB."
+} | tee "$REPORT"
