@@ -6,7 +6,8 @@
 #   benchmarks/load/run.sh [duration seconds, default 15]
 #
 # Environment: THREADS (2), CONNECTIONS (32), WARMUP seconds (3), PORT (5199), KEEP=1 keeps the data folder,
-# NO_BUILD=1 skips the build. Results are also written to benchmarks/load/results/<time>.md (not committed).
+# NO_BUILD=1 skips the build. STATEMENTS=1 instead logs EF Core's commands and transactions and prints, for one
+# request of each route (after one unlogged-count warm request), the statements it ran, then stops (no wrk). Results are also written to benchmarks/load/results/<time>.md (not committed).
 # The whole run takes about 5 minutes with the default duration (13 wrk runs).
 set -euo pipefail
 
@@ -40,13 +41,18 @@ export ASPNETCORE_ENVIRONMENT=Production
 export ConnectionStrings__CaseManager="Data Source=$DATA/load.db"
 export Email__PickupDirectory="$DATA/mail"
 export Logging__LogLevel__Default=Warning
+APP_ENV=()
+if [ -n "${STATEMENTS:-}" ]; then
+  APP_ENV=(Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information
+    Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Transaction=Debug)
+fi
 export PASSWORD='load-test passphrase 2026'
 ADMIN=admin@council.load
 
 cd "$BIN"
 CASEMANAGER_ADMIN_PASSWORD="$PASSWORD" dotnet CaseManager.Web.dll create-admin --email "$ADMIN" --name "Load admin" \
   --agency COUNCIL --agency-name "Council" >"$DATA/create-admin.log"
-dotnet CaseManager.Web.dll --urls "$BASE" >"$DATA/app.log" 2>&1 &
+env "${APP_ENV[@]}" dotnet CaseManager.Web.dll --urls "$BASE" >"$DATA/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
   curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break
@@ -81,6 +87,32 @@ ROUTES=(
   "intervention POST (shared case)|POST|/api/v1/cases/$SHARED_CASE/interventions|$INTERVENTION"
   "me|GET|/api/v1/me|"
 )
+
+count_statements() { # one request of each route; counts what the app log shows for it
+  printf '| %s | %s | %s | %s | %s | %s |\n' route statements SELECT INSERT/UPDATE "BEGIN (transactions)" "other"
+  echo "|---|---|---|---|---|---|"
+  for route in "${ROUTES[@]}"; do
+    IFS='|' read -r name method path body <<<"$route"
+    local args=(-fs -o /dev/null -X "$method" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json')
+    [ "$method" = POST ] && args+=(-d "$body")
+    curl "${args[@]}" "$BASE$path" || { echo "$method $path failed" >&2; return 1; }
+    sleep 0.3
+    local before; before=$(wc -l <"$DATA/app.log")
+    curl "${args[@]}" "$BASE$path"
+    sleep 0.3
+    local log; log=$(tail -n +"$((before + 1))" "$DATA/app.log")
+    local executed; executed=$(grep -c "Executed DbCommand" <<<"$log" || true)
+    local selects; selects=$(grep -A1 "Executed DbCommand" <<<"$log" | grep -cE "^\s+(SELECT|WITH)" || true)
+    local writes; writes=$(grep -A1 "Executed DbCommand" <<<"$log" | grep -cE "^\s+(INSERT|UPDATE|DELETE)" || true)
+    local begins; begins=$(grep -c "Began transaction" <<<"$log" || true)
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$executed" "$selects" "$writes" "$begins" "$((executed - selects - writes))"
+  done
+}
+
+if [ -n "${STATEMENTS:-}" ]; then
+  count_statements
+  exit 0
+fi
 
 run_wrk() { # method path body seconds -> requests/s (and fails on non-2xx answers)
   local out
