@@ -6,9 +6,9 @@
 #   benchmarks/load/run.sh [duration seconds, default 15]
 #
 # Environment: THREADS (2), CONNECTIONS (32), WARMUP seconds (3), PORT (5199), KEEP=1 keeps the data folder,
-# NO_BUILD=1 skips the build. STATEMENTS=1 instead logs EF Core's commands and transactions and prints, for one
+# ME_DURATION (5) seconds of /api/v1/me before and after each route; NO_BUILD=1 skips the build. STATEMENTS=1 instead logs EF Core's commands and transactions and prints, for one
 # request of each route (after one unlogged-count warm request), the statements it ran, then stops (no wrk). Results are also written to benchmarks/load/results/<time>.md (not committed).
-# The whole run takes about 5 minutes with the default duration (13 wrk runs).
+# The whole run takes about 7 minutes with the default durations (11 routes, each warmed up, then bracketed by /me).
 set -euo pipefail
 
 DURATION=${1:-15}
@@ -74,7 +74,6 @@ INTERVENTION="{\"type\":\"PhoneContact\",\"occurredAt\":\"$NOW\",\"durationMinut
 
 # name | method | path | body
 ROUTES=(
-  "me|GET|/api/v1/me|"
   "caseload (own, allocatedToMe)|GET|/api/v1/cases?allocatedToMe=true&pageSize=50|"
   "caseload (shared, ownerAgency=PROBATION)|GET|/api/v1/cases?ownerAgency=PROBATION&pageSize=50|"
   "timeline (own)|GET|/api/v1/people/$OWN_PERSON/timeline|"
@@ -85,7 +84,6 @@ ROUTES=(
   "people search (shared)|GET|/api/v1/people?search=$SHARED_SEARCH|"
   "intervention POST (own case)|POST|/api/v1/cases/$OWN_CASE/interventions|$INTERVENTION"
   "intervention POST (shared case)|POST|/api/v1/cases/$SHARED_CASE/interventions|$INTERVENTION"
-  "me|GET|/api/v1/me|"
 )
 
 count_statements() { # one request of each route; counts what the app log shows for it
@@ -110,6 +108,7 @@ count_statements() { # one request of each route; counts what the app log shows 
 }
 
 if [ -n "${STATEMENTS:-}" ]; then
+  ROUTES=("me|GET|/api/v1/me|" "${ROUTES[@]}")
   count_statements
   exit 0
 fi
@@ -121,18 +120,25 @@ run_wrk() { # method path body seconds -> requests/s (and fails on non-2xx answe
   echo "$(awk '/^Requests\/sec/ {print $2}' <<<"$out") $(awk '/^ +50%/ {print $2}' <<<"$out") $(awk '/^ +99%/ {print $2}' <<<"$out")"
 }
 
-declare -a NAMES RPS P50 P99
+# The machine may be shared, so each route is compared with /api/v1/me measured just before and just after it
+# (ME_DURATION seconds each): its ratio is its rate over the mean of those two.
+ME_DURATION=${ME_DURATION:-5}
+run_wrk GET /api/v1/me "" "$WARMUP" >/dev/null
+read -r me_before _ _ < <(run_wrk GET /api/v1/me "" "$ME_DURATION")
+declare -a NAMES RPS P50 P99 MES
 for route in "${ROUTES[@]}"; do
   IFS='|' read -r name method path body <<<"$route"
   run_wrk "$method" "$path" "$body" "$WARMUP" >/dev/null
   read -r rps p50 p99 < <(run_wrk "$method" "$path" "$body" "$DURATION")
-  NAMES+=("$name"); RPS+=("$rps"); P50+=("$p50"); P99+=("$p99")
-  echo "  $name: $rps req/s"
+  read -r me_after _ _ < <(run_wrk GET /api/v1/me "" "$ME_DURATION")
+  me=$(awk -v a="$me_before" -v b="$me_after" 'BEGIN {print (a + b) / 2}')
+  NAMES+=("$name"); RPS+=("$rps"); P50+=("$p50"); P99+=("$p99"); MES+=("$me")
+  echo "  $name: $rps req/s (/me around it: $me_before, $me_after)"
+  me_before=$me_after
 done
 
 HWM=$(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status")
 RSS=$(awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status")
-ME=$(awk -v a="${RPS[0]}" -v b="${RPS[${#RPS[@]}-1]}" 'BEGIN {print (a + b) / 2}')
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src || echo "+changes")
 
 mkdir -p "$HERE/results"
@@ -140,11 +146,11 @@ REPORT="$HERE/results/$(date -u +%Y%m%dT%H%M%SZ).md"
 {
   echo "Load run $NOW at $COMMIT: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (after ${WARMUP}s warm-up), $(nproc) cores, SQLite"
   echo
-  echo "| route | req/s | ratio to /me | p50 | p99 |"
-  echo "|---|---|---|---|---|"
+  echo "| route | req/s | /me around it | ratio to /me | p50 | p99 |"
+  echo "|---|---|---|---|---|---|"
   for i in "${!NAMES[@]}"; do
-    printf '| %s | %s | %.3f | %s | %s |\n' "${NAMES[$i]}" "${RPS[$i]}" "$(awk -v r="${RPS[$i]}" -v m="$ME" 'BEGIN {print r / m}')" "${P50[$i]}" "${P99[$i]}"
+    printf '| %s | %s | %s | %.3f | %s | %s |\n' "${NAMES[$i]}" "${RPS[$i]}" "${MES[$i]}" "$(awk -v r="${RPS[$i]}" -v m="${MES[$i]}" 'BEGIN {print r / m}')" "${P50[$i]}" "${P99[$i]}"
   done
   echo
-  echo "/me floor (mean of first and last run): $ME req/s. Web process peak resident memory (VmHWM): $((HWM / 1024)) MB; resident at the end (VmRSS): $((RSS / 1024)) MB."
+  echo "Web process peak resident memory (VmHWM): $((HWM / 1024)) MB; resident at the end (VmRSS): $((RSS / 1024)) MB."
 } | tee "$REPORT"
