@@ -16,7 +16,7 @@ namespace CaseManager.Infrastructure.Persistence;
 internal sealed class SqlitePragmas(long mmapSizeBytes) : DbConnectionInterceptor
 {
     private static readonly object Applied = new();
-    private readonly ConditionalWeakTable<object, object> applied = new();
+    private readonly ConditionalWeakTable<object, object> _applied = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -29,7 +29,7 @@ internal sealed class SqlitePragmas(long mmapSizeBytes) : DbConnectionIntercepto
     private void Apply(DbConnection connection)
     {
         object? handle = (connection as SqliteConnection)?.Handle;
-        if (handle is not null && applied.TryGetValue(handle, out _))
+        if (handle is not null && _applied.TryGetValue(handle, out _))
         {
             return;
         }
@@ -39,7 +39,7 @@ internal sealed class SqlitePragmas(long mmapSizeBytes) : DbConnectionIntercepto
         command.ExecuteNonQuery();
         if (handle is not null)
         {
-            applied.AddOrUpdate(handle, Applied);
+            _applied.AddOrUpdate(handle, Applied);
         }
     }
 }

@@ -19,9 +19,9 @@ namespace CaseManager.Infrastructure.Persistence;
 internal sealed class SqliteWriterGate
 {
     private static readonly object Held = new();
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly ConditionalWeakTable<DbConnection, object> holders = new();
-    private readonly ConditionalWeakTable<DbTransaction, DbConnection> connections = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConditionalWeakTable<DbConnection, object> _holders = new();
+    private readonly ConditionalWeakTable<DbTransaction, DbConnection> _connections = new();
 
     public SqliteWriterGate(TimeSpan patience)
     {
@@ -39,37 +39,37 @@ internal sealed class SqliteWriterGate
 
     private async ValueTask EnterAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        if (!holders.TryGetValue(connection, out _) && await gate.WaitAsync(Patience, cancellationToken))
+        if (!_holders.TryGetValue(connection, out _) && await _gate.WaitAsync(Patience, cancellationToken))
         {
-            holders.AddOrUpdate(connection, Held);
+            _holders.AddOrUpdate(connection, Held);
         }
     }
 
     private void Enter(DbConnection connection)
     {
-        if (!holders.TryGetValue(connection, out _) && gate.Wait(Patience))
+        if (!_holders.TryGetValue(connection, out _) && _gate.Wait(Patience))
         {
-            holders.AddOrUpdate(connection, Held);
+            _holders.AddOrUpdate(connection, Held);
         }
     }
 
-    private void Began(DbTransaction transaction, DbConnection connection) => connections.AddOrUpdate(transaction, connection);
+    private void Began(DbTransaction transaction, DbConnection connection) => _connections.AddOrUpdate(transaction, connection);
 
     /// <summary>A completed SQLite transaction no longer names its connection, so the one it began on is remembered.</summary>
     private void Ended(DbTransaction transaction)
     {
-        if (connections.TryGetValue(transaction, out var connection))
+        if (_connections.TryGetValue(transaction, out var connection))
         {
-            connections.Remove(transaction);
+            _connections.Remove(transaction);
             Leave(connection);
         }
     }
 
     private void Leave(DbConnection? connection)
     {
-        if (connection is not null && holders.Remove(connection))
+        if (connection is not null && _holders.Remove(connection))
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
