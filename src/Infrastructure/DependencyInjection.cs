@@ -128,9 +128,11 @@ public static class DependencyInjection
         else
         {
             var pragmas = new SqlitePragmas(Math.Max(0, database.SqliteMemoryMapMegabytes) * 1024L * 1024L);
+            // One gate per database of this process: writers queue for it instead of sleeping on SQLite's BUSY.
+            var writers = new SqliteWriterGate(TimeSpan.FromSeconds(30));
             services.AddDbContext<CaseDbContext, SqliteCaseDbContext>(o => o
                 .UseSqlite(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-                .AddInterceptors(pragmas)
+                .AddInterceptors(pragmas, writers.Transactions, writers.Connections)
                 // A SQLite table rebuild turns foreign keys off around its transaction; the pragma is connection
                 // state, not stored, so a migration killed there leaves nothing half done (the rebuild itself is
                 // transactional). The warning is not something an operator can act on.

@@ -72,8 +72,11 @@ public sealed class AuditChainPrecisionTests(CaseManagerFactory factory) : IClas
         }
 
         var report = await factory.SendAsAsync<AuditChainReport>(DemoUsers.InformationGovernance, new VerifyAuditChainQuery());
+        var numbered = await factory.QueryDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Action.StartsWith("test.batch-"))
+            .OrderBy(a => a.Sequence).Select(a => a.Action).ToListAsync());
 
         report.Valid.Should().BeTrue($"the first broken entry was {report.FirstInvalidEntry}");
+        numbered.Should().Equal(Enumerable.Range(0, 40).Select(i => $"test.batch-{i}"), "one save numbers the entries in the order they were recorded");
     }
 
     [Fact]

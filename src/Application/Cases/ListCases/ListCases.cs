@@ -103,9 +103,12 @@ public sealed class ListCasesHandler(
         var people = await names.PeopleAsync(page.Items.Where(r => r.Case.PersonId != null).Select(r => r.Case.PersonId!.Value).ToList(), cancellationToken);
         var workers = await users.DisplayNamesAsync(page.Items.Where(r => r.Case.AllocatedTo != null).Select(r => r.Case.AllocatedTo!.Value).ToList(), cancellationToken);
         var today = clock.Today;
-        var caseIds = page.Items.Select(r => r.Case.Id).ToList();
-        var explanations = await access.ExplainAndAuditAsync(audit, db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)), c => c.Id,
-            "case.list-result", id => Subject(page.Items.First(r => r.Case.Id == id).Case), cancellationToken);
+        // Only another agency's rows need explaining (and auditing one by one): a page of the reader's own asks nothing more.
+        var caseIds = page.Items.Where(r => r.Case.OwnerAgency != actor.Agency).Select(r => r.Case.Id).ToList();
+        var explanations = caseIds.Count == 0
+            ? new Dictionary<CaseId, RecordAccessExplanation>()
+            : await access.ExplainAndAuditAsync(audit, db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)), c => c.Id,
+                "case.list-result", id => Subject(page.Items.First(r => r.Case.Id == id).Case), cancellationToken);
         var items = new List<CaseListItem>(page.Items.Count);
         foreach (var row in page.Items)
         {

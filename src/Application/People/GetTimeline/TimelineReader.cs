@@ -92,7 +92,19 @@ public sealed class TimelineReader(IAppDbContext db, IRecordAccess access, IUser
         if (offset < total)
         {
             var needed = (int)Math.Min(offset + paging.PageSize, total);
-            entries = await NewestAsync(caseEvents, work, offences, treatmentWork, tops, asb, education, employment, criteria, needed, cancellationToken);
+            // A source with nothing to show is not read again (most people have records of two or three kinds).
+            entries = await NewestAsync(
+                caseEvents,
+                workTotal == 0 ? null : work,
+                offenceTotal == 0 ? null : offences,
+                treatmentWorkTotal == 0 ? null : treatmentWork,
+                topTotal == 0 ? null : tops,
+                asbTotal == 0 ? null : asb,
+                educationTotal == 0 ? null : education,
+                employmentTotal == 0 ? null : employment,
+                criteriaTotal == 0 ? null : criteria,
+                needed,
+                cancellationToken);
             entries = [.. entries.OrderByDescending(e => e.At).ThenByDescending(e => e.RecordId).Skip((int)offset).Take(paging.PageSize)];
         }
 
@@ -112,18 +124,21 @@ public sealed class TimelineReader(IAppDbContext db, IRecordAccess access, IUser
     }
 
     private async Task<List<Pending>> NewestAsync(
-        List<Pending> caseEvents, IQueryable<Intervention> work, IQueryable<Offence> offences, IQueryable<TreatmentIntervention> treatmentWork,
-        IQueryable<TopRecord> tops, IQueryable<AsbRecord> asb, IQueryable<EducationRecord> education, IQueryable<EmploymentRecord> employment,
-        IQueryable<LocalCriterionRecord> criteria, int needed, CancellationToken cancellationToken)
+        List<Pending> caseEvents, IQueryable<Intervention>? work, IQueryable<Offence>? offences, IQueryable<TreatmentIntervention>? treatmentWork,
+        IQueryable<TopRecord>? tops, IQueryable<AsbRecord>? asb, IQueryable<EducationRecord>? education, IQueryable<EmploymentRecord>? employment,
+        IQueryable<LocalCriterionRecord>? criteria, int needed, CancellationToken cancellationToken)
     {
-        var newestWork = await work.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(needed).ToListAsync(cancellationToken);
-        var newestOffences = await offences.OrderByDescending(o => o.CommittedOn).ThenByDescending(o => o.Id).Take(needed).ToListAsync(cancellationToken);
-        var newestTreatmentWork = await treatmentWork.OrderByDescending(i => i.StartDate).ThenByDescending(i => i.Id).Take(needed).ToListAsync(cancellationToken);
-        var newestTops = await tops.OrderByDescending(t => t.CompletedOn).ThenByDescending(t => t.Id).Take(needed).ToListAsync(cancellationToken);
-        var newestAsb = await asb.OrderByDescending(r => r.OccurredOn).ThenByDescending(r => r.Id).Take(needed).ToListAsync(cancellationToken);
-        var newestEducation = await education.OrderByDescending(r => r.Day).ThenByDescending(r => r.Id).Take(needed).ToListAsync(cancellationToken);
-        var newestEmployment = await employment.OrderByDescending(r => r.From).ThenByDescending(r => r.Id).Take(needed).ToListAsync(cancellationToken);
-        var newestCriteria = await criteria.OrderByDescending(r => r.On).ThenByDescending(r => r.Id).Take(needed).ToListAsync(cancellationToken);
+        static async Task<List<T>> NewestOf<T>(IQueryable<T>? source, Func<IQueryable<T>, IQueryable<T>> newest, CancellationToken cancellationToken) =>
+            source is null ? [] : await newest(source).ToListAsync(cancellationToken);
+
+        var newestWork = await NewestOf(work, q => q.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(needed), cancellationToken);
+        var newestOffences = await NewestOf(offences, q => q.OrderByDescending(o => o.CommittedOn).ThenByDescending(o => o.Id).Take(needed), cancellationToken);
+        var newestTreatmentWork = await NewestOf(treatmentWork, q => q.OrderByDescending(i => i.StartDate).ThenByDescending(i => i.Id).Take(needed), cancellationToken);
+        var newestTops = await NewestOf(tops, q => q.OrderByDescending(t => t.CompletedOn).ThenByDescending(t => t.Id).Take(needed), cancellationToken);
+        var newestAsb = await NewestOf(asb, q => q.OrderByDescending(r => r.OccurredOn).ThenByDescending(r => r.Id).Take(needed), cancellationToken);
+        var newestEducation = await NewestOf(education, q => q.OrderByDescending(r => r.Day).ThenByDescending(r => r.Id).Take(needed), cancellationToken);
+        var newestEmployment = await NewestOf(employment, q => q.OrderByDescending(r => r.From).ThenByDescending(r => r.Id).Take(needed), cancellationToken);
+        var newestCriteria = await NewestOf(criteria, q => q.OrderByDescending(r => r.On).ThenByDescending(r => r.Id).Take(needed), cancellationToken);
         var offenceNames = newestOffences.Count == 0
             ? new Dictionary<string, string>()
             : await db.OffenceTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
@@ -193,24 +208,60 @@ public sealed class TimelineReader(IAppDbContext db, IRecordAccess access, IUser
             }
         }
 
-        Add("Intervention", await access.ExplainAndAuditAsync(audit, db.Interventions.AsNoTracking().Where(i => workIds.Contains(i.Id)), i => i.Id.Value,
-            action, subject("Intervention"), cancellationToken), id => id);
-        Add("Offence", await access.ExplainAndAuditAsync(audit, db.Offences.AsNoTracking().Where(o => offenceIds.Contains(o.Id)), o => o.Id.Value,
-            action, subject("Offence"), cancellationToken), id => id);
-        Add("TreatmentIntervention", await access.ExplainAndAuditAsync(audit, db.TreatmentInterventions.AsNoTracking().Where(i => treatmentWorkIds.Contains(i.Id)), i => i.Id.Value,
-            action, subject("TreatmentIntervention"), cancellationToken), id => id);
-        Add("TopRecord", await access.ExplainAndAuditAsync(audit, db.TopRecords.AsNoTracking().Where(t => topIds.Contains(t.Id)), t => t.Id.Value,
-            action, subject("TopRecord"), cancellationToken), id => id);
-        Add("AsbRecord", await access.ExplainAndAuditAsync(audit, db.AsbRecords.AsNoTracking().Where(r => asbIds.Contains(r.Id)), r => r.Id.Value,
-            action, subject("AsbRecord"), cancellationToken), id => id);
-        Add("EducationRecord", await access.ExplainAndAuditAsync(audit, db.EducationRecords.AsNoTracking().Where(r => educationIds.Contains(r.Id)), r => r.Id.Value,
-            action, subject("EducationRecord"), cancellationToken), id => id);
-        Add("EmploymentRecord", await access.ExplainAndAuditAsync(audit, db.EmploymentRecords.AsNoTracking().Where(r => employmentIds.Contains(r.Id)), r => r.Id.Value,
-            action, subject("EmploymentRecord"), cancellationToken), id => id);
-        Add("LocalCriterionRecord", await access.ExplainAndAuditAsync(audit, db.LocalCriterionRecords.AsNoTracking().Where(r => criterionIds.Contains(r.Id)), r => r.Id.Value,
-            action, subject("LocalCriterionRecord"), cancellationToken), id => id);
-        Add("Case", await access.ExplainAndAuditAsync(audit, db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)), c => c.Id.Value,
-            action, subject("Case"), cancellationToken), id => id);
+        if (workIds.Count > 0)
+        {
+            Add("Intervention", await access.ExplainAndAuditAsync(audit, db.Interventions.AsNoTracking().Where(i => workIds.Contains(i.Id)), i => i.Id.Value,
+                action, subject("Intervention"), cancellationToken), id => id);
+        }
+
+        if (offenceIds.Count > 0)
+        {
+            Add("Offence", await access.ExplainAndAuditAsync(audit, db.Offences.AsNoTracking().Where(o => offenceIds.Contains(o.Id)), o => o.Id.Value,
+                action, subject("Offence"), cancellationToken), id => id);
+        }
+
+        if (treatmentWorkIds.Count > 0)
+        {
+            Add("TreatmentIntervention", await access.ExplainAndAuditAsync(audit, db.TreatmentInterventions.AsNoTracking().Where(i => treatmentWorkIds.Contains(i.Id)), i => i.Id.Value,
+                action, subject("TreatmentIntervention"), cancellationToken), id => id);
+        }
+
+        if (topIds.Count > 0)
+        {
+            Add("TopRecord", await access.ExplainAndAuditAsync(audit, db.TopRecords.AsNoTracking().Where(t => topIds.Contains(t.Id)), t => t.Id.Value,
+                action, subject("TopRecord"), cancellationToken), id => id);
+        }
+
+        if (asbIds.Count > 0)
+        {
+            Add("AsbRecord", await access.ExplainAndAuditAsync(audit, db.AsbRecords.AsNoTracking().Where(r => asbIds.Contains(r.Id)), r => r.Id.Value,
+                action, subject("AsbRecord"), cancellationToken), id => id);
+        }
+
+        if (educationIds.Count > 0)
+        {
+            Add("EducationRecord", await access.ExplainAndAuditAsync(audit, db.EducationRecords.AsNoTracking().Where(r => educationIds.Contains(r.Id)), r => r.Id.Value,
+                action, subject("EducationRecord"), cancellationToken), id => id);
+        }
+
+        if (employmentIds.Count > 0)
+        {
+            Add("EmploymentRecord", await access.ExplainAndAuditAsync(audit, db.EmploymentRecords.AsNoTracking().Where(r => employmentIds.Contains(r.Id)), r => r.Id.Value,
+                action, subject("EmploymentRecord"), cancellationToken), id => id);
+        }
+
+        if (criterionIds.Count > 0)
+        {
+            Add("LocalCriterionRecord", await access.ExplainAndAuditAsync(audit, db.LocalCriterionRecords.AsNoTracking().Where(r => criterionIds.Contains(r.Id)), r => r.Id.Value,
+                action, subject("LocalCriterionRecord"), cancellationToken), id => id);
+        }
+
+        if (caseIds.Count > 0)
+        {
+            Add("Case", await access.ExplainAndAuditAsync(audit, db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)), c => c.Id.Value,
+                action, subject("Case"), cancellationToken), id => id);
+        }
+
         return result;
     }
 
