@@ -1,0 +1,61 @@
+using CaseManager.Application.Common.Persistence;
+using CaseManager.Application.Common.Security;
+using CaseManager.Domain.Sharing;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManager.Application.Sharing.ListSharingRightDerivations;
+
+/// <summary>
+/// How far the background derivation of sharing rights has got (ADR 0026), for the IG lead and the administrator:
+/// the unfinished derivations, oldest first, then the latest finished ones. Counts of people only, never case data.
+/// </summary>
+[RequiresPolicy(Policies.SharingRightDerivations)]
+public sealed record ListSharingRightDerivationsQuery : IQuery<SharingRightDerivationsView>
+{
+    /// <summary>Finished (or superseded) derivations shown after the unfinished ones.</summary>
+    public const int RecentFinished = 10;
+}
+
+/// <summary>The derivations: <see cref="InProgress"/> is true while any is unfinished (new rights are not yet in force).</summary>
+public sealed record SharingRightDerivationsView(bool InProgress, IReadOnlyList<SharingRightDerivationView> Derivations);
+
+/// <summary>
+/// One derivation. <see cref="Done"/> of <see cref="Total"/> people have had their sharing rights worked out again
+/// from the changed facts; <see cref="Total"/> is 0 until it starts. <see cref="RevokedAtOnce"/>: the change could
+/// remove access, so it was removed in the request and is being given back where the new facts still allow it.
+/// </summary>
+public sealed record SharingRightDerivationView(
+    Guid Id,
+    string Reason,
+    string Status,
+    bool RevokedAtOnce,
+    int Done,
+    int Total,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt)
+{
+    public static SharingRightDerivationView From(SharingRightDerivation d) =>
+        new(d.Id, d.Reason, d.Status.ToString(), d.RevokedAtOnce, d.Done, d.Total, d.RequestedAt, d.StartedAt, d.FinishedAt);
+}
+
+public sealed class ListSharingRightDerivationsHandler(IAppDbContext db) : IQueryHandler<ListSharingRightDerivationsQuery, SharingRightDerivationsView>
+{
+    public async ValueTask<SharingRightDerivationsView> Handle(ListSharingRightDerivationsQuery query, CancellationToken cancellationToken)
+    {
+        var unfinished = await db.SharingRightDerivations.AsNoTracking()
+            .Where(d => d.Status == SharingRightDerivationStatus.Queued || d.Status == SharingRightDerivationStatus.Running)
+            .ToListAsync(cancellationToken);
+        var finished = await db.SharingRightDerivations.AsNoTracking()
+            .Where(d => d.Status == SharingRightDerivationStatus.Finished || d.Status == SharingRightDerivationStatus.Superseded)
+            .OrderByDescending(d => d.Id)
+            .Take(ListSharingRightDerivationsQuery.RecentFinished)
+            .ToListAsync(cancellationToken);
+
+        // Ordered here: SQLite stores instants as numbers, and ids are version 7, so both orders agree anyway.
+        return new SharingRightDerivationsView(
+            unfinished.Count > 0,
+            [.. unfinished.OrderBy(d => d.RequestedAt).Select(SharingRightDerivationView.From), .. finished.Select(SharingRightDerivationView.From)]);
+    }
+}
