@@ -37,5 +37,9 @@ public sealed partial class SharingRightDerivationJob(IServiceScopeFactory scope
 /// <summary>Queues the derivation job in Hangfire (after the change that needs it commits).</summary>
 public sealed class HangfireSharingRightDerivations(IBackgroundJobClient jobs) : ISharingRightDerivations
 {
-    public void Enqueue() => jobs.Enqueue<SharingRightDerivationJob>(job => job.Run(CancellationToken.None));
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        jobs.Enqueue<SharingRightDerivationJob>(job => job.Run(CancellationToken.None));
+        return Task.CompletedTask;
+    }
 }

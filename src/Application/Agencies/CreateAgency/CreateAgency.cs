@@ -47,11 +47,7 @@ public sealed class CreateAgencyHandler(IAppDbContext db, IAuditTrail audit, Tim
             $"Schemes: {string.Join(", ", agency.Schemes.Select(s => s.Scheme))}");
 
         // What it may read under agreements that name it is worked out in the background (ADR 0026).
-        afterCommit.Add(_ =>
-        {
-            derivations.Enqueue();
-            return Task.CompletedTask;
-        });
+        afterCommit.Add(derivations.StartAsync);
         return AgencyListItem.From(agency);
     }
 }

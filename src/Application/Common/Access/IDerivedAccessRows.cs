@@ -42,5 +42,5 @@ public sealed record DerivedAccessCheck(int PeopleChecked, IReadOnlyList<PersonI
 /// </summary>
 public interface ISharingRightDerivations
 {
-    void Enqueue();
+    Task StartAsync(CancellationToken cancellationToken);
 }

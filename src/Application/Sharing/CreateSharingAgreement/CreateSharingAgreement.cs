@@ -78,11 +78,7 @@ public sealed class CreateSharingAgreementHandler(
             $"{agreement.Name}: {string.Join(", ", agencies)}; {string.Join(", ", command.DataCategories)}; consent required: {agreement.ConsentRequired}");
 
         // Its rights are worked out in the background; it grants nothing until then (ADR 0026).
-        afterCommit.Add(_ =>
-        {
-            derivations.Enqueue();
-            return Task.CompletedTask;
-        });
+        afterCommit.Add(derivations.StartAsync);
         return SharingAgreementView.From(agreement, clock.Today);
     }
 }

@@ -33,11 +33,7 @@ public sealed class EndSharingAgreementHandler(IAppDbContext db, IAuditTrail aud
         audit.Record("agreement.end", AuditOutcome.Allowed, AccessRule.Role, new AuditSubject("SharingAgreement", agreement.Id.ToString()), command.Reason);
 
         // Its rights were deleted with the save; what other agreements give the same readers is worked out again (ADR 0026).
-        afterCommit.Add(_ =>
-        {
-            derivations.Enqueue();
-            return Task.CompletedTask;
-        });
+        afterCommit.Add(derivations.StartAsync);
         return SharingAgreementView.From(agreement, clock.Today);
     }
 }

@@ -306,7 +306,7 @@ internal static class SharingRightMaintenance
         var remaining = db.People.AsNoTracking();
         if (derivation.Cursor is { } after)
         {
-            remaining = remaining.Where(p => p.Id.CompareTo(after) > 0);
+            remaining = remaining.Where(p => p.Id > after);
         }
 
         var people = await remaining
