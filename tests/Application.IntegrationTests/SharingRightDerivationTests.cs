@@ -8,11 +8,9 @@ using CaseManager.Application.Sharing.DeriveSharingRights;
 using CaseManager.Application.Sharing.EndSharingAgreement;
 using CaseManager.Application.Sharing.ListSharingRightDerivations;
 using CaseManager.Domain.Agencies;
-using CaseManager.Domain.Cases;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
 using CaseManager.Infrastructure.Jobs;
-using CaseManager.Infrastructure.Persistence;
 using CaseManager.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +34,6 @@ public abstract class SharingRightDerivationScenarios : IDisposable
     public static TheoryData<string, bool, bool> AgreementChanges => new()
     {
         { "ended", true, true },
-        { "end date later", false, true },
         { "starts later", true, true },
         { "starts earlier", false, true },
         { "category removed", true, true },
@@ -72,7 +69,6 @@ public abstract class SharingRightDerivationScenarios : IDisposable
             switch (change)
             {
                 case "ended": agreement.End("Test", _factory.Clock.GetUtcNow(), Today); break;
-                case "end date later": entry.Property(a => a.ValidTo).CurrentValue = (agreement.ValidTo ?? Today).AddYears(5); break;
                 case "starts later": entry.Property(a => a.ValidFrom).CurrentValue = Today.AddDays(-1); break;
                 case "starts earlier": entry.Property(a => a.ValidFrom).CurrentValue = agreement.ValidFrom.AddYears(-1); break;
                 case "category removed": categories.RemoveAt(categories.Count - 1); break;

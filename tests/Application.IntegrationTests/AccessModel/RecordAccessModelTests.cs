@@ -800,7 +800,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         public void AtMost(int actual, int expected, string problem) => Expect(interim ? actual <= expected : actual == expected, problem);
 
         /// <summary>The same ids in order as the rule's; before the derivations, only ids the rule has.</summary>
-        public void Within<T>(IReadOnlyList<T> shown, IReadOnlyList<T> expected, string problem) =>
+        public void Within(List<Guid> shown, List<Guid> expected, string problem) =>
             Expect(interim ? shown.All(expected.Contains) && shown.Distinct().Count() == shown.Count : shown.SequenceEqual(expected), problem);
 
         public void CompareSet(string path, RecordKind kind, IEnumerable<Guid> returned, Func<WorldRecord, bool>? among = null)

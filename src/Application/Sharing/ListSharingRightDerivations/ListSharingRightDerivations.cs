@@ -49,13 +49,17 @@ public sealed class ListSharingRightDerivationsHandler(IAppDbContext db) : IQuer
             .ToListAsync(cancellationToken);
         var finished = await db.SharingRightDerivations.AsNoTracking()
             .Where(d => d.Status == SharingRightDerivationStatus.Finished || d.Status == SharingRightDerivationStatus.Superseded)
-            .OrderByDescending(d => d.Id)
+            .OrderByDescending(d => d.RequestedAt)
             .Take(ListSharingRightDerivationsQuery.RecentFinished)
             .ToListAsync(cancellationToken);
 
-        // Ordered here: SQLite stores instants as numbers, and ids are version 7, so both orders agree anyway.
+        // Latest first; of changes made in the same instant, the one that finished the work before the one it covered.
         return new SharingRightDerivationsView(
             unfinished.Count > 0,
-            [.. unfinished.OrderBy(d => d.RequestedAt).Select(SharingRightDerivationView.From), .. finished.Select(SharingRightDerivationView.From)]);
+            [
+                .. unfinished.OrderBy(d => d.RequestedAt).ThenBy(d => d.Id).Select(SharingRightDerivationView.From),
+                .. finished.OrderByDescending(d => d.RequestedAt).ThenBy(d => d.Status == SharingRightDerivationStatus.Finished ? 0 : 1)
+                    .Select(SharingRightDerivationView.From),
+            ]);
     }
 }
