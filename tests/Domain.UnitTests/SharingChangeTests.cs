@@ -68,7 +68,7 @@ public sealed class SharingChangeTests
     public void Derivation_CarriesOnFromItsCursor_AndCountsPeopleAddedWhileItRuns()
     {
         var at = new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
-        var derivation = SharingRightDerivation.Request("Agreement \"IOM\" created", revokedAtOnce: false, at);
+        var derivation = SharingRightDerivation.Request("Agreement \"IOM\" created", revokedAtOnce: false, people: 4, at);
         derivation.Status.Should().Be(SharingRightDerivationStatus.Queued);
 
         derivation.Start(people: 5, at);

@@ -31,7 +31,7 @@ public sealed class SharingRightDerivation
     /// <summary>People worked out so far.</summary>
     public int Done { get; private set; }
 
-    /// <summary>People to work out: everyone on record when the work started (0 until then).</summary>
+    /// <summary>People to work out: everyone on record when it was requested, and again when the work started.</summary>
     public int Total { get; private set; }
 
     /// <summary>The last person worked out; the next batch starts after this id.</summary>
@@ -45,8 +45,9 @@ public sealed class SharingRightDerivation
 
     public bool IsUnfinished => Status is SharingRightDerivationStatus.Queued or SharingRightDerivationStatus.Running;
 
-    public static SharingRightDerivation Request(string reason, bool revokedAtOnce, DateTimeOffset at) => new()
+    public static SharingRightDerivation Request(string reason, bool revokedAtOnce, int people, DateTimeOffset at) => new()
     {
+        Total = people,
         Id = Guid.CreateVersion7(at),
         Reason = reason.Length > 1000 ? reason[..997] + "..." : reason,
         RevokedAtOnce = revokedAtOnce,

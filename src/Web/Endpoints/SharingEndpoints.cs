@@ -128,7 +128,7 @@ public static class SharingEndpoints
                 TypedResults.Ok(await sender.Send(new ListSharingRightDerivationsQuery(), ct)))
             .RequireAuthorization(Policies.SharingRightDerivations)
             .WithSummary("How far sharing rights have been worked out after an agreement or an agency's schemes changed")
-            .WithDescription("For the IG lead and administrators. A new or widened agreement or scheme grants nothing until its rights are worked out; an ended or narrowed one took access away when it was saved. Unfinished derivations come first, oldest first, then the last ten finished or superseded. done of total counts people; total is 0 until a derivation starts. No case data.");
+            .WithDescription("For the IG lead and administrators. A new or widened agreement or scheme grants nothing until its rights are worked out; an ended or narrowed one took access away when it was saved. Unfinished derivations come first, oldest first, then the last ten finished or superseded. done of total counts people (everyone on record). No case data.");
 
         var breakGlass = app.MapGroup("/api/v1/break-glass").WithTags("Consent and break-glass").WithStandardProblems();
 

@@ -22,7 +22,7 @@ public sealed record SharingRightDerivationsView(bool InProgress, IReadOnlyList<
 
 /// <summary>
 /// One derivation. <see cref="Done"/> of <see cref="Total"/> people have had their sharing rights worked out again
-/// from the changed facts; <see cref="Total"/> is 0 until it starts. <see cref="RevokedAtOnce"/>: the change could
+/// from the changed facts, of everyone on record (counted again when it starts). <see cref="RevokedAtOnce"/>: the change could
 /// remove access, so it was removed in the request and is being given back where the new facts still allow it.
 /// </summary>
 public sealed record SharingRightDerivationView(

@@ -281,7 +281,8 @@ internal static class SharingRightMaintenance
             .ExecuteUpdateAsync(
                 u => u.SetProperty(d => d.Status, SharingRightDerivationStatus.Superseded).SetProperty(d => d.FinishedAt, now),
                 cancellationToken);
-        await BulkInsert.InsertAsync(db, [SharingRightDerivation.Request(reason, revokedAtOnce, now)], ifAbsent: false, cancellationToken);
+        var people = await db.People.CountAsync(cancellationToken);
+        await BulkInsert.InsertAsync(db, [SharingRightDerivation.Request(reason, revokedAtOnce, people, now)], ifAbsent: false, cancellationToken);
     }
 
     /// <summary>
