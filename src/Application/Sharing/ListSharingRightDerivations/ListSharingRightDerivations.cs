@@ -17,13 +17,13 @@ public sealed record ListSharingRightDerivationsQuery : IQuery<SharingRightDeriv
     public const int RecentFinished = 10;
 }
 
-/// <summary>The derivations: <see cref="InProgress"/> is true while any is unfinished (new rights are not yet in force).</summary>
+/// <summary>The derivations: inProgress is true while any is unfinished (new or wider sharing is not in force yet).</summary>
 public sealed record SharingRightDerivationsView(bool InProgress, IReadOnlyList<SharingRightDerivationView> Derivations);
 
 /// <summary>
-/// One derivation. <see cref="Done"/> of <see cref="Total"/> people have had their sharing rights worked out again
-/// from the changed facts, of everyone on record (counted again when it starts). <see cref="RevokedAtOnce"/>: the change could
-/// remove access, so it was removed in the request and is being given back where the new facts still allow it.
+/// One derivation: done of total people (everyone on record) have had their sharing rights worked out again from the
+/// changed facts. revokedAtOnce: the change could remove access, so that was done when it was saved, and what the new
+/// facts still allow is being given back. No person or case is named.
 /// </summary>
 public sealed record SharingRightDerivationView(
     Guid Id,
