@@ -203,6 +203,7 @@ public static class DependencyInjection
         services.AddSingleton<ClaimPreparationJob>();
         services.AddSingleton<ClaimPreparationSweepJob>();
         services.AddSingleton<Application.Claims.IClaimPreparations, HangfireClaimPreparations>();
+        services.AddSingleton<Application.Common.Access.ISharingRightDerivations, HangfireSharingRightDerivations>();
         services.AddSingleton<RecurringJobs>();
         services.AddSingleton<IRecurringJobs>(sp => sp.GetRequiredService<RecurringJobs>());
     }

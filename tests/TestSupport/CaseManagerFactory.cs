@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Access;
 using CaseManager.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -30,6 +31,13 @@ public class CaseManagerFactory : WebApplicationFactory<Program>
 
     public string DemoPassword => DemoOptions.DefaultPassword;
 
+    /// <summary>
+    /// Whether the background derivation of sharing rights a change records (ADR 0026) runs as soon as the change
+    /// commits, as if its job ran at once: most tests create an agreement and then read through it. Tests of the state
+    /// before the derivation turn this off and run the job themselves.
+    /// </summary>
+    public bool DerivesSharingRightsAtOnce { get; init; } = true;
+
     /// <summary>Extra settings a test class needs, applied after the defaults.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
 
@@ -48,7 +56,14 @@ public class CaseManagerFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            if (DerivesSharingRightsAtOnce)
+            {
+                services.AddSingleton<ISharingRightDerivations, ImmediateSharingRightDerivations>();
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -25,6 +25,12 @@ public sealed class JobOptions
     /// <summary>When claim preparations that lost their job are queued again (every 10 minutes; docs/adr/0025).</summary>
     public string ClaimPreparationSweepCron { get; set; } = "*/10 * * * *";
 
+    /// <summary>
+    /// When the background derivation of sharing rights looks for unfinished work (every minute; docs/adr/0026). A
+    /// change queues the job at once; this picks up work whose run was lost with a stopped process.
+    /// </summary>
+    public string SharingRightDerivationsCron { get; set; } = "* * * * *";
+
     /// <summary>Whether this process also processes jobs (a web-only node can set it to false).</summary>
     public bool RunServer { get; set; } = true;
 
@@ -56,6 +62,8 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
 
     public const string ClaimPreparations = "claim-preparations";
 
+    public const string SharingRightDerivations = "sharing-right-derivations";
+
     public void RegisterAll()
     {
         var settings = options.Value;
@@ -84,6 +92,11 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
             ClaimPreparations,
             job => job.Run(CancellationToken.None),
             settings.ClaimPreparationSweepCron,
+            recurringOptions);
+        manager.AddOrUpdate<SharingRightDerivationJob>(
+            SharingRightDerivations,
+            job => job.Run(CancellationToken.None),
+            settings.SharingRightDerivationsCron,
             recurringOptions);
     }
 

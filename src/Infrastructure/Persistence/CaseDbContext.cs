@@ -21,6 +21,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CaseManager.Infrastructure.Persistence;
 
@@ -49,6 +50,8 @@ public abstract class CaseDbContext(DbContextOptions options)
     public IQueryable<SharingRight> SharingRights => Set<SharingRight>();
 
     public IQueryable<CaseReader> CaseReaders => Set<CaseReader>();
+
+    public IQueryable<SharingRightDerivation> SharingRightDerivations => Set<SharingRightDerivation>();
 
     public DbSet<Intervention> Interventions => Set<Intervention>();
 
@@ -159,7 +162,7 @@ public abstract class CaseDbContext(DbContextOptions options)
                 var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 if (!sharingRightScope.IsEmpty)
                 {
-                    await SharingRightMaintenance.ApplyAsync(this, sharingRightScope, cancellationToken);
+                    await SharingRightMaintenance.ApplyAsync(this, sharingRightScope, Now(), cancellationToken);
                 }
 
                 var previous = await AuditEntries.AsNoTracking()
@@ -215,6 +218,26 @@ public abstract class CaseDbContext(DbContextOptions options)
     /// </summary>
     public Task<DerivedAccessCheck> CheckAndRepairSharingRightsAsync(int skip, int count, CancellationToken cancellationToken) =>
         UnderWritersLockAsync(() => SharingRightMaintenance.CheckAndRepairAsync(this, skip, count, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// One batch of the oldest unfinished background derivation of sharing rights (ADR 0026), in a transaction of its
+    /// own (or the caller's) under the writers' lock, which it holds for this batch only. Null when none is unfinished.
+    /// </summary>
+    internal Task<SharingRightDerivationBatch?> DeriveNextSharingRightsBatchAsync(int count, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UnderWritersLockAsync(() => SharingRightMaintenance.DeriveNextBatchAsync(this, count, now, cancellationToken), cancellationToken);
+
+    /// <summary>The clock the application runs on (a test's fake one), for the times a save records itself.</summary>
+    private DateTimeOffset Now()
+    {
+        try
+        {
+            return this.GetService<TimeProvider>().GetUtcNow();
+        }
+        catch (InvalidOperationException)
+        {
+            return DateTimeOffset.UtcNow;
+        }
+    }
 
     /// <summary>Saving synchronously would skip the derived rights; only data-protection keys are saved so.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -299,6 +322,7 @@ public abstract class CaseDbContext(DbContextOptions options)
         configurationBuilder.Properties<DataCategory>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<AuditOutcome>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<AccessRule>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<SharingRightDerivationStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     private static bool HasChangedOwnedEntries(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AggregateRoot> entry) =>

@@ -84,6 +84,10 @@ public sealed partial class DemoSeeder(
 
             await db.SaveChangesAsync(cancellationToken);
             await SeedSharingAsync(usersByEmail, now, cancellationToken);
+
+            // The demo's agreements are worked out here, with the seed, not by the background derivation (ADR 0026):
+            // the partnership starts with its sharing in force.
+            await db.RebuildSharingRightsAsync(cancellationToken);
             if (options.Value.ClaimFamilies)
             {
                 await DemoClaims.SeedAsync(db, usersByEmail.ToDictionary(u => u.Key, u => u.Value.Id, StringComparer.OrdinalIgnoreCase), now, cancellationToken);

@@ -23,6 +23,7 @@ using CaseManager.Application.Sharing.CreateSharingAgreement;
 using CaseManager.Application.Sharing.EndSharingAgreement;
 using CaseManager.Application.Sharing.GetSharingAgreement;
 using CaseManager.Application.Sharing.ListSharingAgreements;
+using CaseManager.Application.Sharing.ListSharingRightDerivations;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.People;
 using CaseManager.Domain.Sharing;
@@ -120,6 +121,14 @@ public static class SharingEndpoints
             .WithSummary("End an agreement: nothing is shared under it from now on")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var sharingRights = app.MapGroup("/api/v1/sharing-rights").WithTags("Sharing agreements").WithStandardProblems();
+
+        sharingRights.MapGet("/derivations", async Task<Ok<SharingRightDerivationsView>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListSharingRightDerivationsQuery(), ct)))
+            .RequireAuthorization(Policies.SharingRightDerivations)
+            .WithSummary("How far sharing rights have been worked out after an agreement or an agency's schemes changed")
+            .WithDescription("For the IG lead and administrators. A new or widened agreement or scheme grants nothing until its rights are worked out; an ended or narrowed one took access away when it was saved. Unfinished derivations come first, oldest first, then the last ten finished or superseded. done of total counts people (everyone on record). No case data.");
 
         var breakGlass = app.MapGroup("/api/v1/break-glass").WithTags("Consent and break-glass").WithStandardProblems();
 

@@ -71,6 +71,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
 
         output.WriteLine(tally.Summary());
         tally.Worlds.Should().BeGreaterThanOrEqualTo(Worlds);
+        tally.InterimWorlds.Should().BeGreaterThan(Worlds / 4, "the state before the derivations must be checked in many worlds");
         tally.Decisions.Should().BeGreaterThanOrEqualTo(MinimumDecisions);
         foreach (var reason in Enum.GetValues<Reason>())
         {
@@ -140,17 +141,44 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         $"{differences.Count} difference(s) from the reference rule:{Environment.NewLine}"
         + string.Join(Environment.NewLine, differences.Take(20).Select(d => "  " + d));
 
-    /// <summary>Writes the world, then compares every read path of every user with the reference rule.</summary>
+    /// <summary>
+    /// Writes the world. Its agreements were created, and some ended, in the stages of the write; the rights they
+    /// allow are worked out by background derivations (ADR 0026), which have not run yet. So first every read path of
+    /// every user is compared with the reference rule as a subset: nothing shown that the rule refuses (in half the
+    /// worlds, see below). Then the
+    /// derivations run, a few people a batch, and every read path must equal the rule.
+    /// </summary>
     private async Task<List<string>> DifferencesAsync(World world, Tally? tally)
     {
         var stored = await WorldDatabase.WriteAsync(factory, world);
         var records = world.Records.ToList();
         var differences = new List<string>();
-        foreach (var user in world.Users)
+        var users = world.Users
+            .Select(user => (User: user,
+                Actor: Actor.ForUser(user.Id, $"{user.Label.ToLowerInvariant()}@model.test", user.Label, AgencyCode.Parse(world.AgencyCode(user.Agency)), user.Roles),
+                Verdicts: (IReadOnlyDictionary<string, Verdict>)records.ToDictionary(r => r.Label, r => AccessReference.Decide(world, user, r))))
+            .ToList();
+        // Half the sampled worlds (by size, so the same world always is), to keep the run time near what it was;
+        // every world while a failure is minimised (no tally).
+        if (tally is null || world.Size % 2 == 0)
         {
-            var actor = Actor.ForUser(user.Id, $"{user.Label.ToLowerInvariant()}@model.test", user.Label, AgencyCode.Parse(world.AgencyCode(user.Agency)), user.Roles);
-            var verdicts = records.ToDictionary(r => r.Label, r => AccessReference.Decide(world, user, r));
-            var check = new UserCheck(world, stored, user, records, verdicts, differences);
+            foreach (var (user, actor, verdicts) in users)
+            {
+                var interim = new UserCheck(world, stored, user, records, verdicts, differences, interim: true);
+                await CheckRecordAccessAsync(actor, interim);
+                await CheckMediatorAsync(actor, interim);
+            }
+
+            if (tally is not null)
+            {
+                tally.InterimWorlds++;
+            }
+        }
+
+        differences.AddRange(await WorldDatabase.RunDerivationsAsync(factory));
+        foreach (var (user, actor, verdicts) in users)
+        {
+            var check = new UserCheck(world, stored, user, records, verdicts, differences, interim: false);
             await CheckRecordAccessAsync(actor, check);
             await CheckMediatorAsync(actor, check);
             tally?.Add(verdicts.Values);
@@ -256,11 +284,11 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             check.CompareExplanation("ExplainManyAsync", record, explanation);
         }
 
-        check.Expect(
+        check.AtMost(
             explainedPeople.Count + explainedCases.Count + explainedConsents.Count + explainedWork.Count + explainedOffences.Count
                 + explainedTreatmentWork.Count + explainedTops.Count + explainedEpisodes.Count
-                + explainedAsb.Count + explainedEducation.Count + explainedEmployment.Count + explainedCriteria.Count + explainedNeeds.Count
-                == check.Records.Count(r => check.Verdicts[r.Label].Reads && check.Verdicts[r.Label].Reason != Reason.OwnAgency && r.Kind != RecordKind.Household),
+                + explainedAsb.Count + explainedEducation.Count + explainedEmployment.Count + explainedCriteria.Count + explainedNeeds.Count,
+            check.Records.Count(r => check.Verdicts[r.Label].Reads && check.Verdicts[r.Label].Reason != Reason.OwnAgency && r.Kind != RecordKind.Household),
             "ExplainManyAsync explained records other than the shared ones it was given");
     }
 
@@ -306,7 +334,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             var verdict = check.Verdicts[record.Label];
             var expected = !canRead ? "forbidden" : verdict.Reads ? "read" : "not found";
             var (outcome, view) = await GetPersonAsync(actor, check.Stored.IdOf(record.Label));
-            if (outcome != expected)
+            if (outcome != expected && !(check.Interim && outcome == "not found" && expected == "read"))
             {
                 check.Difference(record, $"GetPersonQuery answered {outcome}, the rule says {expected} ({verdict.Why})");
             }
@@ -373,8 +401,17 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
 
         foreach (var person in check.Records.Where(r => r.Kind == RecordKind.Person && check.Verdicts[r.Label].Reads))
         {
-            var timeline = await factory.SendAsAsync<Paged<TimelineEntry>>(actor,
-                new GetTimelineQuery(new PersonId(check.Stored.IdOf(person.Label)), PageSize: Paging.MaxPageSize));
+            Paged<TimelineEntry> timeline;
+            try
+            {
+                timeline = await factory.SendAsAsync<Paged<TimelineEntry>>(actor,
+                    new GetTimelineQuery(new PersonId(check.Stored.IdOf(person.Label)), PageSize: Paging.MaxPageSize));
+            }
+            catch (NotFoundException) when (check.Interim)
+            {
+                // Before the derivations run, a person the rule will let the reader see may not be readable yet.
+                continue;
+            }
             check.CompareSetOf($"GetTimelineQuery({person.Label}) interventions", RecordKind.Intervention, person.Person,
                 timeline.Items.Where(e => e.Kind == "Intervention").Select(e => e.RecordId));
             check.CompareSetOf($"GetTimelineQuery({person.Label}) offences", RecordKind.Offence, person.Person,
@@ -422,9 +459,9 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             var caseReads = check.Verdicts[worldCase.Label].Reads;
             var tops = await ListOrNullAsync(factory.SendAsAsync<IReadOnlyList<TopRecordView>>(actor, new ListTopsQuery(caseId)));
             var given = await ListOrNullAsync(factory.SendAsAsync<IReadOnlyList<TreatmentInterventionView>>(actor, new ListTreatmentInterventionsQuery(caseId)));
-            check.Expect((tops is not null) == caseReads, $"ListTopsQuery({worldCase.Label}) answered {(tops is null ? "not found" : "read")}, the case is {(caseReads ? "readable" : "not readable")}");
-            check.Expect((given is not null) == caseReads, $"ListTreatmentInterventionsQuery({worldCase.Label}) answered {(given is null ? "not found" : "read")}, the case is {(caseReads ? "readable" : "not readable")}");
-            if (!caseReads)
+            check.Agrees(tops is not null, caseReads, $"ListTopsQuery({worldCase.Label}) answered {(tops is null ? "not found" : "read")}, the case is {(caseReads ? "readable" : "not readable")}");
+            check.Agrees(given is not null, caseReads, $"ListTreatmentInterventionsQuery({worldCase.Label}) answered {(given is null ? "not found" : "read")}, the case is {(caseReads ? "readable" : "not readable")}");
+            if (!caseReads || tops is null || given is null)
             {
                 continue;
             }
@@ -446,7 +483,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             {
                 var view = await factory.SendAsAsync<CaseView>(actor, new GetCaseQuery(caseId));
                 var episodeReads = check.Verdicts[World.TreatmentEpisodeLabel(worldCase)].Reads;
-                check.Expect((view.Treatment is not null) == episodeReads,
+                check.Agrees(view.Treatment is not null, episodeReads,
                     $"GetCaseQuery({worldCase.Label}) {(view.Treatment is null ? "left out" : "showed")} the treatment episode, the rule says {(episodeReads ? "read" : "refuse")}");
             }
         }
@@ -471,7 +508,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
 
             var interventions = check.Verdicts[World.TreatmentInterventionLabel(worldCase)].Reads ? 1 : 0;
             var topCount = check.Verdicts[World.TopLabel(worldCase)].Reads ? 1 : 0;
-            check.Expect(row.Interventions == interventions && row.Tops == topCount,
+            check.Expect(check.Interim ? row.Interventions <= interventions && row.Tops <= topCount : row.Interventions == interventions && row.Tops == topCount,
                 $"TreatmentExportQuery counted {row.Interventions} intervention(s) and {row.Tops} TOP(s) on {worldCase.Label}, the rule reads {interventions} and {topCount}");
         }
     }
@@ -521,7 +558,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             {
             }
 
-            if ((view is not null) != verdict.Reads)
+            if ((view is not null) != verdict.Reads && !(check.Interim && view is null))
             {
                 check.Difference(record, $"GetHouseholdQuery answered {(view is null ? "not found" : "read")}, the rule says {(verdict.Reads ? "read" : "not found")} ({verdict.Why})");
                 continue;
@@ -538,10 +575,10 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                 .Select(m => check.Stored.IdOf(check.World.People[m.Person].Label))
                 .Order().ToList();
             var shownMembers = view.Members.Select(m => m.PersonId).Order().ToList();
-            check.Expect(shownMembers.SequenceEqual(expectedMembers), $"GetHouseholdQuery({record.Label}) showed members {shownMembers.Count}, the rule shows {expectedMembers.Count}");
+            check.Within(shownMembers, expectedMembers, $"GetHouseholdQuery({record.Label}) showed members {shownMembers.Count}, the rule shows {expectedMembers.Count}");
             var expectedCases = check.World.FamilyCases.Where(f => f.Household == record.Household && check.Verdicts[f.Label].Reads)
                 .Select(f => check.Stored.IdOf(f.Label)).Order().ToList();
-            check.Expect(view.Cases.Select(c => c.Id).Order().SequenceEqual(expectedCases), $"GetHouseholdQuery({record.Label}) listed the wrong family cases");
+            check.Within(view.Cases.Select(c => c.Id).Order().ToList(), expectedCases, $"GetHouseholdQuery({record.Label}) listed the wrong family cases");
             await CheckHouseholdTimelineAsync(actor, check, record);
         }
     }
@@ -580,7 +617,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             var page = await factory.SendAsAsync<Paged<TimelineEntry>>(actor, query);
             var expected = check.Records.Where(r => Shown(r, onlyPerson, onlyAgency)).Select(r => check.Stored.IdOf(r.Label)).Order().ToList();
             var returned = page.Items.Select(e => e.RecordId).Order().ToList();
-            foreach (var missing in expected.Except(returned))
+            foreach (var missing in check.Interim ? [] : expected.Except(returned))
             {
                 check.Difference(check.RecordOf(missing), $"{path} left it out, the rule shows it ({check.Verdicts[check.RecordOf(missing).Label].Why})");
             }
@@ -598,7 +635,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             }
 
             check.Expect(returned.Count == returned.Distinct().Count(), $"{path} returned a record twice");
-            check.Expect(page.Total == expected.Count, $"{path}.Total is {page.Total}, the rule shows {expected.Count}");
+            check.Expect(check.Interim ? page.Total <= expected.Count && page.Total == returned.Count : page.Total == expected.Count, $"{path}.Total is {page.Total}, the rule shows {expected.Count}");
             foreach (var entry in page.Items.Where(e => check.Knows(e.RecordId)))
             {
                 var shownRecord = check.RecordOf(entry.RecordId);
@@ -823,7 +860,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             {
             }
 
-            if ((assessments is not null) != readsCase)
+            if ((assessments is not null) != readsCase && !(check.Interim && assessments is null))
             {
                 check.Difference(caseRecord, $"ListAssessmentsQuery answered {(assessments is null ? "not found" : "read")}, the rule says {(readsCase ? "read" : "not found")}");
             }
@@ -837,7 +874,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                     var expected = check.Verdicts[need.Label].Reads && (need.Person < 0 || readsMember);
                     var area = need.Person < 0 ? World.FamilyNeedArea(familyCase) : World.MemberNeedArea(familyCase);
                     var matches = shown.Where(n => n.Area == area.ToString() && (n.PersonId is null) == (need.Person < 0)).ToList();
-                    if (matches.Count != (expected ? 1 : 0))
+                    if (check.Differs(matches.Count, expected ? 1 : 0))
                     {
                         check.Difference(need, $"ListAssessmentsQuery({familyCase.Label}) showed it {matches.Count} time(s), the rule says {(expected ? "read" : "leave out")} ({check.Verdicts[need.Label].Why})");
                     }
@@ -862,7 +899,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             {
             }
 
-            if ((plan is not null) != readsCase)
+            if ((plan is not null) != readsCase && !(check.Interim && plan is null))
             {
                 check.Difference(caseRecord, $"GetPlanQuery answered {(plan is null ? "not found" : "read")}, the rule says {(readsCase ? "read" : "not found")}");
             }
@@ -875,7 +912,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                 }
 
                 var shown = plan.Actions.Select(a => a.Id).Order().ToList();
-                check.Expect(shown.SequenceEqual(expected.Order()),
+                check.Within(shown, expected.Order().ToList(),
                     $"GetPlanQuery({familyCase.Label}) showed {shown.Count} action(s), the rule shows {expected.Count} (member {(member is null ? "none" : readsMember ? "seen" : "hidden")})");
                 check.Expect(plan.Actions.All(a => a.ForPersonId is null || readsMember), $"GetPlanQuery({familyCase.Label}) named a member the reader may not see");
             }
@@ -893,10 +930,17 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         check.CompareCount($"{path}.Total", RecordKind.Case, caseload.Total, r => labels.Contains(r.Label));
     }
 
+    /// <summary>
+    /// Compares what one user got from each read path with the reference verdicts, collecting differences. In the
+    /// <see cref="Interim"/> check (before the background derivations have run, ADR 0026) a path may leave out what the
+    /// rule allows, but never show what the rule refuses; explanations are not compared.
+    /// </summary>
     private sealed class UserCheck(
         World world, StoredWorld stored, WorldUser user, IReadOnlyList<WorldRecord> records,
-        IReadOnlyDictionary<string, Verdict> verdicts, List<string> differences)
+        IReadOnlyDictionary<string, Verdict> verdicts, List<string> differences, bool interim)
     {
+        public bool Interim => interim;
+
         public World World => world;
 
         public WorldUser User => user;
@@ -925,7 +969,20 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         }
 
         public void Difference(WorldRecord record, string problem) =>
-            differences.Add($"{world.Describe(user)} reading {world.Describe(record)}: {problem}");
+            differences.Add($"{world.Describe(user)} {(interim ? "before the derivations ran, " : string.Empty)}reading {world.Describe(record)}: {problem}");
+
+        /// <summary>Whether a path returned a record the wrong number of times: any other than the rule's; before the derivations, more.</summary>
+        public bool Differs(int returned, int expected) => interim ? returned > expected : returned != expected;
+
+        /// <summary>A path showed something (a record, a view) exactly when the rule allows it; before the derivations, only if it does.</summary>
+        public void Agrees(bool shown, bool allowed, string problem) => Expect(interim ? !shown || allowed : shown == allowed, problem);
+
+        /// <summary>A count equal to the rule's; before the derivations, no more than it.</summary>
+        public void AtMost(int actual, int expected, string problem) => Expect(interim ? actual <= expected : actual == expected, problem);
+
+        /// <summary>The same ids in order as the rule's; before the derivations, only ids the rule has.</summary>
+        public void Within(List<Guid> shown, List<Guid> expected, string problem) =>
+            Expect(interim ? shown.All(expected.Contains) && shown.Distinct().Count() == shown.Count : shown.SequenceEqual(expected), problem);
 
         public void CompareSet(string path, RecordKind kind, IEnumerable<Guid> returned, Func<WorldRecord, bool>? among = null)
         {
@@ -939,7 +996,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             {
                 var verdict = verdicts[record.Label];
                 var count = ids.Count(id => id == stored.IdOf(record.Label));
-                if (count != (verdict.Reads ? 1 : 0))
+                if (Differs(count, verdict.Reads ? 1 : 0))
                 {
                     Difference(record, $"{path} returned it {count} time(s), the rule says {(verdict.Reads ? "read" : "refuse")} ({verdict.Why})");
                 }
@@ -954,7 +1011,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             {
                 var verdict = verdicts[record.Label];
                 var count = ids.Count(id => id == stored.IdOf(record.Label));
-                if (count != (verdict.Reads ? 1 : 0))
+                if (Differs(count, verdict.Reads ? 1 : 0))
                 {
                     Difference(record, $"{path} returned it {count} time(s), the rule says {(verdict.Reads ? "read" : "refuse")} ({verdict.Why})");
                 }
@@ -966,13 +1023,13 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         public void CompareCount(string path, RecordKind kind, int actual, Func<WorldRecord, bool>? among = null)
         {
             var expected = records.Count(r => Is(r, kind) && verdicts[r.Label].Reads && (among?.Invoke(r) ?? true));
-            Expect(actual == expected, $"{path} is {actual}, the rule reads {expected}");
+            AtMost(actual, expected, $"{path} is {actual}, the rule reads {expected}");
         }
 
         public void CompareExplanation(string path, WorldRecord record, RecordAccessExplanation? actual)
         {
             var verdict = verdicts[record.Label];
-            if (!verdict.Reads)
+            if (!verdict.Reads || interim)
             {
                 return;
             }
@@ -1008,6 +1065,9 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
 
         public int Worlds { get; set; }
 
+        /// <summary>Worlds whose read paths were also checked before the background derivations ran.</summary>
+        public int InterimWorlds { get; set; }
+
         public int Decisions => _byReason.Values.Sum();
 
         public int Count(Reason reason) => _byReason[reason];
@@ -1021,7 +1081,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         }
 
         public string Summary() =>
-            $"{Worlds} worlds, {Decisions} (world, user, record) decisions checked on every read path: "
+            $"{Worlds} worlds ({InterimWorlds} also before their derivations ran), {Decisions} (world, user, record) decisions checked on every read path: "
             + string.Join(", ", _byReason.Select(pair => $"{pair.Key} {pair.Value}"));
     }
 }

@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
@@ -30,7 +31,7 @@ public sealed class CreateAgencyValidator : AbstractValidator<CreateAgencyComman
     }
 }
 
-public sealed class CreateAgencyHandler(IAppDbContext db, IAuditTrail audit, TimeProvider clock) : ICommandHandler<CreateAgencyCommand, AgencyListItem>
+public sealed class CreateAgencyHandler(IAppDbContext db, IAuditTrail audit, TimeProvider clock, AfterCommit afterCommit, ISharingRightDerivations derivations) : ICommandHandler<CreateAgencyCommand, AgencyListItem>
 {
     public async ValueTask<AgencyListItem> Handle(CreateAgencyCommand command, CancellationToken cancellationToken)
     {
@@ -44,6 +45,9 @@ public sealed class CreateAgencyHandler(IAppDbContext db, IAuditTrail audit, Tim
         db.Agencies.Add(agency);
         audit.Record("agency.create", AuditOutcome.Allowed, AccessRule.Role, new AuditSubject("Agency", code.Value),
             $"Schemes: {string.Join(", ", agency.Schemes.Select(s => s.Scheme))}");
+
+        // What it may read under agreements that name it is worked out in the background (ADR 0026).
+        afterCommit.Add(derivations.StartAsync);
         return AgencyListItem.From(agency);
     }
 }

@@ -13,6 +13,21 @@ public interface IDerivedAccessRows
     /// what their facts derive, and makes again those that differ.
     /// </summary>
     Task<DerivedAccessCheck> CheckAndRepairAsync(int skip, int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Works out the next <paramref name="count"/> people of the oldest unfinished background derivation (ADR 0026)
+    /// and saves how far it has got.
+    /// </summary>
+    Task<SharingRightDerivationBatch> DeriveNextBatchAsync(int count, DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A batch of a background derivation: which derivation (null when none was unfinished), how many people it has
+/// worked out of how many, and whether it is finished.
+/// </summary>
+public sealed record SharingRightDerivationBatch(Guid? DerivationId, int Done, int Total, bool Finished)
+{
+    public static SharingRightDerivationBatch Nothing { get; } = new(null, 0, 0, Finished: true);
 }
 
 /// <summary>
@@ -20,3 +35,12 @@ public interface IDerivedAccessRows
 /// whether there may be more people after them.
 /// </summary>
 public sealed record DerivedAccessCheck(int PeopleChecked, IReadOnlyList<PersonId> Repaired, bool More);
+
+/// <summary>
+/// Starts the background derivation of sharing rights soon (ADR 0026). Call after the change that recorded the
+/// derivation has committed; the recurring job runs it anyway within a minute, so a lost call only delays it.
+/// </summary>
+public interface ISharingRightDerivations
+{
+    Task StartAsync(CancellationToken cancellationToken);
+}

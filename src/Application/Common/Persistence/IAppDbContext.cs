@@ -43,6 +43,9 @@ public interface IAppDbContext
     /// <summary>Derived from cases and sharing rights on every save; read by the access rule only.</summary>
     IQueryable<CaseReader> CaseReaders { get; }
 
+    /// <summary>Background derivations of sharing rights after an agreement or agency changed (ADR 0026): progress only.</summary>
+    IQueryable<SharingRightDerivation> SharingRightDerivations { get; }
+
     DbSet<Intervention> Interventions { get; }
 
     DbSet<Offence> Offences { get; }

@@ -35,6 +35,12 @@ public static class Policies
     /// <summary>Payment-by-results claims.</summary>
     public const string Claims = nameof(Claims);
 
+    /// <summary>
+    /// How far the background derivation of sharing rights has got (ADR 0026): the IG lead, who changes agreements,
+    /// and the administrator, who changes agencies' schemes. Counts only, no case data.
+    /// </summary>
+    public const string SharingRightDerivations = nameof(SharingRightDerivations);
+
     /// <summary>Background jobs only: the system actor.</summary>
     public const string SystemJob = nameof(SystemJob);
 
@@ -48,6 +54,7 @@ public static class Policies
         [BreakGlass] = new([Role.Caseworker, Role.Manager]),
         [Claims] = new([Role.ClaimsOfficer]),
         [PartnershipReport] = new([Role.Manager, Role.InformationGovernance]),
+        [SharingRightDerivations] = new([Role.InformationGovernance, Role.Administrator]),
         [SystemJob] = new([], AllowsSystem: true),
     };
 

@@ -1,3 +1,4 @@
+using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
@@ -53,7 +54,8 @@ public sealed class CreateSharingAgreementValidator : AbstractValidator<CreateSh
     }
 }
 
-public sealed class CreateSharingAgreementHandler(IAppDbContext db, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock)
+public sealed class CreateSharingAgreementHandler(
+    IAppDbContext db, ICurrentUser currentUser, IAuditTrail audit, PartnershipClock clock, AfterCommit afterCommit, ISharingRightDerivations derivations)
     : ICommandHandler<CreateSharingAgreementCommand, SharingAgreementView>
 {
     public async ValueTask<SharingAgreementView> Handle(CreateSharingAgreementCommand command, CancellationToken cancellationToken)
@@ -74,6 +76,9 @@ public sealed class CreateSharingAgreementHandler(IAppDbContext db, ICurrentUser
         db.SharingAgreements.Add(agreement);
         audit.Record("agreement.create", AuditOutcome.Allowed, AccessRule.Role, new AuditSubject("SharingAgreement", agreement.Id.ToString()),
             $"{agreement.Name}: {string.Join(", ", agencies)}; {string.Join(", ", command.DataCategories)}; consent required: {agreement.ConsentRequired}");
+
+        // Its rights are worked out in the background; it grants nothing until then (ADR 0026).
+        afterCommit.Add(derivations.StartAsync);
         return SharingAgreementView.From(agreement, clock.Today);
     }
 }

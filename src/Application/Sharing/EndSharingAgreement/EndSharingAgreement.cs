@@ -1,5 +1,6 @@
 using CaseManager.Application.Common.Validation;
 using CaseManager.Application.Common;
+using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Persistence;
 using CaseManager.Application.Common.Security;
@@ -21,7 +22,7 @@ public sealed class EndSharingAgreementValidator : AbstractValidator<EndSharingA
     public EndSharingAgreementValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why the agreement is ending").MaximumLength(500).MultilineText();
 }
 
-public sealed class EndSharingAgreementHandler(IAppDbContext db, IAuditTrail audit, PartnershipClock clock)
+public sealed class EndSharingAgreementHandler(IAppDbContext db, IAuditTrail audit, PartnershipClock clock, AfterCommit afterCommit, ISharingRightDerivations derivations)
     : ICommandHandler<EndSharingAgreementCommand, SharingAgreementView>
 {
     public async ValueTask<SharingAgreementView> Handle(EndSharingAgreementCommand command, CancellationToken cancellationToken)
@@ -30,6 +31,9 @@ public sealed class EndSharingAgreementHandler(IAppDbContext db, IAuditTrail aud
             ?? throw NotFoundException.For("Sharing agreement", command.AgreementId);
         agreement.End(command.Reason, clock.Now, clock.Today);
         audit.Record("agreement.end", AuditOutcome.Allowed, AccessRule.Role, new AuditSubject("SharingAgreement", agreement.Id.ToString()), command.Reason);
+
+        // Its rights were deleted with the save; what other agreements give the same readers is worked out again (ADR 0026).
+        afterCommit.Add(derivations.StartAsync);
         return SharingAgreementView.From(agreement, clock.Today);
     }
 }

@@ -129,3 +129,18 @@ internal sealed class CaseReaderConfiguration : IEntityTypeConfiguration<CaseRea
         builder.HasIndex(r => new { r.ReaderAgency, r.Scheme, r.Status, r.ValidTo, r.ValidFrom });
     }
 }
+
+internal sealed class SharingRightDerivationConfiguration : IEntityTypeConfiguration<SharingRightDerivation>
+{
+    public void Configure(EntityTypeBuilder<SharingRightDerivation> builder)
+    {
+        builder.ToTable("SharingRightDerivations");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Reason).HasMaxLength(1000).IsRequired();
+        builder.Ignore(d => d.IsUnfinished);
+
+        // The job and the progress page look for the unfinished ones, oldest first.
+        builder.HasIndex(d => new { d.Status, d.RequestedAt });
+    }
+}

@@ -70,8 +70,8 @@ internal static class SharingRightMaintenance
                 case SharingAgreement agreement:
                     scope.Agreements.Add(agreement.Id);
                     break;
-                case Agency when entry.State != EntityState.Modified:
-                    scope.Everything = true;
+                case Agency agency:
+                    scope.Agencies.Add(agency.Code);
                     break;
                 default:
                     CollectOwned(tracker, entry, scope);
@@ -79,11 +79,120 @@ internal static class SharingRightMaintenance
             }
         }
 
+        ClassifyChanges(tracker, scope);
         return scope;
     }
 
-    /// <summary>Rebuilds the rows the changes touched. Runs after the changes are saved, in their transaction.</summary>
-    public static async Task ApplyAsync(CaseDbContext db, SharingRightScope scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// What each touched agreement and agency change does to the rights (ADR 0026, <see cref="SharingChange"/>),
+    /// from the values before and after the save as the change tracker holds them.
+    /// </summary>
+    private static void ClassifyChanges(ChangeTracker tracker, SharingRightScope scope)
+    {
+        foreach (var agreementId in scope.Agreements)
+        {
+            var entry = tracker.Entries<SharingAgreement>().FirstOrDefault(e => e.Entity.Id == agreementId);
+            if (entry is null)
+            {
+                // A party, category or purpose changed without its agreement tracked: nothing to compare, so fail closed.
+                scope.AgreementChanges[agreementId] = new AgreementChange(SharingChangeEffect.RevokeNow, Owned<AgencyCode>(tracker, typeof(SharingAgreement), agreementId).Union, $"Agreement {agreementId} changed");
+                continue;
+            }
+
+            var agencies = Owned<AgencyCode>(tracker, typeof(SharingAgreement), agreementId);
+            var categories = Owned<DataCategory>(tracker, typeof(SharingAgreement), agreementId);
+            var purposes = Owned<Scheme>(tracker, typeof(SharingAgreement), agreementId);
+            AgreementScope? before = entry.State == EntityState.Added
+                ? null
+                : new AgreementScope(
+                    agencies.Before,
+                    categories.Before,
+                    purposes.Before,
+                    (bool)entry.Property(nameof(SharingAgreement.ConsentRequired)).OriginalValue!,
+                    (DateOnly)entry.Property(nameof(SharingAgreement.ValidFrom)).OriginalValue!,
+                    (DateOnly?)entry.Property(nameof(SharingAgreement.ValidTo)).OriginalValue);
+            AgreementScope? after = entry.State == EntityState.Deleted
+                ? null
+                : new AgreementScope(agencies.After, categories.After, purposes.After, entry.Entity.ConsentRequired, entry.Entity.ValidFrom, entry.Entity.ValidTo);
+            var effect = SharingChange.OfAgreement(before, after);
+            var name = entry.Entity.Name;
+            var what = (before, after, effect) switch
+            {
+                (null, _, _) => $"Agreement \"{name}\" created",
+                (_, null, _) => $"Agreement \"{name}\" deleted",
+                ({ } was, { } now, SharingChangeEffect.RevokeNow) when now.ValidTo is { } end && (was.ValidTo is null || end < was.ValidTo) => $"Agreement \"{name}\" ended or shortened",
+                (_, _, SharingChangeEffect.RevokeNow) => $"Agreement \"{name}\" narrowed",
+                _ => $"Agreement \"{name}\" widened",
+            };
+            scope.AgreementChanges[agreementId] = new AgreementChange(effect, agencies.Union, what);
+        }
+
+        foreach (var code in scope.Agencies)
+        {
+            var entry = tracker.Entries<Agency>().FirstOrDefault(e => e.Entity.Code == code);
+            var schemes = Owned<Scheme>(tracker, typeof(Agency), code);
+            var effect = entry is null
+                ? SharingChangeEffect.RevokeNow
+                : SharingChange.OfAgencySchemes(entry.State == EntityState.Added ? null : schemes.Before, entry.State == EntityState.Deleted ? null : schemes.After);
+            var what = entry?.State switch
+            {
+                EntityState.Added => $"Agency {code} added",
+                EntityState.Deleted => $"Agency {code} removed",
+                _ when effect == SharingChangeEffect.RevokeNow => $"Agency {code} left a scheme",
+                _ => $"Agency {code} joined a scheme",
+            };
+            scope.AgencyChanges[code] = new AgencyChange(effect, what);
+        }
+    }
+
+    /// <summary>
+    /// The values of an owner's owned rows of one kind (an agreement's parties, categories or purposes; an agency's
+    /// schemes) before and after the save: a deleted row only before, an added row only after.
+    /// </summary>
+    private static (HashSet<T> Before, HashSet<T> After, HashSet<T> Union) Owned<T>(ChangeTracker tracker, Type ownerType, object ownerKey)
+    {
+        HashSet<T> before = [], after = [];
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.Metadata.FindOwnership() is not { } ownership || ownership.PrincipalEntityType.ClrType != ownerType || entry.State == EntityState.Detached)
+            {
+                continue;
+            }
+
+            var foreignKey = entry.Property(ownership.Properties[0].Name);
+            var owner = entry.State == EntityState.Deleted ? foreignKey.OriginalValue : foreignKey.CurrentValue;
+            if (!Equals(owner, ownerKey))
+            {
+                continue;
+            }
+
+            var value = entry.Properties.FirstOrDefault(p => p.Metadata.ClrType == typeof(T));
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (entry.State != EntityState.Added)
+            {
+                before.Add((T)value.OriginalValue!);
+            }
+
+            if (entry.State != EntityState.Deleted)
+            {
+                after.Add((T)value.CurrentValue!);
+            }
+        }
+
+        return (before, after, [.. before, .. after]);
+    }
+
+    /// <summary>
+    /// Brings the rows the changes touched up to date. Runs after the changes are saved, in their transaction, under
+    /// the writers' lock. A person's own facts (cases, consents, memberships) are derived again here. A change to an
+    /// agreement or an agency's schemes only takes away here: if it could remove access, the rows it rests on are
+    /// deleted at once; what it allows is worked out by the background derivation it records (ADR 0026).
+    /// </summary>
+    public static async Task ApplyAsync(CaseDbContext db, SharingRightScope scope, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (scope.Everything)
         {
@@ -91,6 +200,34 @@ internal static class SharingRightMaintenance
             return;
         }
 
+        // Fail closed first: the case readers a right under the agreement (or of the agency) may have made, then the rights.
+        foreach (var (agreementId, change) in scope.AgreementChanges.Where(c => c.Value.Effect == SharingChangeEffect.RevokeNow))
+        {
+            await RevokeAgreementAsync(db, agreementId, change.Parties, cancellationToken);
+        }
+
+        foreach (var code in scope.AgencyChanges.Where(c => c.Value.Effect == SharingChangeEffect.RevokeNow).Select(c => c.Key))
+        {
+            await db.Set<CaseReader>().Where(r => r.ReaderAgency == code).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<SharingRight>().Where(r => r.ReaderAgency == code).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        await RebuildForPeopleAsync(db, scope, cancellationToken);
+
+        var changes = scope.AgreementChanges.Values.Select(c => (c.Effect, c.What))
+            .Concat(scope.AgencyChanges.Values.Select(c => (c.Effect, c.What)))
+            .Where(c => c.Effect != SharingChangeEffect.None)
+            .ToList();
+        if (changes.Count > 0)
+        {
+            await RequestDerivationAsync(
+                db, string.Join("; ", changes.Select(c => c.What)), changes.Any(c => c.Effect == SharingChangeEffect.RevokeNow), now, cancellationToken);
+        }
+    }
+
+    /// <summary>The per-person upkeep: the rights and case readers of the people the save touched, from the facts as saved.</summary>
+    private static async Task RebuildForPeopleAsync(CaseDbContext db, SharingRightScope scope, CancellationToken cancellationToken)
+    {
         // A household's change touches everyone who was ever a member: their enrolments through its cases.
         foreach (var households in scope.Households.Chunk(PeoplePerBatch))
         {
@@ -102,27 +239,95 @@ internal static class SharingRightMaintenance
                 .ToListAsync(cancellationToken));
         }
 
-        // Everyone whose rights may change, so that their cases' reader rows follow.
-        var touched = new HashSet<PersonId>(scope.People);
-        var facts = await SharedFacts.LoadAsync(db, cancellationToken);
-        foreach (var agreementId in scope.Agreements)
+        if (scope.People.Count == 0)
         {
-            touched.UnionWith(await db.SharingRights.AsNoTracking()
-                .Where(r => r.AgreementId == agreementId).Select(r => r.PersonId).Distinct().ToListAsync(cancellationToken));
-            await db.Set<SharingRight>().Where(p => p.AgreementId == agreementId).ExecuteDeleteAsync(cancellationToken);
-            if (facts.Agreements.FirstOrDefault(a => a.Id == agreementId) is { } agreement)
-            {
-                touched.UnionWith(await RebuildAgreementAsync(db, agreement, facts, cancellationToken));
-            }
+            return;
         }
 
+        var facts = await SharedFacts.LoadAsync(db, cancellationToken);
         foreach (var people in scope.People.Chunk(PeoplePerBatch))
         {
             await db.Set<SharingRight>().Where(p => people.Contains(p.PersonId)).ExecuteDeleteAsync(cancellationToken);
             await BulkInsert.InsertAsync(db, await DeriveForPeopleAsync(db, people, facts, cancellationToken), ifAbsent: false, cancellationToken);
         }
 
-        await CaseReaderMaintenance.RebuildForPeopleAsync(db, touched, facts.Parties, cancellationToken);
+        await CaseReaderMaintenance.RebuildForPeopleAsync(db, scope.People, facts.Parties, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes an agreement's rights and every case reader row one of them may have made: of a reader that is (or
+    /// was) a party, on a case about a person who holds a right under it (their own cases and their households'
+    /// family cases). Rows another agreement also made go too; the derivation puts them back. Two set-based deletes.
+    /// </summary>
+    private static async Task RevokeAgreementAsync(CaseDbContext db, SharingAgreementId agreementId, IReadOnlySet<AgencyCode> parties, CancellationToken cancellationToken)
+    {
+        var readers = parties.ToList();
+        var holders = db.SharingRights.Where(r => r.AgreementId == agreementId).Select(r => r.PersonId);
+        var households = db.Households.Where(h => h.Members.Any(m => holders.Contains(m.PersonId))).Select(h => (HouseholdId?)h.Id);
+        var cases = db.Cases.Where(c => (c.PersonId != null && holders.Contains(c.PersonId.Value)) || (c.HouseholdId != null && households.Contains(c.HouseholdId)))
+            .Select(c => c.Id);
+        await db.Set<CaseReader>().Where(r => readers.Contains(r.ReaderAgency) && cases.Contains(r.CaseId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<SharingRight>().Where(r => r.AgreementId == agreementId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a derivation of everyone's rows, to be worked out in the background; an unfinished earlier one is
+    /// superseded, since this one goes over everyone again from facts at least as new.
+    /// </summary>
+    private static async Task RequestDerivationAsync(CaseDbContext db, string reason, bool revokedAtOnce, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.SharingRightDerivations
+            .Where(d => d.Status == SharingRightDerivationStatus.Queued || d.Status == SharingRightDerivationStatus.Running)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(d => d.Status, SharingRightDerivationStatus.Superseded).SetProperty(d => d.FinishedAt, now),
+                cancellationToken);
+        var people = await db.People.CountAsync(cancellationToken);
+        await BulkInsert.InsertAsync(db, [SharingRightDerivation.Request(reason, revokedAtOnce, people, now)], ifAbsent: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// One batch of the oldest unfinished derivation (ADR 0026): the next <paramref name="count"/> people after its
+    /// cursor, in id order, each person's rights and case readers made again from the facts as they are now, and the
+    /// cursor moved on, in the caller's transaction under the writers' lock. Deriving a batch twice gives the same
+    /// rows, so a batch that ran but whose cursor was lost with a killed process does no harm when it runs again.
+    /// </summary>
+    public static async Task<SharingRightDerivationBatch?> DeriveNextBatchAsync(CaseDbContext db, int count, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var derivation = await db.SharingRightDerivations
+            .Where(d => d.Status == SharingRightDerivationStatus.Queued || d.Status == SharingRightDerivationStatus.Running)
+            .OrderBy(d => d.RequestedAt)
+            .ThenBy(d => d.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (derivation is null)
+        {
+            return null;
+        }
+
+        derivation.Start(await db.People.CountAsync(cancellationToken), now);
+        var remaining = db.People.AsNoTracking();
+        if (derivation.Cursor is { } after)
+        {
+            remaining = remaining.Where(p => p.Id > after);
+        }
+
+        var people = await remaining
+            .OrderBy(p => p.Id)
+            .Select(p => p.Id)
+            .Take(count)
+            .ToArrayAsync(cancellationToken);
+        if (people.Length > 0)
+        {
+            await RebuildForPeopleAsync(db, new SharingRightScope(people), cancellationToken);
+            derivation.Advance(people.Length, people[^1]);
+        }
+
+        if (people.Length < count)
+        {
+            derivation.Finish(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new SharingRightDerivationBatch(derivation.Id, derivation.Done, derivation.Total, derivation.Status == SharingRightDerivationStatus.Finished);
     }
 
     /// <summary>
@@ -151,7 +356,7 @@ internal static class SharingRightMaintenance
         differing.UnionWith(await CaseReaderMaintenance.DifferingPeopleAsync(db, people, expected, facts.Parties, cancellationToken));
         if (differing.Count > 0)
         {
-            await ApplyAsync(db, new SharingRightScope(differing), cancellationToken);
+            await RebuildForPeopleAsync(db, new SharingRightScope(differing), cancellationToken);
         }
 
         return new DerivedAccessCheck(people.Length, [.. differing.OrderBy(p => p.Value)], More: people.Length == count);
@@ -190,6 +395,10 @@ internal static class SharingRightMaintenance
     /// </summary>
     public static async Task RebuildAllAsync(CaseDbContext db, CancellationToken cancellationToken)
     {
+        // Everyone's rows are made here from the facts as they are: nothing is left for a background derivation.
+        await db.SharingRightDerivations
+            .Where(d => d.Status == SharingRightDerivationStatus.Queued || d.Status == SharingRightDerivationStatus.Running)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, SharingRightDerivationStatus.Superseded), cancellationToken);
         await db.Set<SharingRight>().ExecuteDeleteAsync(cancellationToken);
         var facts = await SharedFacts.LoadAsync(db, cancellationToken);
         foreach (var agreement in facts.Agreements)
@@ -303,6 +512,11 @@ internal static class SharingRightMaintenance
                 scope.Everything = true;
             }
         }
+        else if (ownerType == typeof(Agency) && ownerKey is AgencyCode agency)
+        {
+            // A scheme joined or left: classified with its agency (ClassifyChanges).
+            scope.Agencies.Add(agency);
+        }
         else if (ownerType == typeof(Agency))
         {
             scope.Everything = true;
@@ -350,7 +564,21 @@ internal sealed class SharingRightScope
     /// <summary>Households whose family cases or memberships changed (DOMAIN.md IS7b): all their members are touched.</summary>
     public HashSet<HouseholdId> Households { get; } = [];
 
+    /// <summary>Agencies added, removed or whose schemes changed.</summary>
+    public HashSet<AgencyCode> Agencies { get; } = [];
+
+    /// <summary>What each touched agreement's change does (filled in by <see cref="SharingRightMaintenance.Collect"/>).</summary>
+    public Dictionary<SharingAgreementId, AgreementChange> AgreementChanges { get; } = [];
+
+    public Dictionary<AgencyCode, AgencyChange> AgencyChanges { get; } = [];
+
     public bool Everything { get; set; }
 
-    public bool IsEmpty => !Everything && People.Count == 0 && Agreements.Count == 0 && Households.Count == 0;
+    public bool IsEmpty => !Everything && People.Count == 0 && Agreements.Count == 0 && Households.Count == 0 && Agencies.Count == 0;
 }
+
+/// <summary>An agreement's change: what it does, every agency that is or was a party, and what changed in words.</summary>
+internal sealed record AgreementChange(SharingChangeEffect Effect, IReadOnlySet<AgencyCode> Parties, string What);
+
+internal sealed record AgencyChange(SharingChangeEffect Effect, string What);
+

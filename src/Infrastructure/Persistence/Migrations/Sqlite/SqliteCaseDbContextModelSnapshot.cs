@@ -1773,6 +1773,49 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SharingRights", (string)null);
                 });
 
+            modelBuilder.Entity("CaseManager.Domain.Sharing.SharingRightDerivation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Cursor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RevokedAtOnce")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("SharingRightDerivations", (string)null);
+                });
+
             modelBuilder.Entity("CaseManager.Domain.Treatment.TopRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,5 +1,6 @@
 using CaseManager.Application.Sharing;
 using CaseManager.Application.Sharing.ListSharingAgreements;
+using CaseManager.Application.Sharing.ListSharingRightDerivations;
 using CaseManager.Domain.Agencies;
 using CaseManager.Domain.Sharing;
 using Mediator;
@@ -11,8 +12,12 @@ public sealed class AgreementsIndexModel(ISender sender) : PageModel
 {
     public IReadOnlyList<AgreementRow> Agreements { get; private set; } = [];
 
+    /// <summary>How far the rights of changed agreements have been worked out (ADR 0026).</summary>
+    public SharingRightDerivationsView Derivations { get; private set; } = new(false, []);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Derivations = await sender.Send(new ListSharingRightDerivationsQuery(), cancellationToken);
         var agreements = await sender.Send(new ListSharingAgreementsQuery(), cancellationToken);
         Agreements = agreements.Select(ToRow).ToList();
     }
