@@ -52,6 +52,18 @@ public static class BenchmarkData
             .Select(n => n!.Value)];
 
     /// <summary>
+    /// Refreshes SQLite's planner statistics after a run has made its data, as the app does at start-up and daily
+    /// (<see cref="CaseManager.Infrastructure.Persistence.SqliteStatistics"/>). The migration at the start of a run
+    /// analysed empty tables; with those statistics the planner cannot tell a person's few rows from a whole
+    /// service's, and a run would time plans the app never uses (docs/performance.md, treatment report).
+    /// </summary>
+    public static async Task RefreshStatisticsAsync(BenchmarkHost host)
+    {
+        using var session = host.Open(CaseManager.Application.Common.Security.Actor.System);
+        await CaseManager.Infrastructure.Persistence.SqliteStatistics.RefreshAsync(session.Db, CancellationToken.None);
+    }
+
+    /// <summary>
     /// A new, empty file for a timed run that makes its own data (<c>--reviews</c>, <c>--treatment</c>, <c>--claims</c>):
     /// <paramref name="name"/>'s folder under the data folder, emptied first so that no earlier run's rows are counted.
     /// </summary>

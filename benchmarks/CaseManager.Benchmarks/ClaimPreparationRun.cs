@@ -44,6 +44,7 @@ public static class ClaimPreparationRun
         using var host = new BenchmarkHost(path);
         var generating = Stopwatch.StartNew();
         var officer = await GenerateAsync(host, families);
+        await BenchmarkData.RefreshStatisticsAsync(host);
         output.WriteLine($"Generated {families:N0} Troubled Families families in {generating.Elapsed.TotalSeconds:N1} s");
 
         ClaimId claimId;

@@ -75,6 +75,7 @@ public static class EligibilityRun
             }
         });
         generating.Stop();
+        await BenchmarkData.RefreshStatisticsAsync(host);
         using (var session = host.Open(Actor.System))
         {
             var db = session.Db;

@@ -46,6 +46,7 @@ public static class PartnershipReportRun
             var (adult, young) = await TreatmentRun.GenerateAsync(host, adultPerYear, Math.Max(1, adultPerYear / 20), 5, seeded: true);
             output.WriteLine($"Generated {adult.Episodes:N0} adult and {young.Episodes:N0} young people's treatment episodes; {generating.Elapsed.TotalSeconds:N0} s so far");
             await AddIomAsync(host, nominals);
+            await BenchmarkData.RefreshStatisticsAsync(host);
             output.WriteLine($"Generated {nominals:N0} IOM nominals; {generating.Elapsed.TotalSeconds:N0} s in all; file {new FileInfo(path).Length / 1_048_576.0:N0} MB");
         }
         else

@@ -40,13 +40,7 @@ public static class TreatmentRun
         using var host = new BenchmarkHost(path);
         var generating = Stopwatch.StartNew();
         var (adult, young) = await GenerateAsync(host, adultPerYear, youngPerYear, years);
-        using (var session = host.Open(Actor.System))
-        {
-            // The planner's statistics, as the app refreshes them at start-up and daily: the migration at the start
-            // analysed empty tables, and without statistics SQLite read a young person's earlier episodes through the
-            // service index (every earlier episode of the service) instead of the person's.
-            await SqliteStatistics.RefreshAsync(session.Db, CancellationToken.None);
-        }
+        await BenchmarkData.RefreshStatisticsAsync(host);
 
         output.WriteLine($"Generated {adult.Episodes:N0} adult and {young.Episodes:N0} young people's episodes over {years} years " +
             $"({adult.Discharged + young.Discharged:N0} discharged, {adult.Interventions:N0} interventions) in {generating.Elapsed.TotalSeconds:N1} s; " +

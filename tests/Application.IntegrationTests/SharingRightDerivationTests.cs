@@ -268,3 +268,58 @@ public sealed class PostgresSharingRightDerivationTests() : SharingRightDerivati
         return new PostgresFactory { DerivesSharingRightsAtOnce = false };
     }
 }
+
+/// <summary>
+/// As deployed (ADR 0026): the request that made the change works out the first batch of people after it commits and
+/// leaves the rest to the job, so a partnership of one batch or fewer has the new access when the page comes back.
+/// </summary>
+public sealed class SharingRightFirstBatchTests : IDisposable
+{
+    private readonly FirstBatchFactory _factory = new();
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task ANewAgreement_OnAPartnershipOfOneBatch_IsWorkedOutByTheRequestThatMadeIt()
+    {
+        var today = DateOnly.FromDateTime(CaseManagerFactory.StartOfTests.UtcDateTime);
+        var people = await _factory.QueryDbAsync(db => db.People.CountAsync());
+        people.Should().BeLessThan(DeriveSharingRightsBatchCommand.DefaultBatch, "the demo partnership fits in one batch");
+        var adam = await _factory.QueryDbAsync(db => db.Cases
+            .Where(c => c.Scheme == Scheme.Iom && c.OwnerAgency == AgencyCode.Parse("POLICE") && db.People.Any(p => p.Id == c.PersonId && p.FamilyName == "Ashby"))
+            .Select(c => new { c.Id, c.PersonId }).FirstAsync());
+        var adamsCase = adam.Id.Value;
+        var agreement = await _factory.QueryDbAsync(db => db.SharingRights
+            .Where(r => r.PersonId == adam.PersonId!.Value && r.ReaderAgency == AgencyCode.Parse("PROBATION"))
+            .Select(r => r.AgreementId).Distinct().SingleAsync());
+        await _factory.SendAsAsync<object>(DemoUsers.InformationGovernance, new EndSharingAgreementCommand(agreement, "Replaced by a new agreement"));
+        (await CaseloadAsync()).Should().NotContain(adamsCase, "an ended agreement revokes in the request");
+
+        await _factory.SendAsAsync<object>(DemoUsers.InformationGovernance, new CreateSharingAgreementCommand(
+            "IOM again", ["POLICE", "PROBATION"], [DataCategory.Identity, DataCategory.Offending], [Scheme.Iom],
+            LawfulBasis.PublicTask, null, "Crime and Disorder Act 1998 s115", false, today.AddYears(-1), null));
+
+        (await CaseloadAsync()).Should().Contain(adamsCase, "the request worked out the only batch before it answered");
+        var derivations = await _factory.SendAsAsync<SharingRightDerivationsView>(DemoUsers.InformationGovernance, new ListSharingRightDerivationsQuery());
+        derivations.InProgress.Should().BeFalse();
+        derivations.Derivations[0].Should().BeEquivalentTo(new { Status = "Finished", Done = people, Total = people });
+        (await AccessModel.WorldDatabase.SharingRightsKeptUpDifferencesAsync(_factory)).Should().BeEmpty();
+    }
+
+    private async Task<List<Guid>> CaseloadAsync()
+    {
+        var page = await _factory.SendAsAsync<Paged<CaseListItem>>(DemoUsers.ProbationCaseworker, new ListCasesQuery(Scheme.Iom, PageSize: Paging.MaxPageSize));
+        return [.. page.Items.Select(c => c.Id)];
+    }
+
+    private sealed class FirstBatchFactory : CaseManagerFactory
+    {
+        public FirstBatchFactory() => DerivesSharingRightsAtOnce = false;
+
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings() => [new("Jobs:DeriveFirstBatchInRequest", "true")];
+    }
+}

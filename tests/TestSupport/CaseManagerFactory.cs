@@ -34,7 +34,8 @@ public class CaseManagerFactory : WebApplicationFactory<Program>
     /// <summary>
     /// Whether the background derivation of sharing rights a change records (ADR 0026) runs as soon as the change
     /// commits, as if its job ran at once: most tests create an agreement and then read through it. Tests of the state
-    /// before the derivation turn this off and run the job themselves.
+    /// before the derivation turn this off and run the job themselves (and the request then works out no first batch:
+    /// <c>Jobs:DeriveFirstBatchInRequest</c> is false unless <see cref="Settings"/> says otherwise).
     /// </summary>
     public bool DerivesSharingRightsAtOnce { get; init; } = true;
 
@@ -51,6 +52,12 @@ public class CaseManagerFactory : WebApplicationFactory<Program>
 
         // The demo claim families are left out so that tests counting families, people and cases see only their own.
         builder.UseSetting("Demo:ClaimFamilies", "false");
+        if (!DerivesSharingRightsAtOnce)
+        {
+            // The state before the job runs is what such tests look at: the request leaves all of the work to the job.
+            builder.UseSetting("Jobs:DeriveFirstBatchInRequest", "false");
+        }
+
         foreach (var (key, value) in Settings())
         {
             builder.UseSetting(key, value);

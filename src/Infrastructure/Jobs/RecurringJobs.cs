@@ -31,6 +31,12 @@ public sealed class JobOptions
     /// </summary>
     public string SharingRightDerivationsCron { get; set; } = "* * * * *";
 
+    /// <summary>
+    /// Whether the request that changed an agreement or an agency's schemes works out the first batch of people
+    /// itself, after it commits (docs/adr/0026): a partnership of up to one batch then has the new access at once.
+    /// </summary>
+    public bool DeriveFirstBatchInRequest { get; set; } = true;
+
     /// <summary>Whether this process also processes jobs (a web-only node can set it to false).</summary>
     public bool RunServer { get; set; } = true;
 

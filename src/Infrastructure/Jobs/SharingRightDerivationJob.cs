@@ -3,6 +3,7 @@ using CaseManager.Application.Sharing.DeriveSharingRights;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CaseManager.Infrastructure.Jobs;
 
@@ -34,12 +35,41 @@ public sealed partial class SharingRightDerivationJob(IServiceScopeFactory scope
     private partial void LogFinished(Guid derivationId, int people);
 }
 
-/// <summary>Queues the derivation job in Hangfire (after the change that needs it commits).</summary>
-public sealed class HangfireSharingRightDerivations(IBackgroundJobClient jobs) : ISharingRightDerivations
+/// <summary>
+/// Starts the derivation after the change that needs it commits: its first batch at once, in the request, so that a
+/// partnership of up to one batch of people (a demo, a small area) has the new access when the IG lead's page comes
+/// back; whatever is left (of it, or of a derivation queued behind it) goes to the job in Hangfire. The first batch
+/// holds the writers' lock for one batch, as the job's do, and a failure here only leaves the work to the job.
+/// </summary>
+public sealed partial class HangfireSharingRightDerivations(
+    IBackgroundJobClient jobs, IServiceScopeFactory scopes, IOptions<JobOptions> options, ILogger<HangfireSharingRightDerivations> logger)
+    : ISharingRightDerivations
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (options.Value.DeriveFirstBatchInRequest && await FirstBatchFoundNothingAsync(cancellationToken))
+        {
+            return;
+        }
+
         jobs.Enqueue<SharingRightDerivationJob>(job => job.Run(CancellationToken.None));
-        return Task.CompletedTask;
     }
+
+    /// <summary>Works out one batch; true only when no derivation was waiting at all (nothing for the job to do).</summary>
+    private async Task<bool> FirstBatchFoundNothingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var first = (SharingRightDerivationBatch)(await scopes.SendAsSystemAsync(new DeriveSharingRightsBatchCommand(), cancellationToken))!;
+            return first.DerivationId is null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogFirstBatchFailed(exception);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The first batch of a sharing-right derivation failed in the request; the job will work it out")]
+    private partial void LogFirstBatchFailed(Exception exception);
 }
