@@ -228,7 +228,7 @@ public abstract class SharingRightDerivationScenarios : IDisposable
         _factory.SendAsAsync<SharingRightDerivationsView>(DemoUsers.InformationGovernance, new ListSharingRightDerivationsQuery());
 
     private Task<SharingRightDerivationBatch> BatchAsync(int count) =>
-        _factory.SendAsAsync<SharingRightDerivationBatch>(Actor.System, new DeriveSharingRightsBatchCommand(count));
+        _factory.SendAsAsync<SharingRightDerivationBatch>(Actor.System, new DeriveSharingRightsCommand(count));
 
     private async Task RunJobAsync() =>
         await ActivatorUtilities.CreateInstance<SharingRightDerivationJob>(_factory.Services).Run(CancellationToken.None);
@@ -288,7 +288,7 @@ public sealed class SharingRightFirstBatchTests : IDisposable
     {
         var today = DateOnly.FromDateTime(CaseManagerFactory.StartOfTests.UtcDateTime);
         var people = await _factory.QueryDbAsync(db => db.People.CountAsync());
-        people.Should().BeLessThan(DeriveSharingRightsBatchCommand.DefaultBatch, "the demo partnership fits in one batch");
+        people.Should().BeLessThan(DeriveSharingRightsCommand.DefaultBatch, "the demo partnership fits in one batch");
         var adam = await _factory.QueryDbAsync(db => db.Cases
             .Where(c => c.Scheme == Scheme.Iom && c.OwnerAgency == AgencyCode.Parse("POLICE") && db.People.Any(p => p.Id == c.PersonId && p.FamilyName == "Ashby"))
             .Select(c => new { c.Id, c.PersonId }).FirstAsync());

@@ -64,6 +64,7 @@ public sealed partial class SubjectAccessCompletenessTests(CaseManagerFactory fa
         [typeof(AuditEntry)] = "the access log: the export's access log and each record's 'accessed by'",
         [typeof(SharingRight)] = "derived from agreements, consents and cases for the access rule; holds nothing of its own",
         [typeof(CaseReader)] = "derived from cases and sharing rights for the access rule; holds nothing of its own",
+        [typeof(SharingRightDerivation)] = "progress of working out sharing rights (ADR 0026): its cursor is only where the batches got to, not a record about that person",
         [typeof(ClaimedOutcome)] = "the ledger's copy of a submitted claim line, which the export holds",
         [typeof(ClaimedFamily)] = "the ledger's copy of a submitted claim line, which the export holds",
     };

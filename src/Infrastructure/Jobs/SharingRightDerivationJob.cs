@@ -9,7 +9,7 @@ namespace CaseManager.Infrastructure.Jobs;
 
 /// <summary>
 /// The <c>sharing-right-derivations</c> job (ADR 0026): works out the sharing rights and case readers a change to an
-/// agreement or to an agency's schemes allows, one <see cref="DeriveSharingRightsBatchCommand"/> per batch of people,
+/// agreement or to an agency's schemes allows, one <see cref="DeriveSharingRightsCommand"/> per batch of people,
 /// each in a scope and transaction of its own, so that the writers' lock is held for one batch at most. Progress is
 /// saved with every batch, so a job stopped part way (a killed process, a deployment) carries on from there when it
 /// runs again. It runs as a recurring job every minute, which also picks up work whose queued run was lost, and is
@@ -22,7 +22,7 @@ public sealed partial class SharingRightDerivationJob(IServiceScopeFactory scope
         SharingRightDerivationBatch batch;
         do
         {
-            batch = (SharingRightDerivationBatch)(await scopes.SendAsSystemAsync(new DeriveSharingRightsBatchCommand(), cancellationToken))!;
+            batch = (SharingRightDerivationBatch)(await scopes.SendAsSystemAsync(new DeriveSharingRightsCommand(), cancellationToken))!;
             if (batch.DerivationId is { } id && batch.Finished)
             {
                 LogFinished(id, batch.Done);
@@ -60,7 +60,7 @@ public sealed partial class HangfireSharingRightDerivations(
     {
         try
         {
-            var first = (SharingRightDerivationBatch)(await scopes.SendAsSystemAsync(new DeriveSharingRightsBatchCommand(), cancellationToken))!;
+            var first = (SharingRightDerivationBatch)(await scopes.SendAsSystemAsync(new DeriveSharingRightsCommand(), cancellationToken))!;
             return first.DerivationId is null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

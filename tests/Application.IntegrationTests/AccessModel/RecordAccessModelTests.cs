@@ -722,7 +722,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                 .Where(f => f.Household == record.Household && f.Status != CaseStatus.Exited && check.Verdicts[f.Label].Reads)
                 .Select(f => f.Scheme.ToString()).Distinct().Order(StringComparer.Ordinal).ToList();
             check.Expect(item.Name == record.Label, $"{path} named {record.Label} \"{item.Name}\"");
-            check.Expect(item.OpenSchemes.SequenceEqual(open),
+            check.Expect(check.Interim ? item.OpenSchemes.All(open.Contains) : item.OpenSchemes.SequenceEqual(open),
                 $"{path} gave {record.Label} open schemes {{{string.Join(",", item.OpenSchemes)}}}, the rule shows {{{string.Join(",", open)}}}");
         }
     }
@@ -773,7 +773,8 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                 {
                 }
 
-                if ((view is not null) != verdict.Reads)
+                // Before the derivations ran (ADR 0026) a household the rule shows may still be not found; never the reverse.
+                if (check.Interim ? view is not null && !verdict.Reads : (view is not null) != verdict.Reads)
                 {
                     check.Difference(record, $"{path} answered {(view is null ? "not found" : "read")}, the rule says {(verdict.Reads ? "read" : "not found")} ({verdict.Why})");
                     break;
@@ -787,7 +788,7 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                 var attached = world.FamilyCases
                     .Where(f => f.Household == record.Household && f.Scheme == Scheme.TroubledFamilies && f.Status != CaseStatus.Exited && check.Verdicts[f.Label].Reads)
                     .Select(f => check.Stored.IdOf(f.Label)).ToList();
-                check.Expect(view.CaseId is { } caseId ? attached.Contains(caseId) : attached.Count == 0,
+                check.Expect(view.CaseId is { } caseId ? attached.Contains(caseId) : attached.Count == 0 || check.Interim,
                     $"{path} named case {check.Stored.LabelOf(view.CaseId)}, the open Troubled Families cases the rule shows are {{{string.Join(",", attached.Select(a => check.Stored.LabelOf(a)))}}}");
                 check.Expect(view.Basis == FamilyFactsReader.Basis && view.Phases.All(p => p.Basis == FamilyFactsReader.Basis),
                     $"{path} did not say it was worked out from records the reader may see");
@@ -807,6 +808,13 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
                     {
                         check.Difference(shown, $"{path} gave it as evidence about {check.Stored.LabelOf(person)}, a member the reader may not see");
                     }
+                }
+
+                if (check.Interim)
+                {
+                    // Worked out from fewer facts than the rule allows, until the derivations have run: the evidence
+                    // above must still be only what the rule shows, but the verdicts may fall short of the engine's.
+                    continue;
                 }
 
                 var facts = _eligibility.For(record.Household, check.Verdicts, asOf, view.CaseId);

@@ -333,7 +333,7 @@ public static class WorldDatabase
     {
         for (var batches = 0; batches < 1000; batches++)
         {
-            var batch = await factory.SendAsAsync<SharingRightDerivationBatch>(Actor.System, new DeriveSharingRightsBatchCommand(PeoplePerBatch));
+            var batch = await factory.SendAsAsync<SharingRightDerivationBatch>(Actor.System, new DeriveSharingRightsCommand(PeoplePerBatch));
             if (batch.DerivationId is null)
             {
                 return [];

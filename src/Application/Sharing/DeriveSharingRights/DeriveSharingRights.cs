@@ -12,20 +12,20 @@ namespace CaseManager.Application.Sharing.DeriveSharingRights;
 /// nothing is left; a job that was stopped carries on from the saved cursor.
 /// </summary>
 [RequiresPolicy(Policies.SystemJob)]
-public sealed record DeriveSharingRightsBatchCommand(int Count = DeriveSharingRightsBatchCommand.DefaultBatch) : ICommand<SharingRightDerivationBatch>
+public sealed record DeriveSharingRightsCommand(int Count = DeriveSharingRightsCommand.DefaultBatch) : ICommand<SharingRightDerivationBatch>
 {
     /// <summary>People a batch: what one transaction holding the writers' lock works out.</summary>
     public const int DefaultBatch = 500;
 }
 
-public sealed class DeriveSharingRightsBatchValidator : AbstractValidator<DeriveSharingRightsBatchCommand>
+public sealed class DeriveSharingRightsValidator : AbstractValidator<DeriveSharingRightsCommand>
 {
-    public DeriveSharingRightsBatchValidator() => RuleFor(c => c.Count).InclusiveBetween(1, 10_000);
+    public DeriveSharingRightsValidator() => RuleFor(c => c.Count).InclusiveBetween(1, 10_000);
 }
 
-public sealed class DeriveSharingRightsBatchHandler(IDerivedAccessRows rows, TimeProvider clock)
-    : ICommandHandler<DeriveSharingRightsBatchCommand, SharingRightDerivationBatch>
+public sealed class DeriveSharingRightsHandler(IDerivedAccessRows rows, TimeProvider clock)
+    : ICommandHandler<DeriveSharingRightsCommand, SharingRightDerivationBatch>
 {
-    public async ValueTask<SharingRightDerivationBatch> Handle(DeriveSharingRightsBatchCommand command, CancellationToken cancellationToken) =>
+    public async ValueTask<SharingRightDerivationBatch> Handle(DeriveSharingRightsCommand command, CancellationToken cancellationToken) =>
         await rows.DeriveNextBatchAsync(command.Count, clock.GetUtcNow(), cancellationToken);
 }
