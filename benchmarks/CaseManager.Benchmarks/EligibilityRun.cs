@@ -53,27 +53,50 @@ public static class EligibilityRun
             sizes.Add(100_000);
         }
 
+        // --reuse: the file a run of that size made earlier, migrated, instead of generating again (19 minutes at
+        // 100,000); --timeline-only: the household timeline and its plans, without the eligibility sweeps.
+        var reuse = args.Contains("--reuse");
+        var timelineOnly = args.Contains("--timeline-only");
         foreach (var households in sizes)
         {
-            await RunOnceAsync(households, output);
+            await RunOnceAsync(households, reuse, timelineOnly, output);
         }
 
         output.WriteLine($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} on {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         return 0;
     }
 
-    private static async Task RunOnceAsync(int households, TextWriter output)
+    private static async Task RunOnceAsync(int households, bool reuse, bool timelineOnly, TextWriter output)
     {
-        var path = BenchmarkData.FreshFile("eligibility");
-        using var host = new BenchmarkHost(path);
+        // One file a size (eligibility-2000/eligibility-2000.db), so that --reuse finds each size's data again.
+        var name = $"eligibility-{households}";
+        var path = reuse ? Path.Combine(BenchmarkData.Folder, name, $"{name}.db") : BenchmarkData.FreshFile(name);
+        var capture = new Explain.CommandCapture { Enabled = false };
+        using var host = new BenchmarkHost(path, capture);
         var generating = Stopwatch.StartNew();
-        await FamilyGenerator.GenerateAsync(host, households, FamilyShape.Eligibility, done =>
+        if (reuse)
         {
-            if (done % 20_000 == 0)
+            if (!File.Exists(path))
             {
-                output.WriteLine($"  {done:N0} households in {generating.Elapsed.TotalSeconds:N0} s");
+                throw new InvalidOperationException($"No {path} to reuse: run --eligibility {households} without --reuse first.");
             }
-        });
+
+            // Migrating applies indexes added since the file was made and refreshes the planner's statistics.
+            using var session = host.Open(Actor.System);
+            await Infrastructure.Persistence.DatabaseMigrator.MigrateAsync(session.Db, CancellationToken.None);
+            output.WriteLine($"Reused {path}, migrated in {generating.Elapsed.TotalSeconds:N1} s");
+        }
+        else
+        {
+            await FamilyGenerator.GenerateAsync(host, households, FamilyShape.Eligibility, done =>
+            {
+                if (done % 20_000 == 0)
+                {
+                    output.WriteLine($"  {done:N0} households in {generating.Elapsed.TotalSeconds:N0} s");
+                }
+            });
+        }
+
         generating.Stop();
         await BenchmarkData.RefreshStatisticsAsync(host);
         using (var session = host.Open(Actor.System))
@@ -82,17 +105,23 @@ public static class EligibilityRun
             var people = await db.People.CountAsync();
             var records = await db.AsbRecords.CountAsync() + await db.EducationRecords.CountAsync() + await db.EmploymentRecords.CountAsync()
                 + await db.LocalCriterionRecords.CountAsync() + await db.Offences.CountAsync();
-            output.WriteLine($"Generated {households:N0} households ({await db.Households.CountAsync():N0} with the demo's), {people:N0} people, {records:N0} outcome records and offences "
-                + $"in {generating.Elapsed.TotalSeconds:N0} s ({generating.Elapsed.TotalMilliseconds / households:N2} ms a household); file {new FileInfo(path).Length / 1_048_576.0:N0} MB");
+            output.WriteLine($"{(reuse ? "Data" : "Generated")}: {households:N0} households ({await db.Households.CountAsync():N0} with the demo's), {people:N0} people, {records:N0} outcome records and offences"
+                + (reuse ? string.Empty : $" in {generating.Elapsed.TotalSeconds:N0} s ({generating.Elapsed.TotalMilliseconds / households:N2} ms a household)")
+                + $"; file {new FileInfo(path).Length / 1_048_576.0:N0} MB");
         }
 
-        foreach (var (email, role) in new[] { ("claims@council.demo", Role.ClaimsOfficer), ("manager@fit.demo", Role.Manager) })
+        if (!timelineOnly)
         {
-            var actor = await ActorAsync(host, email, role);
-            await SweepAsync(host, actor, output);
+            foreach (var (email, role) in new[] { ("claims@council.demo", Role.ClaimsOfficer), ("manager@fit.demo", Role.Manager) })
+            {
+                var actor = await ActorAsync(host, email, role);
+                await SweepAsync(host, actor, output);
+            }
         }
 
-        await TimelineRatioAsync(host, await ActorAsync(host, "manager@fit.demo", Role.Manager), output);
+        var manager = await ActorAsync(host, "manager@fit.demo", Role.Manager);
+        await TimelineRatioAsync(host, manager, output);
+        await TimelinePlansAsync(host, capture, path, manager, output);
         output.WriteLine($"Peak working set of the process (generation included): {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:N0} MB");
     }
 
@@ -207,6 +236,47 @@ public static class EligibilityRun
             $"Household timeline as {actor.Email}, first page of {sample.Count} households (median of {TimelineRepeats} each): "
             + $"filtered {filtered / sample.Count:N1} ms ({filteredEntries:N0} entries in all), unfiltered {unfiltered / sample.Count:N1} ms ({unfilteredEntries:N0} entries); "
             + $"ratio {filtered / unfiltered:N2}; the whole query (GetHouseholdTimelineQuery) {whole / sample.Count:N1} ms");
+    }
+
+    /// <summary>
+    /// SQLite's plan and time for every statement of one household's first timeline page (a household in the middle of
+    /// the readable ones), with the real access rule and unfiltered: which sources the rule makes the planner scan.
+    /// </summary>
+    private static async Task TimelinePlansAsync(BenchmarkHost host, Explain.CommandCapture capture, string path, Actor actor, TextWriter output)
+    {
+        HouseholdId household;
+        using (var session = host.Open(actor))
+        {
+            var readable = await session.Access.ReadableHouseholds(session.Db.Households.AsNoTracking()).OrderBy(h => h.Id).Select(h => h.Id).ToListAsync();
+            if (readable.Count == 0)
+            {
+                return;
+            }
+
+            household = readable[readable.Count / 2];
+        }
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        var paging = new GetHouseholdTimelineQuery(household);
+        foreach (var passThrough in new[] { false, true })
+        {
+            await TimelineAsync(host, actor, household, paging, passThrough);
+            capture.Commands.Clear();
+            capture.ReaderTime = TimeSpan.Zero;
+            capture.Enabled = true;
+            var wall = Stopwatch.StartNew();
+            await TimelineAsync(host, actor, household, paging, passThrough);
+            wall.Stop();
+            capture.Enabled = false;
+            // The timeline's own reads: not the audit trail's writes nor the user names.
+            var commands = capture.Commands.Where(c => !c.Sql.Contains("\"AuditEntries\"", StringComparison.Ordinal) && !c.Sql.StartsWith("INSERT", StringComparison.Ordinal)).ToList();
+            output.WriteLine();
+            output.WriteLine($"### Household timeline plans, household {household.Value}, {(passThrough ? "unfiltered" : $"as {actor.Email}, with the access rule")}: "
+                + $"{capture.Commands.Count} queries took {capture.ReaderTime.TotalMilliseconds:N1} ms of the read's {wall.Elapsed.TotalMilliseconds:N1} ms; the {commands.Count} reads other than the audit trail's:");
+            var scans = await Explain.PlansAsync(output, connection, commands, timeRuns: 6);
+            output.WriteLine($"Full scans: {(scans.Count == 0 ? "none" : string.Join(", ", scans.Select(s => $"statement {s.Command} {s.Table}")))}");
+        }
     }
 
     private static async Task<(double Milliseconds, int Total)> MedianAsync(Func<Task<int>> read)

@@ -185,11 +185,42 @@ public static class Explain
     {
         public List<(string Sql, List<(string Name, object? Value)> Parameters)> Commands { get; } = [];
 
+        /// <summary>Off, nothing is kept: a long run (an eligibility sweep) would otherwise hold every command it sent.</summary>
+        public bool Enabled { get; set; } = true;
+
+        /// <summary>The time the captured queries took: executing each, and then reading its rows until the reader is disposed.</summary>
+        public TimeSpan ReaderTime { get; set; }
+
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Commands.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
+            if (Enabled)
+            {
+                Commands.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
+            }
+
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (Enabled)
+            {
+                ReaderTime += eventData.Duration;
+            }
+
+            return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+        {
+            if (Enabled)
+            {
+                ReaderTime += eventData.Duration;
+            }
+
+            return base.DataReaderDisposing(command, eventData, result);
         }
     }
 }

@@ -313,8 +313,14 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
                 && right.ValidFrom <= today
                 && (right.ValidTo == null || right.ValidTo >= today)
                 && agreements.Any(a => a.Id == right.AgreementId && a.Agencies.Any(party => party.Agency == owner))
-                && households.Any(h => (HouseholdId?)h.Id == household
-                    && h.Members.Any(m => m.PersonId == right.PersonId && m.From <= today && (m.To == null || m.To >= today))),
+                // "The right's person is among the household's members today" as an IN list, not EXISTS over the
+                // member: the planner then looks the rights up by person from the household's few members, instead of
+                // walking every right the reader's agency holds and asking each about the household (docs/performance.md).
+                && households.Where(h => (HouseholdId?)h.Id == household)
+                    .SelectMany(h => h.Members)
+                    .Where(m => m.From <= today && (m.To == null || m.To >= today))
+                    .Select(m => m.PersonId)
+                    .Contains(right.PersonId),
             WorksCaseOn: person => cases.Any(c => c.OwnerAgency == agency && c.Status != CaseStatus.Exited
                 && (c.PersonId == person
                     || (c.HouseholdId != null && households.Any(h => (HouseholdId?)h.Id == c.HouseholdId
