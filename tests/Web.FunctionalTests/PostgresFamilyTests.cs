@@ -35,6 +35,8 @@ public sealed class PostgresFamilyTests(PostgresFactory factory) : IClassFixture
         var opened = await fit.PostAsJsonAsync("/api/v1/cases", new { scheme = "TroubledFamilies", householdId = household, startDate = "2026-11-01" });
         var shared = await daat.GetFromJsonAsync<JsonElement>($"/api/v1/people/{person}");
         var seen = await daat.GetFromJsonAsync<JsonElement>($"/api/v1/households/{household}");
+        // The family case is explained by the right of a member today (IS7b), looked up from the household's members.
+        var timeline = await daat.GetFromJsonAsync<JsonElement>($"/api/v1/households/{household}/timeline");
         await fit.PostAsJsonAsync($"/api/v1/households/{household}/members/{member}/end", new { to = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         var after = await daat.GetAsync($"/api/v1/people/{person}");
 
@@ -43,6 +45,8 @@ public sealed class PostgresFamilyTests(PostgresFactory factory) : IClassFixture
         shared.GetProperty("access").GetProperty("rule").GetString().Should().Be("SharingAgreement");
         seen.GetProperty("members").GetArrayLength().Should().Be(1);
         seen.GetProperty("cases").GetArrayLength().Should().Be(1);
+        timeline.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "CaseStarted")
+            .Select(e => e.GetProperty("access").GetProperty("rule").GetString()).Should().Equal("SharingAgreement");
         after.StatusCode.Should().Be(HttpStatusCode.NotFound, "she left the household yesterday");
     }
 
