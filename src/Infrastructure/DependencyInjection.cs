@@ -140,6 +140,11 @@ public static class DependencyInjection
         }
 
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<CaseDbContext>());
+        if (database.AuditGroupCommit)
+        {
+            // One per database of this process: reads' audit entries queue for one shared commit (ADR 0027).
+            services.AddSingleton(new AuditGroupCommit());
+        }
     }
 
     /// <summary>

@@ -107,6 +107,9 @@ public abstract class CaseDbContext(DbContextOptions options)
 
     public DbSet<ClaimAllocation> ClaimAllocations => Set<ClaimAllocation>();
 
+    private AuditGroupCommit? _auditGroup;
+    private bool _auditGroupLooked;
+
     public void DiscardChanges() => ChangeTracker.Clear();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -145,50 +148,111 @@ public abstract class CaseDbContext(DbContextOptions options)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        // A read's own entries, outside any transaction: committed with other reads' entries (ADR 0027).
+        if (sharingRightScope.IsEmpty && Database.CurrentTransaction is null
+            && AuditGroup() is { } group && ChangeTracker.Entries().All(e => e.State == EntityState.Unchanged || e.Entity is AuditEntry))
+        {
+            foreach (var auditEntry in newAuditEntries)
+            {
+                Entry(auditEntry).State = EntityState.Detached;
+            }
+
+            await group.AppendAsync(newAuditEntries, CommitAuditGroupAsync);
+            return newAuditEntries.Count;
+        }
+
         // Chaining reads the latest hash, and rights are derived from what is committed, so both hold the
         // writers' lock until the transaction commits.
         return await UnderWritersLockAsync(
-            async () =>
-            {
-                // The chain must follow the order the rows are numbered in. The other changes are saved first, then
-                // the audit entries are chained in the order they were recorded and inserted in one save, while the
-                // lock is held; EF Core inserts rows of one table that depend on nothing in the order they were added
-                // (AuditChainPrecisionTests), and the numbers given are checked below all the same.
-                foreach (var auditEntry in newAuditEntries)
-                {
-                    Entry(auditEntry).State = EntityState.Detached;
-                }
-
-                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                if (!sharingRightScope.IsEmpty)
-                {
-                    await SharingRightMaintenance.ApplyAsync(this, sharingRightScope, Now(), cancellationToken);
-                }
-
-                var previous = await AuditEntries.AsNoTracking()
-                    .OrderByDescending(a => a.Sequence)
-                    .Select(a => a.Hash)
-                    .FirstOrDefaultAsync(cancellationToken) ?? AuditChain.Genesis;
-                foreach (var auditEntry in newAuditEntries)
-                {
-                    var hash = AuditChain.HashOf(auditEntry, previous);
-                    auditEntry.Chain(previous, hash);
-                    previous = hash;
-                    AuditEntries.Add(auditEntry);
-                }
-
-                saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                EnsureNumberedInChainOrder(newAuditEntries);
-                return saved;
-            },
+            () => SaveChainedAsync(newAuditEntries, sharingRightScope, acceptAllChangesOnSuccess, cancellationToken),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves the other changes, derives their sharing rights, then chains the audit entries in the order given and
+    /// inserts them in one save. Runs under the writers' lock.
+    /// </summary>
+    private async Task<int> SaveChainedAsync(
+        IReadOnlyList<AuditEntry> newAuditEntries, SharingRightScope sharingRightScope, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        // The chain must follow the order the rows are numbered in. The other changes are saved first, then
+        // the audit entries are chained in the order they were recorded and inserted in one save, while the
+        // lock is held; EF Core inserts rows of one table that depend on nothing in the order they were added
+        // (AuditChainPrecisionTests), and the numbers given are checked below all the same.
+        foreach (var auditEntry in newAuditEntries)
+        {
+            if (Entry(auditEntry).State != EntityState.Detached)
+            {
+                Entry(auditEntry).State = EntityState.Detached;
+            }
+        }
+
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!sharingRightScope.IsEmpty)
+        {
+            await SharingRightMaintenance.ApplyAsync(this, sharingRightScope, Now(), cancellationToken);
+        }
+
+        var previous = await AuditEntries.AsNoTracking()
+            .OrderByDescending(a => a.Sequence)
+            .Select(a => a.Hash)
+            .FirstOrDefaultAsync(cancellationToken) ?? AuditChain.Genesis;
+        foreach (var auditEntry in newAuditEntries)
+        {
+            var hash = AuditChain.HashOf(auditEntry, previous);
+            auditEntry.Chain(previous, hash);
+            previous = hash;
+            AuditEntries.Add(auditEntry);
+        }
+
+        saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        EnsureNumberedInChainOrder(newAuditEntries);
+        return saved;
+    }
+
+    /// <summary>The group commit of reads' entries, when the application registered one (not in design-time or bare contexts).</summary>
+    private AuditGroupCommit? AuditGroup()
+    {
+        if (!_auditGroupLooked)
+        {
+            _auditGroupLooked = true;
+            try
+            {
+                _auditGroup = this.GetService<AuditGroupCommit>();
+            }
+            catch (InvalidOperationException)
+            {
+                _auditGroup = null;
+            }
+        }
+
+        return _auditGroup;
+    }
+
+    /// <summary>Chains and inserts a group's entries in one transaction of this context, while this save leads the group.</summary>
+    private async Task CommitAuditGroupAsync(IReadOnlyList<AuditEntry> entries)
+    {
+        // Chained in the order the saves queued, each save's entries in the order they were recorded.
+        try
+        {
+            await UnderWritersLockAsync(
+                () => SaveChainedAsync(entries, SharingRightMaintenance.Collect(ChangeTracker), acceptAllChangesOnSuccess: true, CancellationToken.None),
+                CancellationToken.None);
+        }
+        finally
+        {
+            foreach (var auditEntry in entries)
+            {
+                Entry(auditEntry).State = EntityState.Detached;
+            }
+        }
     }
 
     /// <summary>
     /// Fails the save (and so its transaction) if the rows of one save were numbered in another order than they were
     /// chained: the chain would not verify. Never seen; it would take EF Core reordering the inserts of one table.
     /// </summary>
-    private static void EnsureNumberedInChainOrder(List<AuditEntry> chained)
+    private static void EnsureNumberedInChainOrder(IReadOnlyList<AuditEntry> chained)
     {
         for (var i = 1; i < chained.Count; i++)
         {

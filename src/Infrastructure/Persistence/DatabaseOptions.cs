@@ -18,4 +18,10 @@ public sealed class DatabaseOptions
 
     /// <summary>SQLite only: how much of the database file is read through a memory map (0 turns it off). Default 1024 MB.</summary>
     public int SqliteMemoryMapMegabytes { get; set; } = 1024;
+
+    /// <summary>
+    /// Commit the audit entries of concurrent reads together, each read still answered only once its own entries are
+    /// committed (ADR 0027). On by default; off writes each read's entries in a transaction of its own.
+    /// </summary>
+    public bool AuditGroupCommit { get; set; } = true;
 }
