@@ -219,6 +219,8 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         var episodes = await access.Readable(db.TreatmentEpisodes.AsNoTracking()).Select(e => e.CaseId).ToListAsync();
         check.CompareSet("Readable(TreatmentEpisodes)", RecordKind.TreatmentEpisode, episodes.Select(id => id.Value));
         check.CompareCount("Readable(TreatmentEpisodes).Count", RecordKind.TreatmentEpisode, await access.Readable(db.TreatmentEpisodes).CountAsync());
+        var fromReader = await access.ReadableFromReader(db.TreatmentEpisodes.AsNoTracking()).Select(e => e.CaseId).ToListAsync();
+        check.CompareSet("ReadableFromReader(TreatmentEpisodes)", RecordKind.TreatmentEpisode, fromReader.Select(id => id.Value));
         var asb = await access.Readable(db.AsbRecords.AsNoTracking()).Select(r => r.Id).ToListAsync();
         var education = await access.Readable(db.EducationRecords.AsNoTracking()).Select(r => r.Id).ToListAsync();
         var employment = await access.Readable(db.EmploymentRecords.AsNoTracking()).Select(r => r.Id).ToListAsync();
@@ -544,6 +546,8 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             var db = scope.ServiceProvider.GetRequiredService<IAppDbContext>();
             var readable = await access.ReadableHouseholds(db.Households.AsNoTracking()).Select(h => h.Id).ToListAsync();
             check.CompareSet("ReadableHouseholds", RecordKind.Household, readable.Select(id => id.Value));
+            var fromReader = await access.ReadableHouseholdsFromReader(db.Households.AsNoTracking()).Select(h => h.Id).ToListAsync();
+            check.CompareSet("ReadableHouseholdsFromReader", RecordKind.Household, fromReader.Select(id => id.Value));
         }
 
         foreach (var record in check.Records.Where(r => r.Kind == RecordKind.Household))

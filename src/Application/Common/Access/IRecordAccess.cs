@@ -19,11 +19,29 @@ public interface IRecordAccess
         where T : class, IAgencyOwned;
 
     /// <summary>
+    /// The same records as <see cref="Readable{T}"/> for records about one person, worked out from the reader's side:
+    /// first those their agency owns or whose person a sharing right of theirs or a live grant names, then the whole
+    /// rule over those only, in the same statement. For counts over large tables by readers who may see little of
+    /// them (the partnership report's treatment figures for the police). By default it is <see cref="Readable{T}"/>.
+    /// </summary>
+    IQueryable<T> ReadableFromReader<T>(IQueryable<T> source)
+        where T : class, IPersonRecord => Readable(source);
+
+    /// <summary>
     /// The households the actor may know of (DOMAIN.md FAM2, IS7): those their agency recorded, those with a
     /// member, current or past, whom <see cref="Readable{T}"/> lets them see, and those with a family case they may read. The members themselves are read through
     /// <see cref="Readable{T}"/> over people, so that a member the actor may not see is left out without a trace.
     /// </summary>
     IQueryable<Household> ReadableHouseholds(IQueryable<Household> source);
+
+    /// <summary>
+    /// The same households as <see cref="ReadableHouseholds"/>, worked out from the reader's side: first the households
+    /// the reader's agency, sharing rights, case reader rows, grants and open cases reach, each from an index, then the
+    /// whole rule over those only, in the same statement. For reads over every household by readers who may know few
+    /// of them (the coordinator's eligible families); where most households are readable it only adds work. By default
+    /// (an implementation with no cheaper way) it is <see cref="ReadableHouseholds"/> itself.
+    /// </summary>
+    IQueryable<Household> ReadableHouseholdsFromReader(IQueryable<Household> source) => ReadableHouseholds(source);
 
     /// <summary>
     /// How many cases <see cref="Readable{T}"/> lets the actor read in one scheme (or all) with one of the statuses
