@@ -19,15 +19,6 @@ public interface IRecordAccess
         where T : class, IAgencyOwned;
 
     /// <summary>
-    /// The same records as <see cref="Readable{T}"/> for records about one person, worked out from the reader's side:
-    /// first those their agency owns or whose person a sharing right of theirs or a live grant names, then the whole
-    /// rule over those only, in the same statement. For counts over large tables by readers who may see little of
-    /// them (the partnership report's treatment figures for the police). By default it is <see cref="Readable{T}"/>.
-    /// </summary>
-    IQueryable<T> ReadableFromReader<T>(IQueryable<T> source)
-        where T : class, IPersonRecord => Readable(source);
-
-    /// <summary>
     /// The households the actor may know of (DOMAIN.md FAM2, IS7): those their agency recorded, those with a
     /// member, current or past, whom <see cref="Readable{T}"/> lets them see, and those with a family case they may read. The members themselves are read through
     /// <see cref="Readable{T}"/> over people, so that a member the actor may not see is left out without a trace.

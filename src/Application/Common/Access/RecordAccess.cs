@@ -95,26 +95,6 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
             || cases.Any(c => c.HouseholdId == h.Id));
     }
 
-    public IQueryable<T> ReadableFromReader<T>(IQueryable<T> source)
-        where T : class, IPersonRecord
-    {
-        if (Reader() is not { } reader)
-        {
-            return source.Where(_ => false);
-        }
-
-        // A record about one person is readable only through its owner, a sharing right of the reader's agency that
-        // counts today, or the user's live grant on the person: rows that name the reader. Narrowing to those first
-        // (an index range each) and then applying the whole rule cannot let through more than the rule does.
-        var agency = reader.Agency;
-        var userId = reader.UserId;
-        var today = reader.Today;
-        var now = reader.NowUtc;
-        var people = db.SharingRights.Where(r => r.ReaderAgency == agency && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo >= today)).Select(r => r.PersonId)
-            .Concat(db.BreakGlassGrants.Where(g => g.UserId == userId && g.ExpiresAtUtc > now).Select(g => g.PersonId));
-        return Readable(source.Where(r => r.OwnerAgency == agency || people.Contains(r.PersonId)));
-    }
-
     public IQueryable<Household> ReadableHouseholdsFromReader(IQueryable<Household> source)
     {
         if (Reader() is not { } reader)

@@ -94,11 +94,10 @@ public sealed class TreatmentReportHandler(IAppDbContext db, IRecordAccess acces
         var episodes = access.Readable(db.TreatmentEpisodes.AsNoTracking());
         var interventions = access.Readable(db.TreatmentInterventions.AsNoTracking());
 
-        // Each measure's own filter goes before the access rule, and the rule is worked out from the reader's side
-        // (their own episodes, and the people their sharing rights or grants name), so its searches run on the
-        // episodes the reader could see at all, not on every episode another agency owns (docs/performance.md).
+        // Each measure's own filter goes before the access rule (Readable over the filtered rows), so the rule's
+        // searches run on the period's episodes only, not on every episode another agency owns.
         IQueryable<TreatmentEpisode> Episodes(Expression<Func<TreatmentEpisode, bool>> filter) =>
-            access.ReadableFromReader(db.TreatmentEpisodes.AsNoTracking().Where(filter));
+            access.Readable(db.TreatmentEpisodes.AsNoTracking().Where(filter));
 
         var open = Episodes(e => e.StartDate <= asOf && (e.DischargedOn == null || e.DischargedOn > asOf));
         var byService = await open.GroupBy(e => e.Service).Select(g => new { Service = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
