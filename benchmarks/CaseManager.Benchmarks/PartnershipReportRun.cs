@@ -19,8 +19,8 @@ namespace CaseManager.Benchmarks;
 /// and treatment together, in one fresh file: the demo partnership, Troubled Families households of four with twenty
 /// outcome records each (<see cref="FamilyGenerator"/>), five years of treatment episodes (<see cref="TreatmentRun"/>,
 /// a twentieth as many young people's as adults') and IOM nominals with their offences before and since entry. Times
-/// the report three times for each of three readers, then prints SQLite's plan for every statement the report sends
-/// (as <see cref="Explain"/> does) and lists the tables any plan reads with a full scan.
+/// the report three times for each of three readers, then for each reader prints SQLite's plan for every statement
+/// the report sends (as <see cref="Explain"/> does), the tables any plan reads with a full scan and the slowest statements.
 /// </summary>
 public static class PartnershipReportRun
 {
@@ -82,26 +82,58 @@ public static class PartnershipReportRun
                 + string.Join("; ", report.Priorities.Select(s => $"{s.Title}: " + string.Join(", ", s.Figures.Take(3).Select(f => $"{f.Code} {f.Display}")))));
         }
 
-        // The plans, for the FIT manager's report: the statements of one run, in the order the sections send them.
-        var fit = await ActorAsync(host, "manager@fit.demo", Role.Manager);
-        using (var session = host.Open(fit))
-        {
-            capture.Commands.Clear();
-            await session.Scope.ServiceProvider.GetRequiredService<ISender>().Send(new PartnershipReportQuery());
-        }
-
-        var commands = capture.Commands.Where(c => c.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)).ToList();
+        // The plans, for each reader's report: the statements of one run, in the order the sections send them (a
+        // statement sent again with other values, such as a batch of the coordinator's list, once), each timed alone.
         using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
-        output.WriteLine();
-        output.WriteLine($"## Plans of the {commands.Count} statements of one report (FIT manager), SQLite {connection.ServerVersion}");
-        var scans = await Explain.PlansAsync(output, connection, commands, timeRuns: 3);
-        output.WriteLine();
-        output.WriteLine(scans.Count == 0
-            ? "No plan reads a table with a full scan."
-            : "Full table scans: " + string.Join("; ", scans.GroupBy(s => s.Table).Select(g => $"{g.Key} in statement(s) {string.Join(",", g.Select(s => s.Command).Distinct())}")));
+        foreach (var (email, role) in readers)
+        {
+            var actor = await ActorAsync(host, email, role);
+            using (var session = host.Open(actor))
+            {
+                capture.Commands.Clear();
+                await session.Scope.ServiceProvider.GetRequiredService<ISender>().Send(new PartnershipReportQuery());
+            }
+
+            var sent = capture.Commands.Where(c => c.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)).ToList();
+            var commands = sent.DistinctBy(c => c.Sql).ToList();
+            output.WriteLine();
+            output.WriteLine($"## Plans of the {commands.Count} distinct statements ({sent.Count} sent) of one report as {email}, SQLite {connection.ServerVersion}");
+            var scans = await Explain.PlansAsync(output, connection, commands, timeRuns: 2);
+            output.WriteLine();
+            output.WriteLine(scans.Count == 0
+                ? "No plan reads a table with a full scan."
+                : "Full table scans: " + string.Join("; ", scans.GroupBy(s => s.Table).Select(g => $"{g.Key} in statement(s) {string.Join(",", g.Select(s => s.Command).Distinct())}")));
+            var slowest = new List<(int Statement, double Ms)>();
+            for (var i = 0; i < commands.Count; i++)
+            {
+                slowest.Add((i + 1, await TimeAsync(connection, commands[i].Sql, commands[i].Parameters)));
+            }
+
+            output.WriteLine($"Slowest statements as {email} (ms, one run each): "
+                + string.Join(", ", slowest.OrderByDescending(s => s.Ms).Take(8).Select(s => $"#{s.Statement} {s.Ms:N0}")));
+        }
+
         output.WriteLine($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} on {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         return 0;
+    }
+
+    private static async Task<double> TimeAsync(SqliteConnection connection, string sql, List<(string Name, object? Value)> parameters)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+        }
+
+        return stopwatch.Elapsed.TotalMilliseconds;
     }
 
     private static async Task<Actor> ActorAsync(BenchmarkHost host, string email, Role role)

@@ -544,6 +544,8 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
             var db = scope.ServiceProvider.GetRequiredService<IAppDbContext>();
             var readable = await access.ReadableHouseholds(db.Households.AsNoTracking()).Select(h => h.Id).ToListAsync();
             check.CompareSet("ReadableHouseholds", RecordKind.Household, readable.Select(id => id.Value));
+            var fromReader = await access.ReadableHouseholdsFromReader(db.Households.AsNoTracking()).Select(h => h.Id).ToListAsync();
+            check.CompareSet("ReadableHouseholdsFromReader", RecordKind.Household, fromReader.Select(id => id.Value));
         }
 
         foreach (var record in check.Records.Where(r => r.Kind == RecordKind.Household))

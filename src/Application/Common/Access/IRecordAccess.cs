@@ -26,6 +26,15 @@ public interface IRecordAccess
     IQueryable<Household> ReadableHouseholds(IQueryable<Household> source);
 
     /// <summary>
+    /// The same households as <see cref="ReadableHouseholds"/>, worked out from the reader's side: first the households
+    /// the reader's agency, sharing rights, case reader rows, grants and open cases reach, each from an index, then the
+    /// whole rule over those only, in the same statement. For reads over every household by readers who may know few
+    /// of them (the coordinator's eligible families); where most households are readable it only adds work. By default
+    /// (an implementation with no cheaper way) it is <see cref="ReadableHouseholds"/> itself.
+    /// </summary>
+    IQueryable<Household> ReadableHouseholdsFromReader(IQueryable<Household> source) => ReadableHouseholds(source);
+
+    /// <summary>
     /// How many cases <see cref="Readable{T}"/> lets the actor read in one scheme (or all) with one of the statuses
     /// (or any): the same number as counting <c>Readable(db.Cases)</c> so filtered, read from index ranges instead
     /// of checking each case (ADR 0016). A caseload's total.

@@ -95,6 +95,44 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
             || cases.Any(c => c.HouseholdId == h.Id));
     }
 
+    public IQueryable<Household> ReadableHouseholdsFromReader(IQueryable<Household> source)
+    {
+        if (Reader() is not { } reader)
+        {
+            return source.Where(_ => false);
+        }
+
+        // Every branch of ReadableHouseholds (and of Readable over its members and cases) needs a row that names the
+        // reader's agency or user: the agency's own households, people and cases, its sharing rights and case reader
+        // rows that count today, the user's live grants, and the members today of households its open cases are on
+        // (IS7a). Each is a range of an index. Their households are a superset of the readable ones, and the whole
+        // rule is still applied to them, so this narrows the rows the rule is worked out for and never what it lets
+        // through (the model test compares both with the reference).
+        var agency = reader.Agency;
+        var userId = reader.UserId;
+        var today = reader.Today;
+        var now = reader.NowUtc;
+        var openCases = db.Cases.Where(c => c.OwnerAgency == agency && c.Status != CaseStatus.Exited);
+        var openCaseHouseholds = openCases.Where(c => c.HouseholdId != null).Select(c => c.HouseholdId!.Value);
+        var worksCaseOn = openCases.Where(c => c.PersonId != null).Select(c => c.PersonId!.Value)
+            .Concat(db.Households
+                .Where(h => openCaseHouseholds.Contains(h.Id))
+                .SelectMany(h => h.Members.Where(m => m.From <= today && (m.To == null || m.To >= today)), (h, m) => m.PersonId));
+        var granted = db.BreakGlassGrants.Where(g => g.UserId == userId && g.ExpiresAtUtc > now).Select(g => g.PersonId);
+        var people = db.People.Where(p => p.OwnerAgency == agency).Select(p => p.Id)
+            .Concat(db.SharingRights.Where(r => r.ReaderAgency == agency && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo >= today)).Select(r => r.PersonId))
+            .Concat(granted)
+            .Concat(worksCaseOn);
+        var readerRows = db.CaseReaders.Where(r => r.ReaderAgency == agency && r.ValidFrom <= today && r.ValidTo >= today).Select(r => r.CaseId);
+        var cases = db.Cases.Where(c => c.OwnerAgency == agency && c.HouseholdId != null).Select(c => c.HouseholdId!.Value)
+            .Concat(db.Cases.Where(c => readerRows.Contains(c.Id) && c.HouseholdId != null).Select(c => c.HouseholdId!.Value))
+            .Concat(db.Cases.Where(c => c.PersonId != null && granted.Contains(c.PersonId.Value) && c.HouseholdId != null).Select(c => c.HouseholdId!.Value));
+        var candidates = db.Households.Where(h => h.OwnerAgency == agency).Select(h => h.Id)
+            .Concat(db.Households.SelectMany(h => h.Members.Where(m => people.Contains(m.PersonId)), (h, m) => h.Id))
+            .Concat(cases);
+        return ReadableHouseholds(source.Where(h => candidates.Contains(h.Id)));
+    }
+
     public async Task<int> CountCaseloadAsync(Scheme? scheme, IReadOnlyCollection<CaseStatus>? statuses, CancellationToken cancellationToken)
     {
         if (Reader() is not { } reader)

@@ -96,7 +96,8 @@ public sealed class TroubledFamiliesList(
     public async Task<List<TroubledFamilyItem>> EligibleNotAttachedAsync(int phase, DateOnly asOf, CancellationToken cancellationToken)
     {
         var readableCases = access.Readable(db.Cases.AsNoTracking()).Where(c => c.Scheme == Scheme.TroubledFamilies && c.Status != CaseStatus.Exited);
-        var candidates = await access.ReadableHouseholds(db.Households.AsNoTracking())
+        // From the reader's side: a reader who may know few households has the rule worked out for those only.
+        var candidates = await access.ReadableHouseholdsFromReader(db.Households.AsNoTracking())
             .Where(h => !readableCases.Any(c => c.HouseholdId == h.Id))
             .OrderBy(h => h.Id)
             .Select(h => h.Id)

@@ -103,6 +103,10 @@ internal sealed class SharingRightConfiguration : IEntityTypeConfiguration<Shari
         // rebuilt, not owned.
         builder.HasIndex(p => new { p.PersonId, p.ReaderAgency, p.DataCategory, p.ValidFrom, p.ValidTo, p.AgreementId });
         builder.HasIndex(p => p.AgreementId);
+
+        // From the reader's side: the people a reader's rights name, one range without visiting the table
+        // (IRecordAccess.ReadableHouseholdsFromReader, the partnership report; docs/performance.md).
+        builder.HasIndex(p => new { p.ReaderAgency, p.PersonId, p.ValidFrom, p.ValidTo });
     }
 }
 

@@ -1779,6 +1779,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("AgreementId");
 
+                    b.HasIndex("ReaderAgency", "PersonId", "ValidFrom", "ValidTo");
+
                     b.HasIndex("PersonId", "ReaderAgency", "DataCategory", "ValidFrom", "ValidTo", "AgreementId");
 
                     b.ToTable("SharingRights", (string)null);

@@ -1768,6 +1768,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AgreementId");
 
+                    b.HasIndex("ReaderAgency", "PersonId", "ValidFrom", "ValidTo");
+
                     b.HasIndex("PersonId", "ReaderAgency", "DataCategory", "ValidFrom", "ValidTo", "AgreementId");
 
                     b.ToTable("SharingRights", (string)null);
