@@ -18,7 +18,8 @@ namespace CaseManager.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/CaseManager.Benchmarks -- --treatment [adult a year] [young people a year] [years]</c>:
 /// a timed console mode for the treatment report and the NDTMS-like export (issue 14), not a BenchmarkDotNet run.
-/// Makes a fresh SQLite file with the demo partnership and treatment episodes started evenly over the years (default
+/// Makes a fresh SQLite file with the demo partnership and treatment episodes started evenly over the years, built
+/// through the domain and written by <see cref="BulkSave"/> (default
 /// a tenth of national size: 30,000 adult and 1,500 young people's episodes a year for five years; national size is
 /// <c>300000 15000 5</c>). About half the adult clients are opiate clients on methadone (a third of those maintained
 /// for years); episodes older than six months are mostly discharged, about half as completions, and a tenth of the
@@ -134,7 +135,13 @@ public static class TreatmentRun
         var adult = new Service(Scheme.AdultTreatment, AgencyCode.Parse("DAAT"), users["recovery.worker@daat.demo"], users["manager@daat.demo"]);
         var young = new Service(Scheme.YoungPeopleTreatment, AgencyCode.Parse("SWITCH"), users["youth.worker@switch.demo"], users["manager@switch.demo"]);
         var random = new Random(20261126);
-        return (await GenerateAsync(host, adult, adultPerYear * years, years, random), await GenerateAsync(host, young, youngPerYear * years, years, random));
+        var generated = (await GenerateAsync(host, adult, adultPerYear * years, years, random), await GenerateAsync(host, young, youngPerYear * years, years, random));
+        using (var session = host.Open(Actor.System))
+        {
+            await BulkSave.CheckDerivedAccessAsync(session.Db);
+        }
+
+        return generated;
     }
 
     private static async Task<Generated> GenerateAsync(BenchmarkHost host, Service service, int episodes, int years, Random random)
@@ -147,10 +154,15 @@ public static class TreatmentRun
         var discharged = 0;
         var interventions = 0;
         const int Batch = 2_000;
+
+        // One context for the whole load: the episodes are built through the domain and written in bulk with the
+        // sharing rights and case readers the save would derive (BulkSave), which the product then checks.
+        using var session = host.Open(Actor.System);
+        session.Db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var synchronous = await BulkSave.BeginGenerationAsync(session.Db);
+        var facts = await BulkSave.SharedFacts.LoadAsync(session.Db);
         while (made < episodes)
         {
-            using var session = host.Open(Actor.System);
-            session.Db.ChangeTracker.AutoDetectChangesEnabled = false;
             for (var client = 0; client < Batch && made < episodes; client++)
             {
                 var born = youngPeople ? today.AddYears(-random.Next(13, 18)).AddDays(-random.Next(365)) : today.AddYears(-random.Next(20, 60)).AddDays(-random.Next(365));
@@ -183,10 +195,10 @@ public static class TreatmentRun
                 }
             }
 
-            session.Db.ChangeTracker.DetectChanges();
-            await session.Db.SaveChangesAsync();
+            await BulkSave.InsertAddedAsync(session.Db, BulkSave.DeriveAccess(session.Db, facts));
         }
 
+        await BulkSave.EndGenerationAsync(session.Db, synchronous);
         return new Generated(service, made, discharged, interventions);
     }
 
