@@ -40,7 +40,7 @@ public static class TreatmentRun
         var path = BenchmarkData.FreshFile("treatment");
         using var host = new BenchmarkHost(path);
         var generating = Stopwatch.StartNew();
-        var (adult, young) = await GenerateAsync(host, adultPerYear, youngPerYear, years);
+        var (adult, young) = await GenerateAsync(host, adultPerYear, youngPerYear, years, progress: output);
         await BenchmarkData.RefreshStatisticsAsync(host);
 
         output.WriteLine($"Generated {adult.Episodes:N0} adult and {young.Episodes:N0} young people's episodes over {years} years " +
@@ -117,8 +117,9 @@ public static class TreatmentRun
     /// The episodes, after migrating the file and seeding the demo partnership unless <paramref name="seeded"/> says
     /// another generator already has (the partnership report's run adds them to its families).
     /// </summary>
-    internal static async Task<(Generated Adult, Generated Young)> GenerateAsync(BenchmarkHost host, int adultPerYear, int youngPerYear, int years, bool seeded = false)
+    internal static async Task<(Generated Adult, Generated Young)> GenerateAsync(BenchmarkHost host, int adultPerYear, int youngPerYear, int years, bool seeded = false, TextWriter? progress = null)
     {
+        var generating = Stopwatch.StartNew();
         if (!seeded)
         {
             using var session = host.Open(Actor.System);
@@ -135,16 +136,27 @@ public static class TreatmentRun
         var adult = new Service(Scheme.AdultTreatment, AgencyCode.Parse("DAAT"), users["recovery.worker@daat.demo"], users["manager@daat.demo"]);
         var young = new Service(Scheme.YoungPeopleTreatment, AgencyCode.Parse("SWITCH"), users["youth.worker@switch.demo"], users["manager@switch.demo"]);
         var random = new Random(20261126);
-        var generated = (await GenerateAsync(host, adult, adultPerYear * years, years, random), await GenerateAsync(host, young, youngPerYear * years, years, random));
+        progress?.WriteLine($"  seeded in {generating.Elapsed.TotalSeconds:N0} s");
+        var generated = (await GenerateAsync(host, adult, adultPerYear * years, years, random, Report), await GenerateAsync(host, young, youngPerYear * years, years, random, Report));
         using (var session = host.Open(Actor.System))
         {
             await BulkSave.CheckDerivedAccessAsync(session.Db);
         }
 
+        progress?.WriteLine($"  checked in {generating.Elapsed.TotalSeconds:N0} s");
         return generated;
+
+        // At each tenth of a service's episodes: the generator keeps one batch at a time.
+        void Report(Service service, int made, int episodes)
+        {
+            if (progress is not null && (made == episodes || made * 10 / episodes != (made - 2_000) * 10 / episodes))
+            {
+                progress.WriteLine($"  {made:N0} {service.Agency} episodes in {generating.Elapsed.TotalSeconds:N0} s, working set {Environment.WorkingSet / 1_048_576.0:N0} MB");
+            }
+        }
     }
 
-    private static async Task<Generated> GenerateAsync(BenchmarkHost host, Service service, int episodes, int years, Random random)
+    private static async Task<Generated> GenerateAsync(BenchmarkHost host, Service service, int episodes, int years, Random random, Action<Service, int, int> progress)
     {
         var now = DateTimeOffset.UtcNow;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -196,6 +208,7 @@ public static class TreatmentRun
             }
 
             await BulkSave.InsertAddedAsync(session.Db, BulkSave.DeriveAccess(session.Db, facts));
+            progress(service, made, episodes);
         }
 
         await BulkSave.EndGenerationAsync(session.Db, synchronous);
