@@ -43,7 +43,14 @@ public static class ClaimPreparationRun
         var path = BenchmarkData.FreshFile("claims");
         using var host = new BenchmarkHost(path);
         var generating = Stopwatch.StartNew();
-        var officer = await GenerateAsync(host, families);
+        var officer = await FamilyGenerator.GenerateAsync(host, families, FamilyShape.Claims, done =>
+        {
+            // Progress every tenth, with the process's memory: the generator keeps one batch at a time.
+            if (done == 0 || done == families || done / Math.Max(1, families / 10) != (done - 2_000) / Math.Max(1, families / 10))
+            {
+                output.WriteLine($"  {done:N0} families in {generating.Elapsed.TotalSeconds:N0} s, working set {Environment.WorkingSet / 1_048_576.0:N0} MB, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:N1} s");
+            }
+        });
         await BenchmarkData.RefreshStatisticsAsync(host);
         output.WriteLine($"Generated {families:N0} Troubled Families families in {generating.Elapsed.TotalSeconds:N1} s");
 
@@ -63,12 +70,30 @@ public static class ClaimPreparationRun
         GC.Collect();
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
         long peak = baseline;
+        var stopwatch = new Stopwatch();
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
+            // The job's progress as the claim records it (done of total), read every two seconds from its own
+            // session; at each tenth, the live heap after a full collection: what the job holds, without garbage.
+            var tenth = 1;
+            var read = Stopwatch.StartNew();
             while (!sampling.IsCancellationRequested)
             {
                 peak = Math.Max(peak, GC.GetTotalMemory(false));
+                if (read.Elapsed >= TimeSpan.FromSeconds(2))
+                {
+                    read.Restart();
+                    using var progress = host.Open(Actor.System);
+                    var state = await progress.Db.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => new { c.Done, c.Total }).SingleAsync();
+                    if (state.Total > 0 && state.Done * 10 >= state.Total * tenth)
+                    {
+                        output.WriteLine($"  {state.Done:N0} of {state.Total:N0} read in {stopwatch.Elapsed.TotalSeconds:N0} s; live heap after a full collection " +
+                            $"{(GC.GetTotalMemory(forceFullCollection: true) - baseline) / 1_048_576.0:N1} MB above the heap before, working set {Environment.WorkingSet / 1_048_576.0:N0} MB");
+                        tenth = (int)(state.Done * 10 / state.Total) + 1;
+                    }
+                }
+
                 try
                 {
                     await Task.Delay(50, sampling.Token);
@@ -79,7 +104,7 @@ public static class ClaimPreparationRun
                 }
             }
         });
-        var stopwatch = Stopwatch.StartNew();
+        stopwatch.Start();
         await host.Services.GetRequiredService<ClaimPreparationJob>().Run(claimId.Value, CancellationToken.None);
         stopwatch.Stop();
         await sampling.CancelAsync();
@@ -96,7 +121,4 @@ public static class ClaimPreparationRun
             $"peak working set of the process {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:N0} MB");
     }
 
-    /// <summary>The demo partnership, then the families (<see cref="FamilyShape.Claims"/>); returns the claims officer's id.</summary>
-    private static Task<Guid> GenerateAsync(BenchmarkHost host, int families) =>
-        FamilyGenerator.GenerateAsync(host, families, FamilyShape.Claims);
 }

@@ -18,7 +18,8 @@ namespace CaseManager.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/CaseManager.Benchmarks -- --treatment [adult a year] [young people a year] [years]</c>:
 /// a timed console mode for the treatment report and the NDTMS-like export (issue 14), not a BenchmarkDotNet run.
-/// Makes a fresh SQLite file with the demo partnership and treatment episodes started evenly over the years (default
+/// Makes a fresh SQLite file with the demo partnership and treatment episodes started evenly over the years, built
+/// through the domain and written by <see cref="BulkSave"/> (default
 /// a tenth of national size: 30,000 adult and 1,500 young people's episodes a year for five years; national size is
 /// <c>300000 15000 5</c>). About half the adult clients are opiate clients on methadone (a third of those maintained
 /// for years); episodes older than six months are mostly discharged, about half as completions, and a tenth of the
@@ -39,7 +40,7 @@ public static class TreatmentRun
         var path = BenchmarkData.FreshFile("treatment");
         using var host = new BenchmarkHost(path);
         var generating = Stopwatch.StartNew();
-        var (adult, young) = await GenerateAsync(host, adultPerYear, youngPerYear, years);
+        var (adult, young) = await GenerateAsync(host, adultPerYear, youngPerYear, years, progress: output);
         await BenchmarkData.RefreshStatisticsAsync(host);
 
         output.WriteLine($"Generated {adult.Episodes:N0} adult and {young.Episodes:N0} young people's episodes over {years} years " +
@@ -116,8 +117,9 @@ public static class TreatmentRun
     /// The episodes, after migrating the file and seeding the demo partnership unless <paramref name="seeded"/> says
     /// another generator already has (the partnership report's run adds them to its families).
     /// </summary>
-    internal static async Task<(Generated Adult, Generated Young)> GenerateAsync(BenchmarkHost host, int adultPerYear, int youngPerYear, int years, bool seeded = false)
+    internal static async Task<(Generated Adult, Generated Young)> GenerateAsync(BenchmarkHost host, int adultPerYear, int youngPerYear, int years, bool seeded = false, TextWriter? progress = null)
     {
+        var generating = Stopwatch.StartNew();
         if (!seeded)
         {
             using var session = host.Open(Actor.System);
@@ -134,10 +136,27 @@ public static class TreatmentRun
         var adult = new Service(Scheme.AdultTreatment, AgencyCode.Parse("DAAT"), users["recovery.worker@daat.demo"], users["manager@daat.demo"]);
         var young = new Service(Scheme.YoungPeopleTreatment, AgencyCode.Parse("SWITCH"), users["youth.worker@switch.demo"], users["manager@switch.demo"]);
         var random = new Random(20261126);
-        return (await GenerateAsync(host, adult, adultPerYear * years, years, random), await GenerateAsync(host, young, youngPerYear * years, years, random));
+        progress?.WriteLine($"  seeded in {generating.Elapsed.TotalSeconds:N0} s");
+        var generated = (await GenerateAsync(host, adult, adultPerYear * years, years, random, Report), await GenerateAsync(host, young, youngPerYear * years, years, random, Report));
+        using (var session = host.Open(Actor.System))
+        {
+            await BulkSave.CheckDerivedAccessAsync(session.Db);
+        }
+
+        progress?.WriteLine($"  checked in {generating.Elapsed.TotalSeconds:N0} s");
+        return generated;
+
+        // At each tenth of a service's episodes: the generator keeps one batch at a time.
+        void Report(Service service, int made, int episodes)
+        {
+            if (progress is not null && (made == episodes || made * 10 / episodes != (made - 2_000) * 10 / episodes))
+            {
+                progress.WriteLine($"  {made:N0} {service.Agency} episodes in {generating.Elapsed.TotalSeconds:N0} s, working set {Environment.WorkingSet / 1_048_576.0:N0} MB");
+            }
+        }
     }
 
-    private static async Task<Generated> GenerateAsync(BenchmarkHost host, Service service, int episodes, int years, Random random)
+    private static async Task<Generated> GenerateAsync(BenchmarkHost host, Service service, int episodes, int years, Random random, Action<Service, int, int> progress)
     {
         var now = DateTimeOffset.UtcNow;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -147,10 +166,15 @@ public static class TreatmentRun
         var discharged = 0;
         var interventions = 0;
         const int Batch = 2_000;
+
+        // One context for the whole load: the episodes are built through the domain and written in bulk with the
+        // sharing rights and case readers the save would derive (BulkSave), which the product then checks.
+        using var session = host.Open(Actor.System);
+        session.Db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var synchronous = await BulkSave.BeginGenerationAsync(session.Db);
+        var facts = await BulkSave.SharedFacts.LoadAsync(session.Db);
         while (made < episodes)
         {
-            using var session = host.Open(Actor.System);
-            session.Db.ChangeTracker.AutoDetectChangesEnabled = false;
             for (var client = 0; client < Batch && made < episodes; client++)
             {
                 var born = youngPeople ? today.AddYears(-random.Next(13, 18)).AddDays(-random.Next(365)) : today.AddYears(-random.Next(20, 60)).AddDays(-random.Next(365));
@@ -183,10 +207,11 @@ public static class TreatmentRun
                 }
             }
 
-            session.Db.ChangeTracker.DetectChanges();
-            await session.Db.SaveChangesAsync();
+            await BulkSave.InsertAddedAsync(session.Db, BulkSave.DeriveAccess(session.Db, facts));
+            progress(service, made, episodes);
         }
 
+        await BulkSave.EndGenerationAsync(session.Db, synchronous);
         return new Generated(service, made, discharged, interventions);
     }
 
