@@ -159,25 +159,31 @@ public static class Explain
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            var stopwatch = Stopwatch.StartNew();
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-
-            using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-            }
-
-            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            times.Add(await TimeOnceAsync(connection, sql, parameters));
         }
 
         times.RemoveAt(0);
         times.Sort();
         return times[times.Count / 2];
+    }
+
+    /// <summary>One statement, prepared and stepped through to its last row on a plain connection: milliseconds.</summary>
+    public static async Task<double> TimeOnceAsync(SqliteConnection connection, string sql, List<(string Name, object? Value)> parameters)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+        }
+
+        return stopwatch.Elapsed.TotalMilliseconds;
     }
 
     /// <summary>Keeps the text and parameters of the commands EF sends, to ask SQLite for their plans.</summary>

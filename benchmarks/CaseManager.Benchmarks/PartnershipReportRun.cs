@@ -107,7 +107,7 @@ public static class PartnershipReportRun
             var slowest = new List<(int Statement, double Ms)>();
             for (var i = 0; i < commands.Count; i++)
             {
-                slowest.Add((i + 1, await TimeAsync(connection, commands[i].Sql, commands[i].Parameters)));
+                slowest.Add((i + 1, await Explain.TimeOnceAsync(connection, commands[i].Sql, commands[i].Parameters)));
             }
 
             output.WriteLine($"Slowest statements as {email} (ms, one run each): "
@@ -116,24 +116,6 @@ public static class PartnershipReportRun
 
         output.WriteLine($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} on {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         return 0;
-    }
-
-    private static async Task<double> TimeAsync(SqliteConnection connection, string sql, List<(string Name, object? Value)> parameters)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-        }
-
-        return stopwatch.Elapsed.TotalMilliseconds;
     }
 
     private static async Task<Actor> ActorAsync(BenchmarkHost host, string email, Role role)
