@@ -30,6 +30,8 @@ public sealed class BenchmarkHost : IDisposable
                 ["ConnectionStrings:CaseManager"] = $"Data Source={databasePath}",
                 ["ConnectionStrings:Hangfire"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "hangfire.db"),
                 ["Jobs:RunServer"] = "false",
+                // CASEMANAGER_BENCH_MMAP_MB sets Database:SqliteMemoryMapMegabytes, to time a run with another memory map.
+                ["Database:SqliteMemoryMapMegabytes"] = System.Environment.GetEnvironmentVariable("CASEMANAGER_BENCH_MMAP_MB"),
             })
             .Build();
         var services = new ServiceCollection();

@@ -63,5 +63,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // person of every candidate row, which this index carries so that counting never visits the table
         // (docs/performance.md).
         builder.HasIndex(c => new { c.Scheme, c.Status, c.StartDate, c.OwnerAgency, c.DataCategory, c.PersonId });
+
+        // A claim's preparation reads a scheme's cases in id order, a batch after the last id read (docs/claims.md):
+        // one range of this index a batch. Without it SQLite took every case of the scheme and sorted them for each
+        // batch, so a claim's time grew with the square of its families (docs/performance.md, claim preparation).
+        builder.HasIndex(c => new { c.Scheme, c.Id });
     }
 }

@@ -228,6 +228,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("AllocatedTo", "Status");
 
+                    b.HasIndex("Scheme", "Id");
+
                     b.HasIndex("HouseholdId", "Scheme", "Status");
 
                     b.HasIndex("OwnerAgency", "Status", "Scheme");

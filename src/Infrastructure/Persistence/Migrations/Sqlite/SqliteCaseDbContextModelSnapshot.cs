@@ -221,6 +221,8 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AllocatedTo", "Status");
 
+                    b.HasIndex("Scheme", "Id");
+
                     b.HasIndex("HouseholdId", "Scheme", "Status");
 
                     b.HasIndex("OwnerAgency", "Status", "Scheme");
