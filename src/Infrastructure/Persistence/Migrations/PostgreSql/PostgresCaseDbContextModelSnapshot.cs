@@ -2041,6 +2041,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Service", "StartDate");
 
+                    b.HasIndex("OwnerAgency", "DischargedOn", "StartDate", "Service", "OpiateClient", "SuccessfulCompletion", "DataCategory", "PersonId", "CaseId")
+                        .HasDatabaseName("IX_TreatmentEpisodes_OwnerAgency_DischargedOn_Counts");
+
                     b.ToTable("TreatmentEpisodes", (string)null);
                 });
 
