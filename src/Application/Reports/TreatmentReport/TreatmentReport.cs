@@ -97,23 +97,27 @@ public sealed class TreatmentReportHandler(IAppDbContext db, IRecordAccess acces
         // Each measure's own filter goes before the access rule, and the readable episodes are read as the reader's
         // own and the shared ones apart (ReadableSplitByOwner), each from an index range, so the rule's searches run
         // on the period's episodes the reader could see at all. One statement counts all of a measure's figures in
-        // one pass over its episodes (docs/performance.md, "Treatment report").
+        // one pass over its episodes (docs/performance.md, "Treatment report and NDTMS-like export").
         IQueryable<TreatmentEpisode> Episodes(Expression<Func<TreatmentEpisode, bool>> filter) =>
             access.ReadableSplitByOwner(db.TreatmentEpisodes.AsNoTracking().Where(filter));
 
         // DT4: TreatmentOutcomes.OnLongTermMaintenance, as SQL: maintenance running on asOf, started longTermYears before.
+        // The maintenance cases are one list worked out once (from the maintenance interventions' own index), not a
+        // search of each opiate client's interventions.
         var longTermStart = asOf.AddYears(-settings.LongTermYears);
+        var onLongTermMaintenance = interventions
+            .Where(i => i.Mode == PrescribingMode.Maintenance
+                && i.Type == TreatmentInterventionType.Pharmacological
+                && (i.Medication == Medication.Methadone || i.Medication == Medication.Buprenorphine)
+                && i.StartDate <= longTermStart && (i.EndDate == null || i.EndDate >= asOf))
+            .Select(i => i.CaseId);
         var open = await Episodes(e => e.StartDate <= asOf && (e.DischargedOn == null || e.DischargedOn > asOf))
             .Select(e => new
             {
                 Adult = e.Service == Scheme.AdultTreatment ? 1 : 0,
                 Young = e.Service == Scheme.YoungPeopleTreatment ? 1 : 0,
                 Opiate = e.OpiateClient ? 1 : 0,
-                LongTerm = e.OpiateClient && interventions.Any(i => i.CaseId == e.CaseId
-                    && i.Type == TreatmentInterventionType.Pharmacological
-                    && (i.Medication == Medication.Methadone || i.Medication == Medication.Buprenorphine)
-                    && i.Mode == PrescribingMode.Maintenance
-                    && i.StartDate <= longTermStart && (i.EndDate == null || i.EndDate >= asOf)) ? 1 : 0,
+                LongTerm = e.OpiateClient && onLongTermMaintenance.Contains(e.CaseId) ? 1 : 0,
             })
             .GroupBy(e => 1)
             .Select(g => new { Adults = g.Sum(e => e.Adult), YoungPeople = g.Sum(e => e.Young), Opiate = g.Sum(e => e.Opiate), LongTerm = g.Sum(e => e.LongTerm) })

@@ -51,6 +51,13 @@ internal sealed class TreatmentInterventionConfiguration : IEntityTypeConfigurat
         builder.HasOne<Person>().WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.CaseId, i.StartDate });
         builder.HasIndex(i => new { i.PersonId, i.StartDate });
+
+        // The treatment report's long-term maintenance list (DT4): maintenance prescriptions only, with every column
+        // the measure and the access rule read, so the list is one pass over a few rows and not a table search per
+        // opiate client. Mode is in the columns too, or SQLite reads the table to check it (docs/performance.md).
+        builder.HasIndex(i => new { i.Mode, i.StartDate, i.EndDate, i.Type, i.Medication, i.CaseId, i.OwnerAgency, i.DataCategory, i.PersonId })
+            .HasDatabaseName("IX_TreatmentInterventions_Maintenance")
+            .HasFilter("\"Mode\" = 'Maintenance'");
     }
 }
 

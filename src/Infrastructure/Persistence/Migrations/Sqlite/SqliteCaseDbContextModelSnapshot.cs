@@ -2093,6 +2093,10 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "StartDate");
 
+                    b.HasIndex("Mode", "StartDate", "EndDate", "Type", "Medication", "CaseId", "OwnerAgency", "DataCategory", "PersonId")
+                        .HasDatabaseName("IX_TreatmentInterventions_Maintenance")
+                        .HasFilter("\"Mode\" = 'Maintenance'");
+
                     b.ToTable("TreatmentInterventions", (string)null);
                 });
 
