@@ -13,7 +13,8 @@ namespace CaseManager.Benchmarks;
 /// goes to BenchmarkDotNet (for example <c>--filter *Timeline*</c>). <c>--reviews [cases] [due]</c> times the
 /// review-reminders job on a file of its own instead (<see cref="ReviewReminderRun"/>, docs/reviews-and-reminders.md);
 /// <c>--treatment [adult a year] [young people a year] [years]</c> times the treatment report and export on a file of
-/// its own (<see cref="TreatmentRun"/>, docs/performance.md);
+/// its own (<see cref="TreatmentRun"/>, docs/performance.md; <c>--reuse</c> times the file made before,
+/// <c>--report-only</c> leaves the exports out, <c>--plans</c> prints the report's plans);
 /// <c>--claims [families ...]</c> times a results claim's preparation (<see cref="ClaimPreparationRun"/>, docs/performance.md);
 /// <c>--eligibility [households ...]</c> times Troubled Families eligibility for every household and the household
 /// timeline's filtered/unfiltered ratio (<see cref="EligibilityRun"/>, docs/performance.md);

@@ -37,18 +37,49 @@ public static class TreatmentRun
         var adultPerYear = numbers.Count > 0 ? numbers[0] : 30_000;
         var youngPerYear = numbers.Count > 1 ? numbers[1] : 1_500;
         var years = numbers.Count > 2 ? numbers[2] : 5;
-        var path = BenchmarkData.FreshFile("treatment");
-        using var host = new BenchmarkHost(path);
+        // --reuse: the file an earlier run made (national size takes minutes to generate), migrated, so that indexes
+        // added since are built; --report-only: the report without the exports; --plans: each of the report's
+        // statements with SQLite's plan and its time alone.
+        var reuse = args.Contains("--reuse");
+        var reportOnly = args.Contains("--report-only");
+        var plans = args.Contains("--plans");
+        var path = reuse ? Path.Combine(BenchmarkData.Folder, "treatment", "treatment.db") : BenchmarkData.FreshFile("treatment");
+        var capture = new Explain.CommandCapture { Enabled = false };
+        using var host = new BenchmarkHost(path, capture);
         var generating = Stopwatch.StartNew();
-        var (adult, young) = await GenerateAsync(host, adultPerYear, youngPerYear, years, progress: output);
-        await BenchmarkData.RefreshStatisticsAsync(host);
+        Service[] services;
+        if (reuse)
+        {
+            if (!File.Exists(path))
+            {
+                throw new InvalidOperationException($"No {path} to reuse: run --treatment without --reuse first.");
+            }
 
-        output.WriteLine($"Generated {adult.Episodes:N0} adult and {young.Episodes:N0} young people's episodes over {years} years " +
-            $"({adult.Discharged + young.Discharged:N0} discharged, {adult.Interventions:N0} interventions) in {generating.Elapsed.TotalSeconds:N1} s; " +
-            $"file {new FileInfo(path).Length / 1_048_576.0:N0} MB");
+            using (var session = host.Open(Actor.System))
+            {
+                await DatabaseMigrator.MigrateAsync(session.Db, CancellationToken.None);
+            }
+
+            var (adultService, youngService) = await ServicesAsync(host);
+            services = [adultService, youngService];
+            using (var session = host.Open(Actor.System))
+            {
+                output.WriteLine($"Reused {path} ({new FileInfo(path).Length / 1_048_576.0:N0} MB), migrated in {generating.Elapsed.TotalSeconds:N1} s: "
+                    + $"{await session.Db.TreatmentEpisodes.CountAsync():N0} episodes, {await session.Db.TreatmentInterventions.CountAsync():N0} interventions");
+            }
+        }
+        else
+        {
+            var (adult, young) = await GenerateAsync(host, adultPerYear, youngPerYear, years, progress: output);
+            await BenchmarkData.RefreshStatisticsAsync(host);
+            services = [adult.Service, young.Service];
+            output.WriteLine($"Generated {adult.Episodes:N0} adult and {young.Episodes:N0} young people's episodes over {years} years " +
+                $"({adult.Discharged + young.Discharged:N0} discharged, {adult.Interventions:N0} interventions) in {generating.Elapsed.TotalSeconds:N1} s; " +
+                $"file {new FileInfo(path).Length / 1_048_576.0:N0} MB");
+        }
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        foreach (var service in new[] { adult.Service, young.Service })
+        foreach (var service in services)
         {
             var actor = Actor.ForUser(service.Manager, $"manager@{service.Agency.Value.ToLowerInvariant()}.bench", "Manager", service.Agency, [Role.Manager]);
             for (var run = 1; run <= 3; run++)
@@ -60,7 +91,12 @@ public static class TreatmentRun
                     $"opiate clients {report.LongTermSubstitute.OpiateClients:N0} ({report.LongTermSubstitute.OnLongTermSubstitute:N0} long-term)");
             }
 
-            foreach (var (label, from) in new[] { ("one year", today.AddYears(-1).AddDays(1)), ($"{years} years", today.AddYears(-years)) })
+            if (plans)
+            {
+                await PlansAsync(host, capture, path, actor, today, output);
+            }
+
+            foreach (var (label, from) in reportOnly ? [] : new (string Label, DateOnly From)[] { ("one year", today.AddYears(-1).AddDays(1)), ($"{years} years", today.AddYears(-years)) })
             {
                 var (elapsed, peak, rows) = await MeasureAsync(host, actor, async sender =>
                 {
@@ -83,6 +119,36 @@ public static class TreatmentRun
         output.WriteLine($"Peak working set of the whole run (generation included) {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:N0} MB; " +
             $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} on {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         return 0;
+    }
+
+    /// <summary>
+    /// The statements of one report as the actor, in the order the handler sends them, each with SQLite's plan and
+    /// timed alone on a plain connection (as <c>--partnership-report</c> prints its own).
+    /// </summary>
+    private static async Task PlansAsync(BenchmarkHost host, Explain.CommandCapture capture, string path, Actor actor, DateOnly today, TextWriter output)
+    {
+        capture.Commands.Clear();
+        capture.Enabled = true;
+        using (var session = host.Open(actor))
+        {
+            await session.Scope.ServiceProvider.GetRequiredService<ISender>().Send(new TreatmentReportQuery(today, today.AddYears(-1).AddDays(1), today));
+        }
+
+        capture.Enabled = false;
+        var commands = capture.Commands.Where(c => c.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)).ToList();
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        output.WriteLine();
+        output.WriteLine($"## Plans of the {commands.Count} statements of one report as {actor.Email}, SQLite {connection.ServerVersion}");
+        await Explain.PlansAsync(output, connection, commands, timeRuns: 2);
+        var times = new List<(int Statement, double Ms)>();
+        for (var i = 0; i < commands.Count; i++)
+        {
+            times.Add((i + 1, await Explain.TimeOnceAsync(connection, commands[i].Sql, commands[i].Parameters)));
+        }
+
+        output.WriteLine($"Statements as {actor.Email} (ms, one run each): {string.Join(", ", times.Select(t => $"#{t.Statement} {t.Ms:N0}"))}; total {times.Sum(t => t.Ms):N0} ms");
+        output.WriteLine();
     }
 
     /// <summary>Runs one read as the actor, timing it and sampling the managed heap every few milliseconds (MB above the heap before it).</summary>
@@ -127,14 +193,7 @@ public static class TreatmentRun
             await session.Scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
         }
 
-        Dictionary<string, Guid> users;
-        using (var session = host.Open(Actor.System))
-        {
-            users = await session.Db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id, StringComparer.OrdinalIgnoreCase);
-        }
-
-        var adult = new Service(Scheme.AdultTreatment, AgencyCode.Parse("DAAT"), users["recovery.worker@daat.demo"], users["manager@daat.demo"]);
-        var young = new Service(Scheme.YoungPeopleTreatment, AgencyCode.Parse("SWITCH"), users["youth.worker@switch.demo"], users["manager@switch.demo"]);
+        var (adult, young) = await ServicesAsync(host);
         var random = new Random(20261126);
         progress?.WriteLine($"  seeded in {generating.Elapsed.TotalSeconds:N0} s");
         var generated = (await GenerateAsync(host, adult, adultPerYear * years, years, random, Report), await GenerateAsync(host, young, youngPerYear * years, years, random, Report));
@@ -154,6 +213,15 @@ public static class TreatmentRun
                 progress.WriteLine($"  {made:N0} {service.Agency} episodes in {generating.Elapsed.TotalSeconds:N0} s, working set {Environment.WorkingSet / 1_048_576.0:N0} MB");
             }
         }
+    }
+
+    /// <summary>The adult (DAAT) and young people's (SWITCH) services, with the demo's worker and manager of each.</summary>
+    private static async Task<(Service Adult, Service Young)> ServicesAsync(BenchmarkHost host)
+    {
+        using var session = host.Open(Actor.System);
+        var users = await session.Db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id, StringComparer.OrdinalIgnoreCase);
+        return (new Service(Scheme.AdultTreatment, AgencyCode.Parse("DAAT"), users["recovery.worker@daat.demo"], users["manager@daat.demo"]),
+            new Service(Scheme.YoungPeopleTreatment, AgencyCode.Parse("SWITCH"), users["youth.worker@switch.demo"], users["manager@switch.demo"]));
     }
 
     private static async Task<Generated> GenerateAsync(BenchmarkHost host, Service service, int episodes, int years, Random random, Action<Service, int, int> progress)

@@ -12,6 +12,7 @@ using CaseManager.Application.Interventions.LogIntervention;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetTimeline;
 using CaseManager.Application.People.RegisterPerson;
+using CaseManager.Application.Reports.TreatmentReport;
 using CaseManager.Application.Sharing;
 using CaseManager.Application.Sharing.CreateSharingAgreement;
 using CaseManager.Application.Treatment;
@@ -114,6 +115,29 @@ public sealed class TreatmentAccessTests : IDisposable
 
         var after = await _factory.SendAsAsync<IReadOnlyList<TreatmentInterventionView>>(DemoUsers.PoliceCaseworker, new ListTreatmentInterventionsQuery(treatment));
         after.Should().ContainSingle().Which.Access!.Rule.Should().Be(AccessRules.Consent);
+    }
+
+    /// <summary>
+    /// DT4, DT5: the treatment report counts another agency's episode only where the rule lets the reader read it, here
+    /// once the client consents; the report reads the reader's own episodes and the shared ones apart, so the shared
+    /// part must still find it (and count it once).
+    /// </summary>
+    [Fact]
+    public async Task PoliceIomWorker_TreatmentReport_CountsTheClientOnlyOnceTheClientConsents()
+    {
+        var (person, _) = await ClientInBothAsync();
+        await AgreementAsync(DataCategory.HealthSubstanceMisuse, consentRequired: true, condition: null);
+        var report = () => _factory.SendAsAsync<TreatmentReportView>(DemoUsers.PoliceCaseworker, new TreatmentReportQuery(Today, Today.AddDays(-365), Today));
+        var before = await report();
+
+        await _factory.SendAsAsync<ConsentView>(DemoUsers.DaatWorker, new RecordConsentCommand(
+            person, Scheme.Iom, ["POLICE"], [DataCategory.HealthSubstanceMisuse], ConsentStatus.Given, ConsentGivenBy.Self, Today, Today.AddMonths(12), "Signed at assessment"));
+        var after = await report();
+        var daat = await _factory.SendAsAsync<TreatmentReportView>(DemoUsers.DaatManager, new TreatmentReportQuery(Today, Today.AddDays(-365), Today));
+
+        (after.InTreatment.Adults - before.InTreatment.Adults).Should().Be(1, "the consent opens the client's episode to the police, once");
+        after.InTreatment.YoungPeople.Should().Be(before.InTreatment.YoungPeople);
+        daat.InTreatment.Adults.Should().BeGreaterThanOrEqualTo(after.InTreatment.Adults, "DAAT owns every adult episode the police may read here");
     }
 
     /// <summary>

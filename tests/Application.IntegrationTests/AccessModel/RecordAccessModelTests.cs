@@ -219,6 +219,9 @@ public sealed class RecordAccessModelTests(RecordAccessModelTests.QuietFactory f
         var episodes = await access.Readable(db.TreatmentEpisodes.AsNoTracking()).Select(e => e.CaseId).ToListAsync();
         check.CompareSet("Readable(TreatmentEpisodes)", RecordKind.TreatmentEpisode, episodes.Select(id => id.Value));
         check.CompareCount("Readable(TreatmentEpisodes).Count", RecordKind.TreatmentEpisode, await access.Readable(db.TreatmentEpisodes).CountAsync());
+        var episodesSplit = await access.ReadableSplitByOwner(db.TreatmentEpisodes.AsNoTracking()).Select(e => e.CaseId).ToListAsync();
+        check.CompareSet("ReadableSplitByOwner(TreatmentEpisodes)", RecordKind.TreatmentEpisode, episodesSplit.Select(id => id.Value));
+        check.CompareCount("ReadableSplitByOwner(TreatmentEpisodes).Count", RecordKind.TreatmentEpisode, await access.ReadableSplitByOwner(db.TreatmentEpisodes).CountAsync());
         var asb = await access.Readable(db.AsbRecords.AsNoTracking()).Select(r => r.Id).ToListAsync();
         var education = await access.Readable(db.EducationRecords.AsNoTracking()).Select(r => r.Id).ToListAsync();
         var employment = await access.Readable(db.EmploymentRecords.AsNoTracking()).Select(r => r.Id).ToListAsync();

@@ -19,6 +19,18 @@ public interface IRecordAccess
         where T : class, IAgencyOwned;
 
     /// <summary>
+    /// The same records as <see cref="Readable{T}"/> for records about one person, as two parts that cannot overlap,
+    /// each with the whole rule applied: those the reader's agency owns, and those another agency owns whose person a
+    /// sharing right of the reader's agency that counts today, or the user's live grant, names (the only ways a record
+    /// another agency owns can be read). Each part is a range of its own index, so a count over a large table reads the
+    /// reader's own records and the few shared ones instead of asking the rule about every row (the treatment report,
+    /// docs/performance.md). Filter <paramref name="source"/> before, not after: the parts are a union. By default it is
+    /// <see cref="Readable{T}"/>.
+    /// </summary>
+    IQueryable<T> ReadableSplitByOwner<T>(IQueryable<T> source)
+        where T : class, IPersonRecord => Readable(source);
+
+    /// <summary>
     /// The households the actor may know of (DOMAIN.md FAM2, IS7): those their agency recorded, those with a
     /// member, current or past, whom <see cref="Readable{T}"/> lets them see, and those with a family case they may read. The members themselves are read through
     /// <see cref="Readable{T}"/> over people, so that a member the actor may not see is left out without a trace.

@@ -80,6 +80,28 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         return source.Where(Expression.Lambda<Func<T, bool>>(body, record));
     }
 
+    public IQueryable<T> ReadableSplitByOwner<T>(IQueryable<T> source)
+        where T : class, IPersonRecord
+    {
+        if (Reader() is not { } reader)
+        {
+            return source.Where(_ => false);
+        }
+
+        // A record another agency owns is read only through a sharing right of the reader's agency that counts today
+        // or the user's live grant on its person (IS7 branches 2 and 3), so those people bound the second part; the
+        // rule itself is still applied to both parts, so the split narrows the rows it is worked out for and never
+        // what it lets through (the model test compares it with the reference).
+        var agency = reader.Agency;
+        var userId = reader.UserId;
+        var today = reader.Today;
+        var now = reader.NowUtc;
+        var people = db.SharingRights.Where(r => r.ReaderAgency == agency && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo >= today)).Select(r => r.PersonId)
+            .Concat(db.BreakGlassGrants.Where(g => g.UserId == userId && g.ExpiresAtUtc > now).Select(g => g.PersonId));
+        return Readable(source.Where(r => r.OwnerAgency == agency))
+            .Concat(Readable(source.Where(r => r.OwnerAgency != agency && people.Contains(r.PersonId))));
+    }
+
     public IQueryable<Household> ReadableHouseholds(IQueryable<Household> source)
     {
         if (Reader() is not { } reader)

@@ -94,50 +94,75 @@ public sealed class TreatmentReportHandler(IAppDbContext db, IRecordAccess acces
         var episodes = access.Readable(db.TreatmentEpisodes.AsNoTracking());
         var interventions = access.Readable(db.TreatmentInterventions.AsNoTracking());
 
-        // Each measure's own filter goes before the access rule (Readable over the filtered rows), so the rule's
-        // searches run on the period's episodes only, not on every episode another agency owns.
+        // Each measure's own filter goes before the access rule, and the readable episodes are read as the reader's
+        // own and the shared ones apart (ReadableSplitByOwner), each from an index range, so the rule's searches run
+        // on the period's episodes the reader could see at all. One statement counts all of a measure's figures in
+        // one pass over its episodes (docs/performance.md, "Treatment report and NDTMS-like export").
         IQueryable<TreatmentEpisode> Episodes(Expression<Func<TreatmentEpisode, bool>> filter) =>
-            access.Readable(db.TreatmentEpisodes.AsNoTracking().Where(filter));
-
-        var open = Episodes(e => e.StartDate <= asOf && (e.DischargedOn == null || e.DischargedOn > asOf));
-        var byService = await open.GroupBy(e => e.Service).Select(g => new { Service = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var inTreatment = new InTreatment(
-            byService.Where(s => s.Service == Scheme.AdultTreatment).Sum(s => s.Count),
-            byService.Where(s => s.Service == Scheme.YoungPeopleTreatment).Sum(s => s.Count));
+            access.ReadableSplitByOwner(db.TreatmentEpisodes.AsNoTracking().Where(filter));
 
         // DT4: TreatmentOutcomes.OnLongTermMaintenance, as SQL: maintenance running on asOf, started longTermYears before.
+        // The maintenance cases are one list worked out once (from the maintenance interventions' own index), not a
+        // search of each opiate client's interventions.
         var longTermStart = asOf.AddYears(-settings.LongTermYears);
-        var opiate = Episodes(e => e.OpiateClient && e.StartDate <= asOf && (e.DischargedOn == null || e.DischargedOn > asOf));
-        var longTerm = new LongTermSubstitute(
-            await opiate.CountAsync(cancellationToken),
-            await opiate.CountAsync(e => interventions.Any(i => i.CaseId == e.CaseId
+        var onLongTermMaintenance = interventions
+            .Where(i => i.Mode == PrescribingMode.Maintenance
                 && i.Type == TreatmentInterventionType.Pharmacological
                 && (i.Medication == Medication.Methadone || i.Medication == Medication.Buprenorphine)
-                && i.Mode == PrescribingMode.Maintenance
-                && i.StartDate <= longTermStart && (i.EndDate == null || i.EndDate >= asOf)), cancellationToken));
-
-        var discharged = Episodes(e => e.DischargedOn >= from && e.DischargedOn <= to);
-        var completions = new Completions(
-            await discharged.CountAsync(cancellationToken),
-            await discharged.CountAsync(e => e.SuccessfulCompletion == true, cancellationToken));
+                && i.StartDate <= longTermStart && (i.EndDate == null || i.EndDate >= asOf))
+            .Select(i => i.CaseId);
+        var open = await Episodes(e => e.StartDate <= asOf && (e.DischargedOn == null || e.DischargedOn > asOf))
+            .Select(e => new
+            {
+                Adult = e.Service == Scheme.AdultTreatment ? 1 : 0,
+                Young = e.Service == Scheme.YoungPeopleTreatment ? 1 : 0,
+                Opiate = e.OpiateClient ? 1 : 0,
+                LongTerm = e.OpiateClient && onLongTermMaintenance.Contains(e.CaseId) ? 1 : 0,
+            })
+            .GroupBy(e => 1)
+            .Select(g => new { Adults = g.Sum(e => e.Adult), YoungPeople = g.Sum(e => e.Young), Opiate = g.Sum(e => e.Opiate), LongTerm = g.Sum(e => e.LongTerm) })
+            .SingleOrDefaultAsync(cancellationToken);
+        var inTreatment = new InTreatment(open?.Adults ?? 0, open?.YoungPeople ?? 0);
+        var longTerm = new LongTermSubstitute(open?.Opiate ?? 0, open?.LongTerm ?? 0);
 
         // DT2: TreatmentOutcomes.Representation, as SQL: a new episode known by asOf, 0 to RepresentationDays - 1 days after.
         var lastDay = settings.RepresentationDays - 1;
         var windowClosedBy = asOf.AddDays(-settings.RepresentationDays);
-        var successful = Episodes(e => e.DischargedOn >= from && e.DischargedOn <= to && e.SuccessfulCompletion == true);
-        var represented = successful.Where(e => episodes.Any(later => later.PersonId == e.PersonId && later.CaseId != e.CaseId
-            && later.StartDate <= asOf && later.StartDate >= e.DischargedOn && later.StartDate <= e.DischargedOn!.Value.AddDays(lastDay)));
+        var discharged = await Episodes(e => e.DischargedOn >= from && e.DischargedOn <= to)
+            .Select(e => new
+            {
+                Successful = e.SuccessfulCompletion == true ? 1 : 0,
+                WindowOpen = e.SuccessfulCompletion == true && e.DischargedOn > windowClosedBy ? 1 : 0,
+                Represented = e.SuccessfulCompletion == true && episodes.Any(later => later.PersonId == e.PersonId && later.CaseId != e.CaseId
+                    && later.StartDate <= asOf && later.StartDate >= e.DischargedOn && later.StartDate <= e.DischargedOn!.Value.AddDays(lastDay)) ? 1 : 0,
+            })
+            .Select(e => new { e.Successful, e.WindowOpen, e.Represented, RepresentedInOpenWindow = e.WindowOpen * e.Represented })
+            .GroupBy(e => 1)
+            .Select(g => new
+            {
+                Discharges = g.Count(),
+                Successful = g.Sum(e => e.Successful),
+                WindowOpen = g.Sum(e => e.WindowOpen),
+                Represented = g.Sum(e => e.Represented),
+                RepresentedInOpenWindow = g.Sum(e => e.RepresentedInOpenWindow),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        var completions = new Completions(discharged?.Discharges ?? 0, discharged?.Successful ?? 0);
         var representations = new Representations(
-            await successful.CountAsync(cancellationToken),
-            await represented.CountAsync(cancellationToken),
-            await successful.CountAsync(e => e.DischargedOn > windowClosedBy, cancellationToken)
-                - await represented.CountAsync(e => e.DischargedOn > windowClosedBy, cancellationToken));
+            discharged?.Successful ?? 0,
+            discharged?.Represented ?? 0,
+            (discharged?.WindowOpen ?? 0) - (discharged?.RepresentedInOpenWindow ?? 0));
 
-        var youngReferrals = Episodes(e => e.Service == Scheme.YoungPeopleTreatment && e.StartDate >= from && e.StartDate <= to);
-        var rereferred = new YoungPeopleRereferred(
-            await youngReferrals.CountAsync(cancellationToken),
-            await youngReferrals.CountAsync(e => episodes.Any(earlier => earlier.Service == Scheme.YoungPeopleTreatment
-                && earlier.PersonId == e.PersonId && earlier.CaseId != e.CaseId && earlier.StartDate < e.StartDate), cancellationToken));
+        var referrals = await Episodes(e => e.Service == Scheme.YoungPeopleTreatment && e.StartDate >= from && e.StartDate <= to)
+            .Select(e => new
+            {
+                Rereferred = episodes.Any(earlier => earlier.Service == Scheme.YoungPeopleTreatment
+                    && earlier.PersonId == e.PersonId && earlier.CaseId != e.CaseId && earlier.StartDate < e.StartDate) ? 1 : 0,
+            })
+            .GroupBy(e => 1)
+            .Select(g => new { Referrals = g.Count(), Rereferred = g.Sum(e => e.Rereferred) })
+            .SingleOrDefaultAsync(cancellationToken);
+        var rereferred = new YoungPeopleRereferred(referrals?.Referrals ?? 0, referrals?.Rereferred ?? 0);
 
         audit.Record("report.treatment", AuditOutcome.Allowed, AccessRule.Owner,
             detail: $"{inTreatment.Total} in treatment as of {asOf:yyyy-MM-dd}, {completions.Discharges} discharges {from:yyyy-MM-dd} to {to:yyyy-MM-dd}");

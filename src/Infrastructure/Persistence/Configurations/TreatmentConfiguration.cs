@@ -27,6 +27,12 @@ internal sealed class TreatmentEpisodeConfiguration : IEntityTypeConfiguration<T
         builder.HasIndex(e => new { e.PersonId, e.StartDate });
         builder.HasIndex(e => new { e.Service, e.StartDate });
         builder.HasIndex(e => new { e.Service, e.DischargedOn });
+
+        // The treatment report's counts over the reader's own episodes (ReadableSplitByOwner): those open on a day
+        // (not discharged, or discharged after it) and those discharged in a period are ranges of this index, and every
+        // column the counts and the access rule read is in it, so the table is not read (docs/performance.md).
+        builder.HasIndex(e => new { e.OwnerAgency, e.DischargedOn, e.StartDate, e.Service, e.OpiateClient, e.SuccessfulCompletion, e.DataCategory, e.PersonId, e.CaseId })
+            .HasDatabaseName("IX_TreatmentEpisodes_OwnerAgency_DischargedOn_Counts");
     }
 }
 
@@ -45,6 +51,13 @@ internal sealed class TreatmentInterventionConfiguration : IEntityTypeConfigurat
         builder.HasOne<Person>().WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.CaseId, i.StartDate });
         builder.HasIndex(i => new { i.PersonId, i.StartDate });
+
+        // The treatment report's long-term maintenance list (DT4): maintenance prescriptions only, with every column
+        // the measure and the access rule read, so the list is one pass over a few rows and not a table search per
+        // opiate client. Mode is in the columns too, or SQLite reads the table to check it (docs/performance.md).
+        builder.HasIndex(i => new { i.Mode, i.StartDate, i.EndDate, i.Type, i.Medication, i.CaseId, i.OwnerAgency, i.DataCategory, i.PersonId })
+            .HasDatabaseName("IX_TreatmentInterventions_Maintenance")
+            .HasFilter("\"Mode\" = 'Maintenance'");
     }
 }
 

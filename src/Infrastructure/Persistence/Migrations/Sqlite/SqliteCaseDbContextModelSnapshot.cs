@@ -2032,6 +2032,9 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Service", "StartDate");
 
+                    b.HasIndex("OwnerAgency", "DischargedOn", "StartDate", "Service", "OpiateClient", "SuccessfulCompletion", "DataCategory", "PersonId", "CaseId")
+                        .HasDatabaseName("IX_TreatmentEpisodes_OwnerAgency_DischargedOn_Counts");
+
                     b.ToTable("TreatmentEpisodes", (string)null);
                 });
 
@@ -2091,6 +2094,10 @@ namespace CaseManager.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId", "StartDate");
 
                     b.HasIndex("PersonId", "StartDate");
+
+                    b.HasIndex("Mode", "StartDate", "EndDate", "Type", "Medication", "CaseId", "OwnerAgency", "DataCategory", "PersonId")
+                        .HasDatabaseName("IX_TreatmentInterventions_Maintenance")
+                        .HasFilter("\"Mode\" = 'Maintenance'");
 
                     b.ToTable("TreatmentInterventions", (string)null);
                 });
