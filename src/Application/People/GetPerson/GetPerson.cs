@@ -16,7 +16,7 @@ namespace CaseManager.Application.People.GetPerson;
 [RequiresPolicy(Policies.ReadCaseData)]
 public sealed record GetPersonQuery(PersonId PersonId) : IQuery<PersonDetailsView>;
 
-public sealed class GetPersonHandler(IAppDbContext db, IRecordAccess access, IAuditTrail audit)
+public sealed class GetPersonHandler(IAppDbContext db, IRecordAccess access, IAuditTrail audit, ICurrentUser currentUser)
     : IQueryHandler<GetPersonQuery, PersonDetailsView>
 {
     public async ValueTask<PersonDetailsView> Handle(GetPersonQuery query, CancellationToken cancellationToken)
@@ -31,9 +31,12 @@ public sealed class GetPersonHandler(IAppDbContext db, IRecordAccess access, IAu
             throw await AccessAudit.RefuseAsync(db, audit, "person.read", subject, "Person", query.PersonId, cancellationToken);
         }
 
-        // The person path of the rule, IS7a included (ExplainAsync explains any record of the person).
+        // The person path of the rule, IS7a included (ExplainAsync explains any record of the person). The reader's
+        // own agency's record needs no reason (IS7 (1)): the explanation query would leave it out, so it is not run.
         var id = person.Id;
-        var explanation = (await access.ExplainManyAsync(db.People.AsNoTracking().Where(p => p.Id == id), p => p.Id, cancellationToken)).GetValueOrDefault(id);
+        var explanation = person.OwnerAgency == currentUser.Actor.Agency
+            ? null
+            : (await access.ExplainManyAsync(db.People.AsNoTracking().Where(p => p.Id == id), p => p.Id, cancellationToken)).GetValueOrDefault(id);
         audit.Record("person.read", AuditOutcome.Allowed, AccessAudit.RuleOf(explanation), subject, AccessAudit.DetailOf(explanation));
         await db.SaveChangesAsync(cancellationToken);
         return PersonProjections.ToDetails(person, explanation);

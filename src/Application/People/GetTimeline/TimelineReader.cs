@@ -3,6 +3,7 @@ using CaseManager.Application.Common.Access;
 using CaseManager.Application.Common.Auditing;
 using CaseManager.Application.Common.Paging;
 using CaseManager.Application.Common.Persistence;
+using CaseManager.Application.Common.Security;
 using CaseManager.Application.Common.Time;
 using CaseManager.Application.Users;
 using CaseManager.Domain.Agencies;
@@ -45,7 +46,7 @@ public sealed record TimelineAudit(string ReadAction, string EntryAction, Access
 /// the scope's windows in SQL, counted, and only the newest page-worth of each is loaded; they are then merged by
 /// date. Each shared entry says why it is shown (<see cref="RecordAccessExplanation"/>) and is audited.
 /// </summary>
-public sealed class TimelineReader(IAppDbContext db, IRecordAccess access, IUserDirectory users, IAuditTrail audit, PartnershipClock clock)
+public sealed class TimelineReader(IAppDbContext db, IRecordAccess access, IUserDirectory users, IAuditTrail audit, PartnershipClock clock, ICurrentUser currentUser)
 {
     public async Task<Paged<TimelineEntry>> ReadAsync(TimelineScope scope, IPagedRequest paging, TimelineAudit auditing, CancellationToken cancellationToken)
     {
@@ -76,14 +77,27 @@ public sealed class TimelineReader(IAppDbContext db, IRecordAccess access, IUser
                 .Where(Either(OnDays<LocalCriterionRecord>(scope.Windows, r => r.PersonId, r => r.On), r => r.PersonId == null && r.HouseholdId == familyOf));
         }
 
-        var workTotal = await work.CountAsync(cancellationToken);
-        var offenceTotal = await offences.CountAsync(cancellationToken);
-        var treatmentWorkTotal = await treatmentWork.CountAsync(cancellationToken);
-        var topTotal = await tops.CountAsync(cancellationToken);
-        var asbTotal = await asb.CountAsync(cancellationToken);
-        var educationTotal = await education.CountAsync(cancellationToken);
-        var employmentTotal = await employment.CountAsync(cancellationToken);
-        var criteriaTotal = await criteria.CountAsync(cancellationToken);
+        // Every source's count in one statement: each source's rows (still through Readable and the windows) tagged
+        // with its number, UNION ALL, grouped by it. A source with no rows has no group, so it counts 0.
+        var counts = await work.Select(_ => 1)
+            .Concat(offences.Select(_ => 2))
+            .Concat(treatmentWork.Select(_ => 3))
+            .Concat(tops.Select(_ => 4))
+            .Concat(asb.Select(_ => 5))
+            .Concat(education.Select(_ => 6))
+            .Concat(employment.Select(_ => 7))
+            .Concat(criteria.Select(_ => 8))
+            .GroupBy(source => source)
+            .Select(g => new { Source = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Source, g => g.Count, cancellationToken);
+        var workTotal = counts.GetValueOrDefault(1);
+        var offenceTotal = counts.GetValueOrDefault(2);
+        var treatmentWorkTotal = counts.GetValueOrDefault(3);
+        var topTotal = counts.GetValueOrDefault(4);
+        var asbTotal = counts.GetValueOrDefault(5);
+        var educationTotal = counts.GetValueOrDefault(6);
+        var employmentTotal = counts.GetValueOrDefault(7);
+        var criteriaTotal = counts.GetValueOrDefault(8);
         var total = caseEvents.Count + workTotal + offenceTotal + treatmentWorkTotal + topTotal + asbTotal + educationTotal + employmentTotal + criteriaTotal;
 
         // In 64 bits: page 2147483647 of 200 would wrap round in 32 and answer an early page's records.
@@ -132,16 +146,18 @@ public sealed class TimelineReader(IAppDbContext db, IRecordAccess access, IUser
             source is null ? [] : await newest(source).ToListAsync(cancellationToken);
 
         var newestWork = await NewestOf(work, q => q.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(needed), cancellationToken);
-        var newestOffences = await NewestOf(offences, q => q.OrderByDescending(o => o.CommittedOn).ThenByDescending(o => o.Id).Take(needed), cancellationToken);
+        // Each offence with its type's name, as a subquery of the same statement (the type is a foreign key, so it is there).
+        var newestOffences = offences is null
+            ? []
+            : await offences.OrderByDescending(o => o.CommittedOn).ThenByDescending(o => o.Id).Take(needed)
+                .Select(o => new { Offence = o, TypeName = db.OffenceTypes.Where(t => t.Code == o.OffenceType).Select(t => t.Name).FirstOrDefault() })
+                .ToListAsync(cancellationToken);
         var newestTreatmentWork = await NewestOf(treatmentWork, q => q.OrderByDescending(i => i.StartDate).ThenByDescending(i => i.Id).Take(needed), cancellationToken);
         var newestTops = await NewestOf(tops, q => q.OrderByDescending(t => t.CompletedOn).ThenByDescending(t => t.Id).Take(needed), cancellationToken);
         var newestAsb = await NewestOf(asb, q => q.OrderByDescending(r => r.OccurredOn).ThenByDescending(r => r.Id).Take(needed), cancellationToken);
         var newestEducation = await NewestOf(education, q => q.OrderByDescending(r => r.Day).ThenByDescending(r => r.Id).Take(needed), cancellationToken);
         var newestEmployment = await NewestOf(employment, q => q.OrderByDescending(r => r.From).ThenByDescending(r => r.Id).Take(needed), cancellationToken);
         var newestCriteria = await NewestOf(criteria, q => q.OrderByDescending(r => r.On).ThenByDescending(r => r.Id).Take(needed), cancellationToken);
-        var offenceNames = newestOffences.Count == 0
-            ? new Dictionary<string, string>()
-            : await db.OffenceTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
 
         return
         [
@@ -150,10 +166,10 @@ public sealed class TimelineReader(IAppDbContext db, IRecordAccess access, IUser
                 "Intervention", i.Id.Value, i.OccurredAt, Humanise(i.Type.ToString()),
                 Join(i.DrugTestResult is { } result ? $"Result: {result}" + (i.Substances.Count > 0 ? $" ({string.Join(", ", i.Substances)})" : string.Empty) : null, i.Outcome, i.Notes),
                 i.CaseId.Value, i.Scheme, i.OwnerAgency, i.DataCategory, i.RecordedBy, i.PersonId, "Intervention")),
-            .. newestOffences.Select(o => new Pending(
-                "Offence", o.Id.Value, StartOf(o.CommittedOn), offenceNames.GetValueOrDefault(o.OffenceType, o.OffenceType),
-                Join(o.ConvictedOn is { } convicted ? $"Convicted {convicted:d MMMM yyyy}" : null, o.Outcome),
-                null, null, o.OwnerAgency, o.DataCategory, o.RecordedBy, o.PersonId, "Offence")),
+            .. newestOffences.Select(found => new Pending(
+                "Offence", found.Offence.Id.Value, StartOf(found.Offence.CommittedOn), found.TypeName ?? found.Offence.OffenceType,
+                Join(found.Offence.ConvictedOn is { } convicted ? $"Convicted {convicted:d MMMM yyyy}" : null, found.Offence.Outcome),
+                null, null, found.Offence.OwnerAgency, found.Offence.DataCategory, found.Offence.RecordedBy, found.Offence.PersonId, "Offence")),
             .. newestTreatmentWork.Select(i => new Pending(
                 "TreatmentIntervention", i.Id.Value, StartOf(i.StartDate), TreatmentTitle(i),
                 i.EndDate is { } ended ? $"Ended {ended:d MMMM yyyy}" : null,
@@ -183,7 +199,11 @@ public sealed class TimelineReader(IAppDbContext db, IRecordAccess access, IUser
     /// <summary>Why each shared entry of the page is shown, audited: one batch per source, whatever the page size.</summary>
     private async Task<Dictionary<(string Source, Guid Id), RecordAccessExplanation>> ExplainAsync(List<Pending> entries, string action, CancellationToken cancellationToken)
     {
-        List<Guid> Ids(string source) => [.. entries.Where(e => e.Source == source).Select(e => e.RecordId).Distinct()];
+        // Only another agency's entries need a reason: the explanation query leaves the reader's own out anyway (IS7
+        // (1)), so a source whose entries on the page are all the reader's own is not queried at all.
+        var reader = currentUser.Actor.Agency;
+        var shared = entries.Where(e => e.Owner != reader).ToList();
+        List<Guid> Ids(string source) => [.. shared.Where(e => e.Source == source).Select(e => e.RecordId).Distinct()];
         var workIds = Ids("Intervention").Select(id => new InterventionId(id)).ToList();
         var offenceIds = Ids("Offence").Select(id => new OffenceId(id)).ToList();
         var treatmentWorkIds = Ids("TreatmentIntervention").Select(id => new TreatmentInterventionId(id)).ToList();
@@ -192,7 +212,7 @@ public sealed class TimelineReader(IAppDbContext db, IRecordAccess access, IUser
         var educationIds = Ids("EducationRecord").Select(id => new EducationRecordId(id)).ToList();
         var employmentIds = Ids("EmploymentRecord").Select(id => new EmploymentRecordId(id)).ToList();
         var criterionIds = Ids("LocalCriterionRecord").Select(id => new LocalCriterionRecordId(id)).ToList();
-        var caseIds = entries.Where(e => e.Source == "Case").Select(e => new CaseId(e.CaseId!.Value)).Distinct().ToList();
+        var caseIds = shared.Where(e => e.Source == "Case").Select(e => new CaseId(e.CaseId!.Value)).Distinct().ToList();
         Func<Guid, AuditSubject> subject(string type) => id =>
         {
             var entry = entries.First(e => e.Source == type && (type == "Case" ? e.CaseId == id : e.RecordId == id));
