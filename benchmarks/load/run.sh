@@ -6,7 +6,10 @@
 #   benchmarks/load/run.sh [duration seconds, default 15]
 #
 # Environment: THREADS (2), CONNECTIONS (32), WARMUP seconds (3), PORT (5199), KEEP=1 keeps the data folder,
-# ME_DURATION (5) seconds of /api/v1/me before and after each route; NO_BUILD=1 skips the build. STATEMENTS=1 instead logs EF Core's commands and transactions and prints, for one
+# ME_DURATION (5) seconds of /api/v1/me before and after each route; NO_BUILD=1 skips the build; ONLY=<regex> runs only
+# the routes whose name matches (e.g. ONLY=caseload); CPU=N instead measures each route's server CPU per request over
+# N sequential requests (cpu.py), against /api/v1/me's, and stops; JIT_WARMUP (10) seconds of wrk on every route
+# before any measurement. STATEMENTS=1 instead logs EF Core's commands and transactions and prints, for one
 # request of each route (after one unlogged-count warm request), the statements it ran, then stops (no wrk). Results are also written to benchmarks/load/results/<time>.md (not committed).
 # The whole run takes about 7 minutes with the default durations (11 routes, each warmed up, then bracketed by /me).
 set -euo pipefail
@@ -65,6 +68,9 @@ SEED_START=$(date +%s)
 SEEDED=$(python3 "$HERE/seed.py" "$BASE" "$ADMIN" "$PASSWORD")
 eval "$SEEDED"
 echo "Seeded in $(( $(date +%s) - SEED_START )) s"
+# The service refreshes SQLite's planner statistics at start (here: empty tables) and hourly; a load run measures the
+# state after that refresh, not the first hour after a bulk load (docs/performance.md, "Run H").
+python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA analysis_limit=1000'); c.execute('ANALYZE'); c.commit()" "$DATA/load.db"
 TOKEN=$(curl -fs -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d "{\"email\":\"$CALLER\",\"password\":\"$PASSWORD\"}" | jq -r .accessToken)
 export TOKEN
@@ -85,6 +91,14 @@ ROUTES=(
   "intervention POST (own case)|POST|/api/v1/cases/$OWN_CASE/interventions|$INTERVENTION"
   "intervention POST (shared case)|POST|/api/v1/cases/$SHARED_CASE/interventions|$INTERVENTION"
 )
+
+if [ -n "${ONLY:-}" ]; then
+  SELECTED=()
+  for route in "${ROUTES[@]}"; do
+    if [[ "${route%%|*}" =~ $ONLY ]]; then SELECTED+=("$route"); fi
+  done
+  ROUTES=("${SELECTED[@]}")
+fi
 
 count_statements() { # one request of each route; counts what the app log shows for it
   printf '| %s | %s | %s | %s | %s | %s |\n' route statements SELECT INSERT/UPDATE "BEGIN (transactions)" "other"
@@ -113,6 +127,43 @@ if [ -n "${STATEMENTS:-}" ]; then
   exit 0
 fi
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
+
+cpu_per_request() { # method path body -> milliseconds of the web process's CPU per request, over CPU sequential requests
+  python3 "$HERE/cpu.py" "$BASE" "$TOKEN" "$1" "$2" "$3" 50
+  local before; before=$(cpu_ticks)
+  python3 "$HERE/cpu.py" "$BASE" "$TOKEN" "$1" "$2" "$3" "$CPU"
+  local after; after=$(cpu_ticks)
+  awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$CPU" 'BEGIN {printf "%.3f", t * 1000 / hz / n}'
+}
+
+# The runtime keeps compiling hot methods again (tiered compilation) for a minute or more after start: a profile of
+# the caseload after 350 requests found 40% of the process's CPU in that compiler. Every route is run once for
+# JIT_WARMUP seconds (10) before anything is measured, so no route pays for another's warm-up.
+warm_all() {
+  local route name method path body
+  for route in "me|GET|/api/v1/me|" "${ROUTES[@]}"; do
+    IFS='|' read -r name method path body <<<"$route"
+    METHOD=$method BODY=$body wrk -t"$THREADS" -c"$CONNECTIONS" -d"${JIT_WARMUP:-10}s" -s "$HERE/request.lua" "$BASE$path" >/dev/null
+  done
+}
+
+if [ -n "${CPU:-}" ]; then
+  warm_all
+  # CPU=N: each route's server CPU per request (N sequential requests on one connection, after 50 unmeasured), and its
+  # ratio to /api/v1/me's, the cost a request has whatever else the machine runs.
+  ROUTES=("me|GET|/api/v1/me|" "${ROUTES[@]}")
+  echo "| route | CPU ms per request | /me's over it |"
+  echo "|---|---|---|"
+  for route in "${ROUTES[@]}"; do
+    IFS='|' read -r name method path body <<<"$route"
+    ms=$(cpu_per_request "$method" "$path" "$body")
+    [ "$name" = me ] && ME_MS=$ms
+    printf '| %s | %s | %.3f |\n' "$name" "$ms" "$(awk -v m="$ME_MS" -v r="$ms" 'BEGIN {print m / r}')"
+  done
+  exit 0
+fi
+
 run_wrk() { # method path body seconds -> requests/s (and fails on non-2xx answers)
   local out
   out=$(METHOD=$1 BODY=$3 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${4}s" --latency -s "$HERE/request.lua" "$BASE$2")
@@ -123,6 +174,7 @@ run_wrk() { # method path body seconds -> requests/s (and fails on non-2xx answe
 # The machine may be shared, so each route is compared with /api/v1/me measured just before and just after it
 # (ME_DURATION seconds each): its ratio is its rate over the mean of those two.
 ME_DURATION=${ME_DURATION:-5}
+warm_all
 run_wrk GET /api/v1/me "" "$WARMUP" >/dev/null
 read -r me_before _ _ < <(run_wrk GET /api/v1/me "" "$ME_DURATION")
 declare -a NAMES RPS P50 P99 MES

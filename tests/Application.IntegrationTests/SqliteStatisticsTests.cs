@@ -96,6 +96,6 @@ public sealed class SqliteStatisticsTests : IDisposable
         await using var scope = _factory.Services.CreateAsyncScope();
         var jobs = scope.ServiceProvider.GetRequiredService<IRecurringJobs>().List();
 
-        jobs.Should().Contain(j => j.Id == RecurringJobs.DatabaseStatistics && j.Cron == "45 3 * * *");
+        jobs.Should().Contain(j => j.Id == RecurringJobs.DatabaseStatistics && j.Cron == "45 * * * *");
     }
 }

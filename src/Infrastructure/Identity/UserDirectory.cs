@@ -56,7 +56,9 @@ public sealed class UserDirectory(UserManager<ApplicationUser> userManager, Case
         }
 
         var ids = userIds.Distinct().ToList();
-        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        // Only the two columns shown, not the whole account (its hashes and stamps have no business in a list).
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
     }
 
     public async Task<Paged<UserAccount>> ListAsync(UserFilter filter, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace CaseManager.Infrastructure.Persistence;
 /// <c>Cases WHERE OwnerAgency = ? AND PersonId = ?</c> through the owner index, 65 ms instead of 0.1 ms
 /// (docs/performance.md). <c>ANALYZE</c> with an <c>analysis_limit</c> reads a sample of each index, not all of it:
 /// 18 ms on the benchmark's 1 GB file. (<c>PRAGMA optimize</c> was tried first; it judged the tables fresh enough
-/// and did nothing.) It runs at start-up and daily (the <c>database-statistics</c> job). PostgreSQL keeps its own.
+/// and did nothing.) It runs at start-up and hourly (the <c>database-statistics</c> job). PostgreSQL keeps its own.
 /// </summary>
 public static class SqliteStatistics
 {

@@ -72,7 +72,6 @@ public sealed class ListCasesHandler(
     ICurrentUser currentUser,
     IAuditTrail audit,
     IUserDirectory users,
-    CaseNames names,
     PartnershipClock clock) : IQueryHandler<ListCasesQuery, Paged<CaseListItem>>
 {
     private static readonly InterventionType[] ContactTypes = Enum.GetValues<InterventionType>().Where(InterventionTypes.IsContact).ToArray();
@@ -81,78 +80,154 @@ public sealed class ListCasesHandler(
     {
         var actor = currentUser.Actor;
         var cases = Filter(access.Readable(db.Cases.AsNoTracking()), query, actor);
-
         // Last contact comes only from work the reader may see: a partner's unshared session must not show through.
         var work = access.Readable(db.Interventions.AsNoTracking());
-        var rows = cases.Select(c => new
-        {
-            Case = c,
-            LastContact = work.Where(i => i.CaseId == c.Id && ContactTypes.Contains(i.Type)).Max(i => (DateTimeOffset?)i.OccurredAt),
-        });
-        rows = (query.Sort, query.Descending) switch
-        {
-            (CaseSort.LastContact, true) => rows.OrderByDescending(r => r.LastContact).ThenBy(r => r.Case.Id),
-            (CaseSort.LastContact, false) => rows.OrderBy(r => r.LastContact).ThenBy(r => r.Case.Id),
-            (CaseSort.NextReviewDue, true) => rows.OrderByDescending(r => r.Case.NextReviewDue).ThenBy(r => r.Case.Id),
-            (CaseSort.NextReviewDue, false) => rows.OrderBy(r => r.Case.NextReviewDue == null).ThenBy(r => r.Case.NextReviewDue).ThenBy(r => r.Case.Id),
-            (_, true) => rows.OrderByDescending(r => r.Case.StartDate).ThenBy(r => r.Case.Id),
-            (_, false) => rows.OrderBy(r => r.Case.StartDate).ThenBy(r => r.Case.Id),
-        };
-        var page = await rows.ToPagedAsync(query, CountOf(query, rows.Select(r => r.Case)), cancellationToken);
+        // The person's name only where the reader may see the person, decided in the same statement.
+        var people = access.Readable(db.People.AsNoTracking());
 
-        var people = await names.PeopleAsync(page.Items.Where(r => r.Case.PersonId != null).Select(r => r.Case.PersonId!.Value).ToList(), cancellationToken);
-        var workers = await users.DisplayNamesAsync(page.Items.Where(r => r.Case.AllocatedTo != null).Select(r => r.Case.AllocatedTo!.Value).ToList(), cancellationToken);
+        // A caseload filtered only by scheme and status, the usual request, is counted from index ranges (ADR 0016)
+        // before the page; any other filter's total is counted in the page's own statement.
+        int? counted = CountsFromIndexes(query) ? await access.CountCaseloadAsync(query.Scheme, StatusesOf(query), cancellationToken) : null;
+        var offset = query.Offset();
+        var rows = offset >= (counted ?? int.MaxValue) ? [] : await PageAsync(query, cases, work, people, counted is null, cancellationToken);
+        var total = counted ?? (rows.Count > 0 ? rows[0].Total
+            // Past the last page the page statement has no row to carry the total.
+            : await cases.CountAsync(cancellationToken));
+
+        var workers = await users.DisplayNamesAsync(rows.Where(r => r.AllocatedTo != null).Select(r => r.AllocatedTo!.Value).ToList(), cancellationToken);
         var today = clock.Today;
         // Only another agency's rows need explaining (and auditing one by one): a page of the reader's own asks nothing more.
-        var caseIds = page.Items.Where(r => r.Case.OwnerAgency != actor.Agency).Select(r => r.Case.Id).ToList();
-        var explanations = caseIds.Count == 0
+        var shared = rows.Where(r => r.OwnerAgency != actor.Agency).ToDictionary(r => r.Id);
+        var sharedIds = shared.Keys.ToList();
+        var explanations = sharedIds.Count == 0
             ? new Dictionary<CaseId, RecordAccessExplanation>()
-            : await access.ExplainAndAuditAsync(audit, db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)), c => c.Id,
-                "case.list-result", id => Subject(page.Items.First(r => r.Case.Id == id).Case), cancellationToken);
-        var items = new List<CaseListItem>(page.Items.Count);
-        foreach (var row in page.Items)
-        {
-            var found = row.Case;
-            var explanation = explanations.GetValueOrDefault(found.Id);
-            items.Add(new CaseListItem(
-                found.Id.Value,
-                found.Scheme.ToString(),
-                found.Status.ToString(),
-                found.PersonId?.Value,
-                found.PersonId is { } personId ? people.GetValueOrDefault(personId) : null,
-                found.OwnerAgency.Value,
-                found.DataCategory.ToString(),
-                found.AllocatedTo,
-                found.AllocatedTo is { } worker ? workers.GetValueOrDefault(worker) : null,
-                found.StartDate,
-                found.ExitedOn,
-                found.NextReviewDue,
-                row.LastContact,
-                found.Iom?.Cohort,
-                found.Iom?.Tier,
-                FlagsOf(found, today),
-                explanation));
-        }
+            : await access.ExplainAndAuditAsync(audit, db.Cases.AsNoTracking().Where(c => sharedIds.Contains(c.Id)), c => c.Id,
+                "case.list-result", id => new AuditSubject("Case", id.ToString(), shared[id].PersonId?.Value, shared[id].OwnerAgency), cancellationToken);
+        var items = rows.Select(row => new CaseListItem(
+            row.Id.Value,
+            row.Scheme.ToString(),
+            row.Status.ToString(),
+            row.PersonId?.Value,
+            row.PersonName,
+            row.OwnerAgency.Value,
+            row.DataCategory.ToString(),
+            row.AllocatedTo,
+            row.AllocatedTo is { } worker ? workers.GetValueOrDefault(worker) : null,
+            row.StartDate,
+            row.ExitedOn,
+            row.NextReviewDue,
+            row.LastContact,
+            row.Cohort,
+            row.Tier,
+            FlagsOf(row.Status, row.NextReviewDue, row.InCustody == true, row.Mappa == true, row.Ppo == true, today),
+            explanations.GetValueOrDefault(row.Id))).ToList();
 
-        audit.Record("case.list", AuditOutcome.Allowed, AccessRule.Owner, detail: $"{page.Total} cases, page {page.Page}");
+        audit.Record("case.list", AuditOutcome.Allowed, AccessRule.Owner, detail: $"{total} cases, page {query.Page}");
         await db.SaveChangesAsync(cancellationToken);
-        return new Paged<CaseListItem>(items, page.Page, page.PageSize, page.Total);
+        return new Paged<CaseListItem>(items, query.Page, query.PageSize, total);
     }
 
     /// <summary>
-    /// A caseload filtered only by scheme and status, the usual request, is counted from index ranges (ADR 0016);
-    /// any other filter needs the rows themselves.
+    /// One page in one statement. The page's ids are sorted and cut from the readable matches first, so the per-row
+    /// subqueries (last contact, the person's name) run for the page's rows only, not for every match (except when
+    /// sorting by last contact, which needs it for every match); only the columns the list shows are read (no exit
+    /// nominations); and, where asked, the total rides along as a scalar subquery SQLite works out once.
     /// </summary>
-    private Func<CancellationToken, Task<int>> CountOf(ListCasesQuery query, IQueryable<Case> filtered)
+    private async Task<List<CaseRow>> PageAsync(
+        ListCasesQuery query, IQueryable<Case> cases, IQueryable<Intervention> work, IQueryable<Person> people, bool withTotal, CancellationToken cancellationToken)
     {
-        if (query.AllocatedToMe || query.PersonId is not null || query.OwnerAgency is not null
-            || !string.IsNullOrWhiteSpace(query.Cohort) || !string.IsNullOrWhiteSpace(query.Tier))
+        var withLastContact = cases.Select(c => new CaseRow
         {
-            return filtered.CountAsync;
-        }
-
-        return cancellationToken => access.CountCaseloadAsync(query.Scheme, StatusesOf(query), cancellationToken);
+            Id = c.Id,
+            StartDate = c.StartDate,
+            NextReviewDue = c.NextReviewDue,
+            LastContact = work.Where(i => i.CaseId == c.Id && ContactTypes.Contains(i.Type)).Max(i => (DateTimeOffset?)i.OccurredAt),
+        });
+        var pageIds = Sort(query.Sort == CaseSort.LastContact ? withLastContact : cases.Select(c => new CaseRow { Id = c.Id, StartDate = c.StartDate, NextReviewDue = c.NextReviewDue }), query)
+            .Skip((int)query.Offset())
+            .Take(query.PageSize)
+            .Select(r => r.Id);
+        var page = db.Cases.AsNoTracking()
+            .Where(c => pageIds.Contains(c.Id))
+            .Select(c => new CaseRow
+            {
+                Id = c.Id,
+                Scheme = c.Scheme,
+                Status = c.Status,
+                PersonId = c.PersonId,
+                PersonName = people.Where(p => p.Id == c.PersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault(),
+                OwnerAgency = c.OwnerAgency,
+                DataCategory = c.DataCategory,
+                AllocatedTo = c.AllocatedTo,
+                StartDate = c.StartDate,
+                ExitedOn = c.ExitedOn,
+                NextReviewDue = c.NextReviewDue,
+                LastContact = work.Where(i => i.CaseId == c.Id && ContactTypes.Contains(i.Type)).Max(i => (DateTimeOffset?)i.OccurredAt),
+                Cohort = c.Iom!.Cohort,
+                Tier = c.Iom!.Tier,
+                Mappa = (bool?)c.Iom!.Mappa,
+                Ppo = (bool?)c.Iom!.Ppo,
+                InCustody = (bool?)c.Custody!.InCustody,
+                Total = withTotal ? cases.Count() : 0,
+            });
+        return await Sort(page, query).ToListAsync(cancellationToken);
     }
+
+    /// <summary>The caseload's order, the same for the page's ids and for its rows; the case id breaks ties.</summary>
+    private static IOrderedQueryable<CaseRow> Sort(IQueryable<CaseRow> rows, ListCasesQuery query) => (query.Sort, query.Descending) switch
+    {
+        (CaseSort.LastContact, true) => rows.OrderByDescending(r => r.LastContact).ThenBy(r => r.Id),
+        (CaseSort.LastContact, false) => rows.OrderBy(r => r.LastContact).ThenBy(r => r.Id),
+        (CaseSort.NextReviewDue, true) => rows.OrderByDescending(r => r.NextReviewDue).ThenBy(r => r.Id),
+        (CaseSort.NextReviewDue, false) => rows.OrderBy(r => r.NextReviewDue == null).ThenBy(r => r.NextReviewDue).ThenBy(r => r.Id),
+        (_, true) => rows.OrderByDescending(r => r.StartDate).ThenBy(r => r.Id),
+        (_, false) => rows.OrderBy(r => r.StartDate).ThenBy(r => r.Id),
+    };
+
+    /// <summary>The columns a caseload row shows, read in SQL (a class with setters, so EF can sort by its members).</summary>
+    private sealed class CaseRow
+    {
+        public CaseId Id { get; init; }
+
+        public Scheme Scheme { get; init; }
+
+        public CaseStatus Status { get; init; }
+
+        public PersonId? PersonId { get; init; }
+
+        public string? PersonName { get; init; }
+
+        public AgencyCode OwnerAgency { get; init; }
+
+        public DataCategory DataCategory { get; init; }
+
+        public Guid? AllocatedTo { get; init; }
+
+        public DateOnly StartDate { get; init; }
+
+        public DateOnly? ExitedOn { get; init; }
+
+        public DateOnly? NextReviewDue { get; init; }
+
+        public DateTimeOffset? LastContact { get; init; }
+
+        public string? Cohort { get; init; }
+
+        public string? Tier { get; init; }
+
+        public bool? Mappa { get; init; }
+
+        public bool? Ppo { get; init; }
+
+        public bool? InCustody { get; init; }
+
+        public int Total { get; init; }
+    }
+
+    /// <summary>Whether the total can be counted from index ranges (ADR 0016): a caseload filtered only by scheme and status.</summary>
+    private static bool CountsFromIndexes(ListCasesQuery query) =>
+        !query.AllocatedToMe && query.PersonId is null && query.OwnerAgency is null
+        && string.IsNullOrWhiteSpace(query.Cohort) && string.IsNullOrWhiteSpace(query.Tier);
 
     /// <summary>The statuses a caseload asks for: one, the open ones, or any (null).</summary>
     private static IReadOnlyCollection<CaseStatus>? StatusesOf(ListCasesQuery query) =>
@@ -160,33 +235,31 @@ public sealed class ListCasesHandler(
         : query.OpenOnly ? [CaseStatus.Active, CaseStatus.ExitNominated]
         : null;
 
-    private static AuditSubject Subject(Case found) => new("Case", found.Id.ToString(), found.PersonId?.Value, found.OwnerAgency);
-
     /// <summary>What a caseload row flags for attention.</summary>
-    public static IReadOnlyList<string> FlagsOf(Case found, DateOnly today)
+    public static IReadOnlyList<string> FlagsOf(CaseStatus status, DateOnly? nextReviewDue, bool inCustody, bool mappa, bool ppo, DateOnly today)
     {
         var flags = new List<string>();
-        if (found.Status == CaseStatus.ExitNominated)
+        if (status == CaseStatus.ExitNominated)
         {
             flags.Add("ExitNominated");
         }
 
-        if (found.IsOpen && found.NextReviewDue is { } due && due < today)
+        if (status != CaseStatus.Exited && nextReviewDue is { } due && due < today)
         {
             flags.Add("ReviewOverdue");
         }
 
-        if (found.Custody is { InCustody: true })
+        if (inCustody)
         {
             flags.Add("InCustody");
         }
 
-        if (found.Iom is { Mappa: true })
+        if (mappa)
         {
             flags.Add("Mappa");
         }
 
-        if (found.Iom is { Ppo: true })
+        if (ppo)
         {
             flags.Add("Ppo");
         }
