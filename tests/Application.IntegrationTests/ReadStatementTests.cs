@@ -1,4 +1,6 @@
 using CaseManager.Application.Common.Access;
+using CaseManager.Application.Cases;
+using CaseManager.Application.Cases.ListCases;
 using CaseManager.Application.Common.Paging;
 using CaseManager.Application.People;
 using CaseManager.Application.People.GetPerson;
@@ -75,6 +77,29 @@ public sealed class ReadStatementTests(CommandCountingFactory factory) : IClassF
         person.Access!.Rule.Should().Be(AccessRules.SharingAgreement);
         // The person, the reason and its agreement's name, and the audit chain's last hash.
         reads.Should().HaveCount(4, "the person read's statements are pinned:\n" + Summary(reads));
+    }
+
+    [Fact]
+    public async Task OwnCaseload_IsOnePageStatement_WithItsTotal()
+    {
+        // A caseworker's own caseload (docs/performance.md, "Run H"): the page's rows, their last contacts, the people's
+        // names and the total in one statement; then the workers' names and the audit chain's last hash.
+        var (caseload, reads) = await ReadsAsync<Paged<CaseListItem>>(DemoUsers.PoliceCaseworker, new ListCasesQuery(AllocatedToMe: true));
+
+        caseload.Items.Should().NotBeEmpty().And.OnlyContain(c => c.OwnerAgency == "POLICE" && c.Access == null && c.PersonName != null);
+        caseload.Total.Should().Be(caseload.Items.Count);
+        reads.Should().HaveCount(3, "the caseload's reads are pinned:\n" + Summary(reads));
+    }
+
+    [Fact]
+    public async Task SharedCaseload_ExplainsThePageInOneStatement()
+    {
+        // Probation's view of the police's cases: the page (total inside), the workers' names, one explanation of the
+        // page's shared rows with its agreements' names, and the audit chain's last hash.
+        var (caseload, reads) = await ReadsAsync<Paged<CaseListItem>>(DemoUsers.ProbationCaseworker, new ListCasesQuery(OwnerAgency: "POLICE"));
+
+        caseload.Items.Should().NotBeEmpty().And.OnlyContain(c => c.OwnerAgency == "POLICE" && c.Access != null);
+        reads.Should().HaveCount(5, "the caseload's reads are pinned:\n" + Summary(reads));
     }
 
     /// <summary>The reads (SELECT statements) of one request, after one unrecorded request warms the same path.</summary>
