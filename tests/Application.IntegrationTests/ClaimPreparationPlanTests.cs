@@ -32,32 +32,11 @@ public sealed class ClaimPreparationPlanTests : IDisposable
         var cases = PrepareClaimBatchHandler.FamilyCases(db, access, new DateOnly(2026, 11, 30));
         var sql = PrepareClaimBatchHandler.NextBatch(cases, new CaseId(Guid.CreateVersion7()), 500).ToQueryString();
 
-        var plan = await PlanAsync(sql);
+        var plan = await _factory.QueryPlanAsync(sql);
 
         plan.Should().Contain(line => line.StartsWith("SEARCH c USING INDEX IX_Cases_Scheme_Id (Scheme=? AND Id>?)", StringComparison.Ordinal),
             "the batch starts after the last case read and walks the scheme's cases in id order");
         plan.Should().NotContain(line => line.Contains("TEMP B-TREE", StringComparison.Ordinal), "no batch sorts the scheme's cases");
         sql.Should().Contain("\"CaseReaders\"", "the batch is read through the access rule (IS7), in SQL");
-    }
-
-    /// <summary>SQLite's plan for the query EF would send; its parameters are left unbound, which planning does not need.</summary>
-    private async Task<List<string>> PlanAsync(string sql)
-    {
-        var statement = string.Join('\n', sql.Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal)));
-        return await _factory.QueryDbAsync(async db =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + statement;
-            await using var reader = await command.ExecuteReaderAsync();
-            var lines = new List<string>();
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(3));
-            }
-
-            return lines;
-        });
     }
 }

@@ -32,33 +32,12 @@ public sealed class MemberRightPlanTests : IDisposable
         // A household record about the family (no member named) is read through its members' rights (IS7b).
         var sql = access.Readable(db.LocalCriterionRecords.AsNoTracking()).Where(r => r.HouseholdId == household).ToQueryString();
 
-        var plan = await PlanAsync(sql);
+        var plan = await _factory.QueryPlanAsync(sql);
 
         var rightSearches = plan.Where(line => line.Contains("IX_SharingRights_PersonId", StringComparison.Ordinal)).ToList();
         rightSearches.Should().HaveCount(2, "one search for the record's person's rights, one for the family's members' rights");
         rightSearches.Should().OnlyContain(line => line.Contains("(PersonId=? AND ReaderAgency=?", StringComparison.Ordinal),
             "each right is found from one person, never by walking every right of the reader's agency (ANY(PersonId))");
         plan.Should().NotContain(line => line.StartsWith("SCAN s", StringComparison.Ordinal), "no table of rights or agreements is read whole");
-    }
-
-    /// <summary>SQLite's plan for the query EF would send; its parameters are left unbound, which planning does not need.</summary>
-    private async Task<List<string>> PlanAsync(string sql)
-    {
-        var statement = string.Join('\n', sql.Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal)));
-        return await _factory.QueryDbAsync(async db =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + statement;
-            await using var reader = await command.ExecuteReaderAsync();
-            var lines = new List<string>();
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(3));
-            }
-
-            return lines;
-        });
     }
 }
