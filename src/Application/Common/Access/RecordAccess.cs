@@ -93,11 +93,7 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         // rule itself is still applied to both parts, so the split narrows the rows it is worked out for and never
         // what it lets through (the model test compares it with the reference).
         var agency = reader.Agency;
-        var userId = reader.UserId;
-        var today = reader.Today;
-        var now = reader.NowUtc;
-        var people = db.SharingRights.Where(r => r.ReaderAgency == agency && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo >= today)).Select(r => r.PersonId)
-            .Concat(db.BreakGlassGrants.Where(g => g.UserId == userId && g.ExpiresAtUtc > now).Select(g => g.PersonId));
+        var people = NamedByRightsOrGrants(reader, out _);
         return Readable(source.Where(r => r.OwnerAgency == agency))
             .Concat(Readable(source.Where(r => r.OwnerAgency != agency && people.Contains(r.PersonId))));
     }
@@ -131,19 +127,15 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
         // rule is still applied to them, so this narrows the rows the rule is worked out for and never what it lets
         // through (the model test compares both with the reference).
         var agency = reader.Agency;
-        var userId = reader.UserId;
         var today = reader.Today;
-        var now = reader.NowUtc;
         var openCases = db.Cases.Where(c => c.OwnerAgency == agency && c.Status != CaseStatus.Exited);
         var openCaseHouseholds = openCases.Where(c => c.HouseholdId != null).Select(c => c.HouseholdId!.Value);
         var worksCaseOn = openCases.Where(c => c.PersonId != null).Select(c => c.PersonId!.Value)
             .Concat(db.Households
                 .Where(h => openCaseHouseholds.Contains(h.Id))
                 .SelectMany(h => h.Members.Where(m => m.From <= today && (m.To == null || m.To >= today)), (h, m) => m.PersonId));
-        var granted = db.BreakGlassGrants.Where(g => g.UserId == userId && g.ExpiresAtUtc > now).Select(g => g.PersonId);
         var people = db.People.Where(p => p.OwnerAgency == agency).Select(p => p.Id)
-            .Concat(db.SharingRights.Where(r => r.ReaderAgency == agency && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo >= today)).Select(r => r.PersonId))
-            .Concat(granted)
+            .Concat(NamedByRightsOrGrants(reader, out var granted))
             .Concat(worksCaseOn);
         var readerRows = db.CaseReaders.Where(r => r.ReaderAgency == agency && r.ValidFrom <= today && r.ValidTo >= today).Select(r => r.CaseId);
         var cases = db.Cases.Where(c => c.OwnerAgency == agency && c.HouseholdId != null).Select(c => c.HouseholdId!.Value)
@@ -153,6 +145,22 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser currentUser, Par
             .Concat(db.Households.SelectMany(h => h.Members.Where(m => people.Contains(m.PersonId)), (h, m) => h.Id))
             .Concat(cases);
         return ReadableHouseholds(source.Where(h => candidates.Contains(h.Id)));
+    }
+
+    /// <summary>
+    /// The people a sharing right of the reader's agency that counts today names, then those a live grant of the
+    /// user names (<paramref name="granted"/>, also on its own): each a range of an index. Another agency's record is
+    /// read only through one of them (IS7 (2) and (3)), so they bound the reader-side candidates; never a rule.
+    /// </summary>
+    private IQueryable<PersonId> NamedByRightsOrGrants(ReaderContext reader, out IQueryable<PersonId> granted)
+    {
+        var agency = reader.Agency;
+        var userId = reader.UserId;
+        var today = reader.Today;
+        var now = reader.NowUtc;
+        granted = db.BreakGlassGrants.Where(g => g.UserId == userId && g.ExpiresAtUtc > now).Select(g => g.PersonId);
+        return db.SharingRights.Where(r => r.ReaderAgency == agency && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo >= today)).Select(r => r.PersonId)
+            .Concat(granted);
     }
 
     public async Task<int> CountCaseloadAsync(Scheme? scheme, IReadOnlyCollection<CaseStatus>? statuses, CancellationToken cancellationToken)
